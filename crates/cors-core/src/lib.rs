@@ -1,0 +1,17 @@
+//! Pure logic of CORS Lab. No IO, no clocks, no web APIs: everything here is a
+//! function from data to data, unit-tested natively and reused by the wasm app.
+//!
+//! - [`url_parts`]: parse one URL the way a browser does and break it into the
+//!   parts a learner needs to see (scheme, host, port, origin, and the rest).
+//! - [`origin`]: the origin of a URL (tuple or opaque), including `blob:`.
+//! - [`site`]: schemeful same-site, using the Public Suffix List.
+//! - [`cookie`]: RFC 6265 domain-match, for "would this cookie be sent?".
+//! - [`compare`]: everything above for two URLs side by side.
+//! - [`wire`]: the JSON shapes the demo server sends the app (config, log entries).
+
+pub mod compare;
+pub mod cookie;
+pub mod origin;
+pub mod site;
+pub mod url_parts;
+pub mod wire;

@@ -1,0 +1,81 @@
+//! JSON shapes exchanged between the demo server and the app. Both sides use
+//! these types, so the contract is checked by the compiler.
+
+use serde::{Deserialize, Serialize};
+
+/// Query parameter that tags a learner's requests (a custom header would
+/// itself trigger a preflight, so the tag rides in the URL).
+pub const LEARNER_PARAM: &str = "learner";
+
+/// Which demo origin a request arrived at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The app's own origin (serves the app and its same-origin API).
+    App,
+    /// The "API" origin: CORS answers configured per request, fixed scenarios.
+    Api,
+    /// The "intranet" origin: a confidential page nobody else may read.
+    Intranet,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::App => "app",
+            Role::Api => "api",
+            Role::Intranet => "intranet",
+        }
+    }
+}
+
+/// `GET /api/config` on the app origin: where the other demo origins listen.
+/// The app builds their URLs from the host it was opened on plus these ports,
+/// so the lab works on any port (tests use free ports) and on a LAN address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoConfig {
+    pub app_port: u16,
+    pub api_port: u16,
+    pub intranet_port: u16,
+    /// Another host name for the same server, making a different *site*
+    /// (`127.0.0.1` when the page is on `localhost`), if there is one.
+    pub alt_host: Option<String>,
+}
+
+/// One request the server received, and how it answered. Streamed over SSE
+/// (`GET /api/log/stream` on the app origin, event name `entry`) and listed by
+/// `GET /api/log` (a JSON array, oldest first).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// Increasing from 1; resets do not reuse ids.
+    pub id: u64,
+    /// Milliseconds since the Unix epoch, when the request arrived.
+    pub time_ms: u64,
+    pub role: Role,
+    /// The port the request arrived on.
+    pub port: u16,
+    pub method: String,
+    pub path: String,
+    /// The raw query string without `?`, if any.
+    pub query: Option<String>,
+    /// The learner tag from the query, if any.
+    pub learner: Option<String>,
+    /// Request headers in arrival order, names lower case.
+    pub headers: Vec<(String, String)>,
+    /// Request body as text (lossy UTF-8), cut at the server's cap.
+    pub body: String,
+    pub body_truncated: bool,
+    /// What the server answered.
+    pub status: u16,
+    pub response_headers: Vec<(String, String)>,
+}
+
+impl LogEntry {
+    /// First value of a request header (name compared case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
