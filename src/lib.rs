@@ -1,1 +1,12 @@
-//! CORS Lab app
+//! CORS Lab, the browser app (Leptos, client-side rendered).
+//!
+//! - [`app`]: the router and page frame.
+//! - [`pages`]: one module per route.
+//! - [`components`]: reusable pieces (URL breakdown, verdict badges, live server log).
+//! - [`demo`]: the edge to the demo server: where its origins are, the learner tag,
+//!   real `fetch` calls. All teaching logic lives in the `cors-core` crate.
+
+pub mod app;
+pub mod components;
+pub mod demo;
+pub mod pages;

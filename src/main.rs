@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point of the wasm app: install the panic hook, mount the app.
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(cors_lab::app::App);
+}

@@ -1,1 +1,11 @@
+//! End-to-end tests: the built app (`dist/`, from `trunk build`) served by the
+//! demo server in-process on free loopback ports, driven in Debian's Chromium
+//! through chromedriver. Run by `cargo xtask test`, which builds `dist/` first.
+//!
+//! Layout (after the Leptos e2e examples): `harness` starts and always tears
+//! down the processes; `find` / `act` / `check` helpers; one module per page.
+#![cfg(not(target_arch = "wasm32"))]
 
+mod harness;
+mod home_fetch;
+mod origin_page;

@@ -1,1 +1,128 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's automation, in Rust.
+//!
+//! - `serve [SERVER FLAGS]`: install what is missing, build the app, start the lab.
+//! - `test`: install what is missing, then run every test (native, wasm in
+//!   headless Chromium, end-to-end through chromedriver) and the lints.
+//! - `setup`: only install the tools (`--browser` adds Chromium + chromedriver).
+//! - `build`: only build the app into `dist/`.
+
+mod cmd;
+mod tools;
+
+use std::process::ExitCode;
+
+use cmd::{run, Cmd};
+
+const HELP: &str = "\
+usage: cargo xtask <command>
+
+  serve [FLAGS]   build the app and start the lab (app + every demo origin);
+                  FLAGS go to the demo server: --host IP --app-port N
+                  --api-port N --intranet-port N (see `demo-server --help`)
+  test            run every test: native, wasm (headless Chromium), end-to-end
+  build           build the app (release) into dist/
+  setup           install missing tools (add --browser for Chromium)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("build") => tools::ensure_app_tools().and_then(|()| build_app()),
+        Some("setup") => tools::ensure_app_tools().and_then(|()| {
+            if args.iter().any(|a| a == "--browser") {
+                tools::ensure_browser()
+            } else {
+                Ok(())
+            }
+        }),
+        Some("help" | "--help" | "-h") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `trunk build --release` into `dist/`.
+fn build_app() -> Result<(), String> {
+    step("build the app (trunk build --release)");
+    run(Cmd::new("trunk").args(["build", "--release"]))
+}
+
+fn serve(server_flags: &[String]) -> Result<(), String> {
+    tools::ensure_app_tools()?;
+    build_app()?;
+    step("start the demo server (Ctrl-C to stop)");
+    run(Cmd::new("cargo")
+        .args([
+            "run",
+            "--release",
+            "--quiet",
+            "--package",
+            "demo-server",
+            "--",
+        ])
+        .args(["--dist", "dist"])
+        .args(server_flags.iter().map(String::as_str)))
+}
+
+fn test() -> Result<(), String> {
+    tools::ensure_app_tools()?;
+    tools::ensure_browser()?;
+    step("lint: cargo fmt --check, cargo clippy");
+    run(Cmd::new("cargo").args(["fmt", "--all", "--", "--check"]))?;
+    run(Cmd::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Cmd::new("cargo").args([
+        "clippy",
+        "--package",
+        "cors-lab",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("native tests (cargo test)");
+    run(Cmd::new("cargo").args(["test"]))?;
+    build_app()?;
+    step("wasm tests in headless Chromium (wasm-bindgen-test)");
+    run(Cmd::new("cargo")
+        .args([
+            "test",
+            "--package",
+            "cors-lab",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "web",
+        ])
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    step("end-to-end tests in Chromium (fantoccini + chromedriver)");
+    run(Cmd::new("cargo")
+        .args(["test", "--package", "cors-lab", "--test", "e2e"])
+        .env("CORS_LAB_DIST", "dist")
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER))?;
+    step("all tests passed");
+    Ok(())
+}
+
+fn step(what: &str) {
+    eprintln!("\n==> {what}");
+}

@@ -1,0 +1,36 @@
+//! The page frame (header, navigation, footer) and the routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::pages::{home::HomePage, not_found::NotFound, origin::OriginPage};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"⇄"</span>
+                    " CORS Lab"
+                </A>
+                <nav aria-label="Main">
+                    <A href="/origin">"Origins"</A>
+                    <A href="/">"First experiment"</A>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/origin") view=OriginPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                "Every request in this lab is real and stays on this machine. "
+                "The server never enforces CORS: your browser does."
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,188 @@
+//! The live server log: every request the demo server received for this
+//! learner, streamed over Server-Sent Events from the app's own origin.
+
+use cors_core::wire::{LogEntry, LEARNER_PARAM};
+use futures::future::{AbortHandle, Abortable};
+use futures::StreamExt;
+use gloo_net::eventsource::futures::EventSource;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// How many entries the page keeps (the server keeps its own bounded log).
+const KEEP: usize = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Link {
+    Connecting,
+    Live,
+    Lost,
+}
+
+/// The live list of requests that reached the demo server, newest last.
+#[component]
+pub fn ServerLog(
+    /// Only requests tagged with this learner are shown.
+    learner: String,
+) -> impl IntoView {
+    let entries = RwSignal::new(Vec::<LogEntry>::new());
+    let link = RwSignal::new(Link::Connecting);
+    let url = format!("/api/log/stream?{LEARNER_PARAM}={learner}");
+
+    let (abort, registration) = AbortHandle::new_pair();
+    on_cleanup(move || abort.abort());
+    spawn_local(async move {
+        let task = async move {
+            let mut source = match EventSource::new(&url) {
+                Ok(s) => s,
+                Err(_) => {
+                    link.set(Link::Lost);
+                    return;
+                }
+            };
+            let (Ok(entry_events), Ok(reset_events)) =
+                (source.subscribe("entry"), source.subscribe("reset"))
+            else {
+                link.set(Link::Lost);
+                return;
+            };
+            let mut events = futures::stream::select(entry_events, reset_events);
+            while let Some(event) = events.next().await {
+                match event {
+                    Ok((kind, message)) => {
+                        link.set(Link::Live);
+                        if kind == "reset" {
+                            entries.set(Vec::new());
+                            continue;
+                        }
+                        let Some(text) = message.data().as_string() else {
+                            continue;
+                        };
+                        if let Ok(entry) = serde_json::from_str::<LogEntry>(&text) {
+                            entries.update(|list| {
+                                if list.iter().all(|e| e.id != entry.id) {
+                                    list.push(entry);
+                                }
+                                let excess = list.len().saturating_sub(KEEP);
+                                list.drain(..excess);
+                            });
+                        }
+                    }
+                    // EventSource reconnects by itself; say so meanwhile.
+                    Err(_) => link.set(Link::Lost),
+                }
+            }
+            drop(source);
+        };
+        let _ = Abortable::new(task, registration).await;
+    });
+
+    let reset = move |_| {
+        spawn_local(async move {
+            let url = format!("/api/reset?{LEARNER_PARAM}={}", crate::demo::learner_tag());
+            let _ = gloo_net::http::Request::post(&url).send().await;
+        });
+    };
+
+    view! {
+        <section class="server-log" aria-labelledby="server-log-title">
+            <div class="panel-head">
+                <h3 id="server-log-title">"Server received"</h3>
+                <span class="link-state" data-testid="log-link" role="status">
+                    {move || match link.get() {
+                        Link::Connecting => "connecting…",
+                        Link::Live => "● live",
+                        Link::Lost => "○ reconnecting…",
+                    }}
+                </span>
+                <button type="button" class="small" on:click=reset data-testid="log-reset">
+                    "Clear log"
+                </button>
+            </div>
+            <p class="hint">"Every request that reached the demo server from this browser, as the server saw it."</p>
+            <Show
+                when=move || !entries.with(Vec::is_empty)
+                fallback=|| view! { <p class="empty" data-testid="log-empty">"No request has arrived yet."</p> }
+            >
+                <ol class="log-list" data-testid="server-log">
+                    <For each=move || entries.get() key=|e| e.id let:entry>
+                        <LogRow entry />
+                    </For>
+                </ol>
+            </Show>
+        </section>
+    }
+}
+
+/// One received request: a summary line, and its headers on demand.
+#[component]
+fn LogRow(entry: LogEntry) -> impl IntoView {
+    let origin = entry.header("origin").map(str::to_owned);
+    let time = clock(entry.time_ms);
+    let status_class = if entry.status < 400 {
+        "status ok"
+    } else {
+        "status err"
+    };
+    let query = entry
+        .query
+        .clone()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    view! {
+        <li class="log-entry" data-testid="log-entry" data-method=entry.method.clone() data-path=entry.path.clone()>
+            <details>
+                <summary>
+                    <time>{time}</time>
+                    <span class="role">{format!("{}:{}", entry.role.label(), entry.port)}</span>
+                    <code class="request-line">{entry.method.clone()}" "{entry.path.clone()}<span class="query">{query}</span></code>
+                    <span class="origin-header">
+                        {match origin {
+                            Some(o) => format!("Origin: {o}"),
+                            None => "no Origin header".to_owned(),
+                        }}
+                    </span>
+                    <span class=status_class>"→ "{entry.status}</span>
+                </summary>
+                <div class="headers">
+                    <HeaderTable title="Request headers" headers=entry.headers.clone() />
+                    <HeaderTable title="Response headers" headers=entry.response_headers.clone() />
+                    {(!entry.body.is_empty()).then(|| view! {
+                        <div>
+                            <h4>"Request body"</h4>
+                            <pre>{entry.body.clone()}{entry.body_truncated.then_some("…")}</pre>
+                        </div>
+                    })}
+                </div>
+            </details>
+        </li>
+    }
+}
+
+#[component]
+fn HeaderTable(title: &'static str, headers: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <div>
+            <h4>{title}</h4>
+            <table class="header-table">
+                <tbody>
+                    {headers
+                        .into_iter()
+                        .map(|(name, value)| view! { <tr><th scope="row">{name}</th><td>{value}</td></tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// `HH:MM:SS.mmm` in the learner's local time, from Unix milliseconds.
+fn clock(ms: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:02}:{:02}:{:02}.{:03}",
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds(),
+        date.get_milliseconds()
+    )
+}

@@ -1,0 +1,206 @@
+//! `/origin?a=…&b=…[&list=…]`: the origin comparator. Everything it shows is
+//! computed by `cors_core`; this page only wires inputs, URL and views.
+
+use cors_core::compare::{compare, Comparison, OriginPart, PRESETS, TABLE_OTHERS};
+use cors_core::url_parts::{parse_url, UrlError, UrlParts};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::origin_table::OriginTable;
+use crate::components::url_breakdown::UrlBreakdown;
+use crate::components::verdict::Badge;
+
+const DEFAULT_A: &str = "https://example.com/a.html";
+const DEFAULT_B: &str = "https://example.com:8443/a.html";
+
+#[component]
+pub fn OriginPage() -> impl IntoView {
+    let query = use_query_map();
+    let initial = query.get_untracked();
+    let a = RwSignal::new(initial.get("a").unwrap_or_else(|| DEFAULT_A.to_owned()));
+    let b = RwSignal::new(initial.get("b").unwrap_or_else(|| DEFAULT_B.to_owned()));
+    let default_list = TABLE_OTHERS.join("\n");
+    let list = RwSignal::new(initial.get("list").unwrap_or_else(|| default_list.clone()));
+
+    // Keep the address bar a deep link to exactly what is on screen.
+    Effect::new(move |_| {
+        let mut params = vec![("a", a.get()), ("b", b.get())];
+        let list_now = list.get();
+        if list_now != default_list {
+            params.push(("list", list_now));
+        }
+        replace_query("/origin", &params);
+    });
+
+    let parsed_a = Memo::new(move |_| parse_url(&a.get()));
+    let parsed_b = Memo::new(move |_| parse_url(&b.get()));
+    let comparison = Memo::new(move |_| match (parsed_a.get(), parsed_b.get()) {
+        (Ok(pa), Ok(pb)) => Some(compare(&pa, &pb)),
+        _ => None,
+    });
+    let differs = Signal::derive(move || {
+        comparison
+            .get()
+            .map(|c| c.origin.differs)
+            .unwrap_or_default()
+    });
+
+    view! {
+        <section class="intro">
+            <h1>"Same origin or not?"</h1>
+            <p class="lead">
+                "An origin is three things: the scheme, the host and the port. Two URLs share an "
+                "origin only when all three match. Path, query, fragment and user name play no part. "
+                "Type two URLs — or pick an example — and see which part decides."
+            </p>
+        </section>
+        <section class="card compare-inputs" aria-label="URLs to compare">
+            <UrlField id="url-a" label="URL A" value=a />
+            <UrlField id="url-b" label="URL B" value=b />
+            <div class="presets" role="group" aria-label="Examples">
+                <span class="caption">"Examples:"</span>
+                {PRESETS
+                    .iter()
+                    .map(|p| view! {
+                        <button type="button" class="chip" on:click=move |_| { a.set(p.a.to_owned()); b.set(p.b.to_owned()); }>
+                            {p.label}
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+        </section>
+        <Verdicts comparison parsed_a parsed_b />
+        <div class="two-col">
+            <UrlBreakdown side="a" parsed=parsed_a differs />
+            <UrlBreakdown side="b" parsed=parsed_b differs />
+        </div>
+        <section class="card" aria-labelledby="table-title">
+            <h2 id="table-title">"URL A against a list"</h2>
+            <p class="hint">"One URL per line. Each row is compared with URL A."</p>
+            <label class="sr-only" for="url-list">"URLs to compare with URL A"</label>
+            <textarea
+                id="url-list"
+                data-testid="url-list"
+                rows="6"
+                spellcheck="false"
+                prop:value=move || list.get()
+                on:input=move |ev| list.set(event_target_value(&ev))
+            ></textarea>
+            <OriginTable base=parsed_a list=list />
+        </section>
+    }
+}
+
+/// A labelled URL input bound to a signal, updating on every keystroke.
+#[component]
+fn UrlField(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                data-testid=id
+                type="text"
+                inputmode="url"
+                autocomplete="off"
+                autocapitalize="off"
+                spellcheck="false"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// The three verdicts side by side: origin, site, cookie.
+#[component]
+fn Verdicts(
+    comparison: Memo<Option<Comparison>>,
+    parsed_a: Memo<Result<UrlParts, UrlError>>,
+    parsed_b: Memo<Result<UrlParts, UrlError>>,
+) -> impl IntoView {
+    let invalid_reason = move || {
+        let which: Vec<&str> = [
+            ("A", parsed_a.get().is_err()),
+            ("B", parsed_b.get().is_err()),
+        ]
+        .into_iter()
+        .filter_map(|(n, bad)| bad.then_some(n))
+        .collect();
+        format!(
+            "URL {} could not be read: see below.",
+            which.join(" and URL ")
+        )
+    };
+    let word = move |f: fn(&Comparison) -> (bool, &'static str, &'static str)| {
+        Signal::derive(move || match comparison.get() {
+            Some(c) => {
+                let (yes, y, n) = f(&c);
+                (if yes { y } else { n }).to_owned()
+            }
+            None => "invalid".to_owned(),
+        })
+    };
+    let good =
+        move |f: fn(&Comparison) -> bool| Signal::derive(move || comparison.get().map(|c| f(&c)));
+    let reason = move |f: fn(&Comparison) -> String| {
+        move || {
+            comparison
+                .get()
+                .map(|c| f(&c))
+                .unwrap_or_else(invalid_reason)
+        }
+    };
+    view! {
+        <section class="verdicts" aria-live="polite" aria-label="Verdicts">
+            <div class="card verdict-card primary-verdict">
+                <h2>"Origin"</h2>
+                <Badge testid="origin-verdict"
+                    word=word(|c| (c.origin.same_origin, "same-origin", "cross-origin"))
+                    good=good(|c| c.origin.same_origin) />
+                <p data-testid="origin-reason">{reason(|c| c.origin.reason.clone())}</p>
+                <p class="differs" data-testid="origin-differs">
+                    {move || comparison.get().filter(|c| !c.origin.differs.is_empty()).map(|c| {
+                        let names: Vec<&str> = c.origin.differs.iter().map(|p: &OriginPart| p.name()).collect();
+                        format!("Differs: {}", names.join(", "))
+                    })}
+                </p>
+            </div>
+            <div class="card verdict-card">
+                <h2>"Site"</h2>
+                <Badge testid="site-verdict"
+                    word=word(|c| (c.site.same_site, "same-site", "cross-site"))
+                    good=good(|c| c.site.same_site) />
+                <p data-testid="site-reason">{reason(|c| c.site.reason.clone())}</p>
+                <p class="hint">"Same-site is looser: it compares the scheme and the registrable domain, so sibling subdomains and other ports count as one site."</p>
+            </div>
+            <div class="card verdict-card">
+                <h2>"Cookie A → B"</h2>
+                <Badge testid="cookie-verdict"
+                    word=word(|c| (c.cookie_a_to_b.sent, "sent", "not sent"))
+                    good=good(|c| c.cookie_a_to_b.sent) />
+                <p>{move || comparison.get().map(|c| view! { <code data-testid="cookie-set">{format!("Set-Cookie: {}", c.cookie_a_to_b.set_cookie)}</code> })}</p>
+                <p data-testid="cookie-reason">{reason(|c| c.cookie_a_to_b.reason.clone())}</p>
+                <p class="hint" data-testid="cookie-reverse">
+                    {move || comparison.get().map(|c| format!(
+                        "The other way round (B's cookie to A): {}. {}",
+                        if c.cookie_b_to_a.sent { "sent" } else { "not sent" },
+                        c.cookie_b_to_a.reason
+                    ))}
+                </p>
+            </div>
+        </section>
+    }
+}
+
+/// Replace the address bar's query without a navigation (no history entry per keystroke).
+fn replace_query(path: &str, params: &[(&str, String)]) {
+    let query: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
+        .collect();
+    let url = format!("{path}?{}", query.join("&"));
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

@@ -1,0 +1,301 @@
+//! Starts the lab for one test and always tears it down (Drop), even when an
+//! assertion fails: the demo server in-process, chromedriver + Chromium as a
+//! child process group, a throwaway browser profile.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// How long any wait may last before the test fails with what it last saw.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The running lab: server, browser, client. Drop stops all of them.
+pub struct Lab {
+    pub client: Client,
+    pub app_port: u16,
+    pub api_port: u16,
+    pub intranet_port: u16,
+    _browser: Browser,
+    _server: Server,
+}
+
+impl Lab {
+    pub async fn start() -> Lab {
+        let server = Server::start().await;
+        let browser = Browser::start();
+        let client = browser.connect().await;
+        Lab {
+            client,
+            app_port: server.app_port,
+            api_port: server.api_port,
+            intranet_port: server.intranet_port,
+            _browser: browser,
+            _server: server,
+        }
+    }
+
+    /// `http://localhost:<app port><path>`: the app's origin.
+    pub fn app_url(&self, path: &str) -> String {
+        format!("http://localhost:{}{path}", self.app_port)
+    }
+
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&self.app_url(path))
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
+    }
+
+    /// The element with `data-testid`, waiting for it to appear.
+    pub async fn find(&self, testid: &str) -> Element {
+        let css = format!("[data-testid='{testid}']");
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&css))
+            .await
+            .unwrap_or_else(|e| panic!("no element [data-testid={testid}] appeared: {e}"))
+    }
+
+    pub async fn find_all(&self, testid: &str) -> Vec<Element> {
+        let css = format!("[data-testid='{testid}']");
+        self.client
+            .find_all(Locator::Css(&css))
+            .await
+            .unwrap_or_else(|e| panic!("finding [data-testid={testid}] failed: {e}"))
+    }
+
+    /// Replace the text of an input or textarea, as a person would: select all, type.
+    pub async fn type_into(&self, testid: &str, text: &str) {
+        let field = self.find(testid).await;
+        field.click().await.expect("focus the field");
+        let select_all = fantoccini::key::Key::Control + "a";
+        field.send_keys(&select_all).await.expect("select all");
+        field
+            .send_keys(&fantoccini::key::Key::Backspace.to_string())
+            .await
+            .expect("delete");
+        field.send_keys(text).await.expect("type");
+    }
+
+    pub async fn click(&self, testid: &str) {
+        self.find(testid).await.click().await.expect("click");
+    }
+
+    /// The text of an element, polled until `done` accepts it (or PATIENCE runs out).
+    pub async fn text_until(&self, testid: &str, done: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        let mut last = String::new();
+        while started.elapsed() < PATIENCE {
+            if let Ok(el) = self
+                .client
+                .find(Locator::Css(&format!("[data-testid='{testid}']")))
+                .await
+            {
+                if let Ok(text) = el.text().await {
+                    if done(&text) {
+                        return text;
+                    }
+                    last = text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("[data-testid={testid}] never matched; last text: {last:?}")
+    }
+
+    /// Wait until the element's text is exactly `expected`.
+    pub async fn expect_text(&self, testid: &str, expected: &str) {
+        self.text_until(testid, |t| t.trim() == expected).await;
+    }
+
+    /// Save a screenshot under `target/e2e-screenshots/` (for people, not assertions).
+    pub async fn screenshot(&self, name: &str) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        if let (Ok(png), Ok(())) = (
+            self.client.screenshot().await,
+            std::fs::create_dir_all(&dir),
+        ) {
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+}
+
+/// The demo server, in this process, on free ports. Drop shuts it down.
+struct Server {
+    app_port: u16,
+    api_port: u16,
+    intranet_port: u16,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Server {
+    async fn start() -> Server {
+        let dist = std::env::var("CORS_LAB_DIST").unwrap_or_else(|_| "dist".to_owned());
+        let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dist);
+        assert!(
+            dist.join("index.html").exists(),
+            "{} has no index.html: build the app first (`cargo xtask test` does)",
+            dist.display()
+        );
+        let config = demo_server::Config {
+            app_port: 0,
+            api_port: 0,
+            intranet_port: 0,
+            dist_dir: dist,
+            ..demo_server::Config::default()
+        };
+        let bound = demo_server::bind(config)
+            .await
+            .expect("bind the demo server");
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = Server {
+            app_port: bound.app_addr().port(),
+            api_port: bound.api_addr().port(),
+            intranet_port: bound.intranet_addr().port(),
+            stop: Some(stop),
+        };
+        tokio::spawn(bound.serve(async move {
+            let _ = stopped.await;
+        }));
+        server
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// chromedriver (and the Chromium it starts) in their own process group,
+/// with a fresh profile directory. Drop kills the group and every process
+/// still using the profile, then deletes it.
+struct Browser {
+    driver: Child,
+    port: u16,
+    profile: PathBuf,
+}
+
+impl Browser {
+    fn start() -> Browser {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let profile = std::env::temp_dir().join(format!(
+            "cors-lab-e2e-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ));
+        std::fs::create_dir_all(&profile).expect("create the browser profile dir");
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+        let mut driver = {
+            use std::os::unix::process::CommandExt;
+            Command::new(&chromedriver)
+                .args(["--port=0", "--allowed-ips=127.0.0.1"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .process_group(0)
+                .spawn()
+                .unwrap_or_else(|e| {
+                    panic!("cannot start {chromedriver}: {e} (install chromium-driver)")
+                })
+        };
+        // "ChromeDriver was started successfully on port 12345." A thread keeps
+        // draining stdout afterwards, so chromedriver never writes to a closed pipe.
+        let stdout = driver.stdout.take().expect("chromedriver stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut tx = Some(tx);
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("on port ").nth(1) {
+                    if let Some(tx) = tx.take() {
+                        let _ = tx.send(rest.trim_end_matches('.').trim().parse::<u16>().ok());
+                    }
+                }
+            }
+        });
+        let port = rx.recv_timeout(PATIENCE).ok().flatten();
+        let mut browser = Browser {
+            driver,
+            port: 0,
+            profile,
+        };
+        browser.port = port.expect("chromedriver did not say which port it listens on");
+        browser
+    }
+
+    async fn connect(&self) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".to_owned(),
+            json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900",
+                    format!("--user-data-dir={}", self.profile.display()),
+                ],
+            }),
+        );
+        caps.insert("goog:loggingPrefs".to_owned(), json!({ "browser": "ALL" }));
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let started = Instant::now();
+        loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => return client,
+                Err(e) if started.elapsed() > PATIENCE => panic!("no WebDriver session: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let group = self.driver.id() as i32;
+        // SAFETY: plain syscalls on process ids we started.
+        unsafe {
+            libc::kill(-group, libc::SIGKILL);
+        }
+        let _ = self.driver.wait();
+        kill_processes_using(&self.profile);
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// Chromium may move helpers out of the process group: kill anything whose
+/// command line names our private profile directory.
+fn kill_processes_using(profile: &std::path::Path) {
+    let needle = profile.to_string_lossy().into_owned();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) {
+            if String::from_utf8_lossy(&cmdline).contains(&needle) {
+                // SAFETY: sending a signal to a process we identified by its command line.
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The first experiment: a real cross-origin fetch that reaches the server
+//! and is still withheld from JavaScript.
+
+use crate::harness::Lab;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn blocked_fetch_still_reaches_the_server() {
+    let lab = Lab::start().await;
+    lab.open("/").await;
+    lab.click("run-users-fetch").await;
+
+    // What JavaScript got: the generic rejection, nothing of the body.
+    lab.expect_text("js-result", "TypeError: Failed to fetch")
+        .await;
+
+    // What the server received, as the page shows it (live, over SSE).
+    let origin = format!("Origin: {}", lab.app_url(""));
+    let entry = lab
+        .text_until("server-log", |t| {
+            t.contains("GET /users.json") && t.contains(&origin)
+        })
+        .await;
+    assert!(entry.contains("→ 200"), "the server answered 200: {entry}");
+    lab.screenshot("home-fetch").await;
+}

@@ -1,0 +1,95 @@
+//! The origin comparator, used through its inputs, its presets and a deep link.
+
+use crate::harness::Lab;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_two_urls_updates_every_verdict() {
+    let lab = Lab::start().await;
+    lab.open("/origin").await;
+
+    lab.type_into("url-a", "https://example.com/inbox").await;
+    lab.type_into("url-b", "https://example.com:8443/inbox")
+        .await;
+    lab.expect_text("origin-verdict", "cross-origin").await;
+    lab.text_until("origin-differs", |t| t.contains("port"))
+        .await;
+    lab.expect_text("site-verdict", "same-site").await;
+    lab.expect_text("cookie-verdict", "sent").await;
+    lab.expect_text("breakdown-b-port", "8443").await;
+    lab.expect_text("breakdown-a-port", "default 443").await;
+
+    // Only the path differs: same origin.
+    lab.type_into("url-b", "https://example.com/settings?tab=1#top")
+        .await;
+    lab.expect_text("origin-verdict", "same-origin").await;
+
+    // The address bar is a deep link to what is on screen.
+    let url = lab.client.current_url().await.expect("current url");
+    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    assert!(
+        pairs.contains(&("b".into(), "https://example.com/settings?tab=1#top".into())),
+        "{url}"
+    );
+
+    // Bad input: a precise message, not a crash; the rest of the page lives on.
+    lab.type_into("url-b", "https://exa mple.com/").await;
+    lab.expect_text("origin-verdict", "invalid").await;
+    lab.text_until("url-b-error", |t| !t.trim().is_empty())
+        .await;
+    lab.type_into("url-b", "http://example.com/").await;
+    lab.expect_text("origin-verdict", "cross-origin").await;
+    lab.text_until("origin-differs", |t| t.contains("scheme"))
+        .await;
+    lab.screenshot("origin-typed").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deep_link_reproduces_a_comparison() {
+    let lab = Lab::start().await;
+    lab.open("/origin?a=http%3A%2F%2Flocalhost%3A8080%2F&b=http%3A%2F%2F127.0.0.1%3A8080%2Fapi")
+        .await;
+    lab.expect_text("origin-verdict", "cross-origin").await;
+    lab.text_until("origin-differs", |t| t.contains("host"))
+        .await;
+    lab.expect_text("site-verdict", "cross-site").await;
+    lab.expect_text("cookie-verdict", "not sent").await;
+    let a = lab.find("url-a").await.prop("value").await.expect("value");
+    assert_eq!(a.as_deref(), Some("http://localhost:8080/"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presets_and_the_table() {
+    let lab = Lab::start().await;
+    lab.open("/origin").await;
+    let preset = lab
+        .client
+        .find(fantoccini::Locator::XPath(
+            "//button[normalize-space()='http vs https']",
+        ))
+        .await
+        .expect("the http vs https preset");
+    preset.click().await.expect("click preset");
+    lab.expect_text("origin-verdict", "cross-origin").await;
+    lab.text_until("origin-differs", |t| t.contains("scheme"))
+        .await;
+    lab.expect_text("site-verdict", "cross-site").await;
+
+    // The table compares URL A with every line of the list.
+    lab.type_into("url-a", "https://shop.example.com/cart/index.html")
+        .await;
+    lab.type_into(
+        "url-list",
+        "https://shop.example.com/help.html\nhttps://shop.example.com:444/\nnot a url",
+    )
+    .await;
+    let verdicts = lab.find_all("origin-table-verdict").await;
+    let mut texts = Vec::new();
+    for v in &verdicts {
+        texts.push(v.text().await.expect("text"));
+    }
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[0].contains("same-origin"), "{texts:?}");
+    assert!(texts[1].contains("cross-origin"), "{texts:?}");
+    assert!(texts[2].starts_with("invalid"), "{texts:?}");
+    lab.screenshot("origin-table").await;
+}
