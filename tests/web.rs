@@ -1,1 +1,76 @@
+//! wasm-bindgen tests: components mounted in a real (headless) Chromium page.
+//! Run by `cargo xtask test` (`cargo test --target wasm32-unknown-unknown --test web`).
+#![cfg(target_arch = "wasm32")]
 
+use cors_core::compare::OriginPart;
+use cors_core::url_parts::parse_url;
+use cors_lab::components::url_breakdown::UrlBreakdown;
+use cors_lab::components::verdict::Badge;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element to mount into, so tests never see each other's DOM.
+fn wrapper() -> web_sys::HtmlElement {
+    let document = document();
+    let div = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&div).expect("append");
+    div.unchecked_into()
+}
+
+fn text_of(root: &web_sys::HtmlElement, testid: &str) -> String {
+    root.query_selector(&format!("[data-testid='{testid}']"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_else(|| panic!("no [data-testid={testid}]"))
+}
+
+#[wasm_bindgen_test]
+async fn breakdown_shows_default_port_and_differing_part() {
+    let root = wrapper();
+    let parsed = Signal::stored(parse_url("HTTPS://Example.COM:443/path?q=1#f"));
+    let differs = Signal::stored(vec![OriginPart::Port]);
+    let _handle = mount_to(root.clone(), move || {
+        view! { <UrlBreakdown side="a" parsed differs /> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "breakdown-a-scheme"), "https");
+    assert_eq!(text_of(&root, "breakdown-a-host"), "example.com");
+    assert!(text_of(&root, "breakdown-a-port").contains("443"));
+    assert_eq!(text_of(&root, "breakdown-a-origin"), "https://example.com");
+    let marked = root.query_selector(".origin-part.differs").ok().flatten();
+    assert!(marked.is_some_and(|e| e.text_content().unwrap_or_default().contains("differs")));
+}
+
+#[wasm_bindgen_test]
+async fn breakdown_explains_invalid_input() {
+    let root = wrapper();
+    let parsed = Signal::stored(parse_url("http://[::1"));
+    let differs = Signal::stored(Vec::new());
+    let _handle = mount_to(root.clone(), move || {
+        view! { <UrlBreakdown side="b" parsed differs /> }
+    });
+    leptos::task::tick().await;
+    assert!(!text_of(&root, "url-b-error").trim().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn badge_word_follows_its_signal() {
+    let root = wrapper();
+    let word = RwSignal::new("same-origin".to_owned());
+    let good = RwSignal::new(Some(true));
+    let _handle = mount_to(root.clone(), move || {
+        view! { <Badge testid="v" word good /> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "v"), "same-origin");
+    word.set("cross-origin".to_owned());
+    good.set(Some(false));
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "v"), "cross-origin");
+    // The mark repeats the verdict without colour.
+    assert!(root.text_content().unwrap_or_default().contains('✗'));
+}
