@@ -1,1 +1,47 @@
-//! demo server
+//! The CORS Lab demo server: one process playing three origins, each on its
+//! own port, so the app can fire real cross-origin requests and show what the
+//! server received.
+//!
+//! - app origin: the built app (SPA) and its same-origin API (`/api/config`,
+//!   `/api/log`, `/api/log/stream`, `/api/reset`, `/api/users.json`);
+//! - API origin: `GET /users.json`, deliberately without CORS headers;
+//! - intranet origin: `GET /`, a confidential page.
+//!
+//! Every request to the API and intranet origins (and to the app's
+//! `/api/users.json`) is recorded in a bounded log, streamed to the app.
+
+mod api_origin;
+mod app_origin;
+mod config;
+mod demo_data;
+mod error;
+mod intranet_origin;
+mod log;
+mod record;
+mod server;
+mod sse;
+mod state;
+
+pub use api_origin::api_router;
+pub use app_origin::app_router;
+pub use config::{
+    Config, DEFAULT_API_PORT, DEFAULT_APP_PORT, DEFAULT_BODY_CAP, DEFAULT_DIST_DIR, DEFAULT_HOST,
+    DEFAULT_INTRANET_PORT, DEFAULT_LOG_CAPACITY, MAX_REQUEST_BODY,
+};
+pub use demo_data::{User, USERS};
+pub use error::AppError;
+pub use intranet_origin::intranet_router;
+pub use log::{belongs_to, LogEvent, RequestLog, Subscription, SUBSCRIBER_BUFFER};
+pub use record::{learner_from_query, text_prefix};
+pub use server::{bind, BindError, Bound};
+pub use state::AppState;
+
+use axum::http::header::CACHE_CONTROL;
+use axum::http::HeaderValue;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// `Cache-Control: no-store` on every answer, so the browser never answers
+/// from its cache and the log shows every request the page makes.
+fn no_store() -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static("no-store"))
+}

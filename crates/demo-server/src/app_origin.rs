@@ -1,0 +1,98 @@
+//! The app's own origin: the built app (static files with an SPA fallback)
+//! and its same-origin API.
+
+use std::io::ErrorKind;
+
+use axum::extract::State;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
+use axum::{Json, Router};
+use cors_core::wire::{DemoConfig, LogEntry, Role};
+use tower_http::services::ServeDir;
+
+use crate::api_origin::users;
+use crate::demo_data::NOT_BUILT_PAGE;
+use crate::error::{no_such_route, AppError};
+use crate::no_store;
+use crate::record::{learner_from_query, recorded_path};
+use crate::sse::log_stream;
+use crate::state::AppState;
+
+/// Routes of the app origin:
+/// - `GET /api/config`, `GET /api/log`, `GET /api/log/stream`,
+///   `POST /api/reset`: the lab's own API (not logged);
+/// - `GET /api/users.json`: same-origin twin of the API origin's users
+///   (logged, as role `app`);
+/// - any other `/api/...`: JSON 404;
+/// - anything else: a file from the dist directory, or `index.html` (SPA
+///   fallback) for paths that are not files.
+pub fn app_router(state: AppState) -> Router {
+    let lab_api = Router::new()
+        .route("/api/config", get(config))
+        .route("/api/log", get(log))
+        .route("/api/log/stream", get(log_stream))
+        .route("/api/reset", post(reset))
+        .route(USERS_PATH, get(users).fallback(no_such_route))
+        .route("/api/{*rest}", any(no_such_route))
+        .layer(no_store());
+    let files = ServeDir::new(state.dist_dir())
+        // Directories fall back to the app too, like any path that is not a file.
+        .append_index_html_on_directories(false)
+        .fallback(get(spa_index).with_state(state.clone()));
+    let app = Router::new()
+        .route("/", get(spa_index))
+        .route("/index.html", get(spa_index))
+        .merge(lab_api)
+        .fallback_service(files)
+        .with_state(state.clone());
+    recorded_path(app, state, Role::App, USERS_PATH)
+}
+
+/// The one logged route of the app origin.
+const USERS_PATH: &str = "/api/users.json";
+
+async fn config(State(state): State<AppState>) -> Json<DemoConfig> {
+    Json(state.demo_config().clone())
+}
+
+async fn log(State(state): State<AppState>, uri: Uri) -> Json<Vec<LogEntry>> {
+    let learner = learner_from_query(uri.query());
+    Json(state.log().entries(learner.as_deref()))
+}
+
+/// `POST /api/reset?learner=TAG`. The tag is accepted for later per-learner
+/// data; for now every learner's entries are cleared.
+async fn reset(State(state): State<AppState>) -> StatusCode {
+    state.reset();
+    StatusCode::NO_CONTENT
+}
+
+/// The app's `index.html`, read on every request so a rebuilt app is served
+/// without a restart; a friendly page when the app is not built.
+async fn spa_index(State(state): State<AppState>) -> Result<Response, AppError> {
+    let page = match tokio::fs::read(state.dist_dir().join("index.html")).await {
+        Ok(page) => page,
+        Err(err) if matches!(err.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            NOT_BUILT_PAGE.as_bytes().to_vec()
+        }
+        Err(err) => {
+            return Err(AppError::Internal(format!(
+                "cannot read {}: {err}",
+                state.dist_dir().join("index.html").display()
+            )))
+        }
+    };
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        page,
+    )
+        .into_response())
+}

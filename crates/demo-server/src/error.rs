@@ -1,0 +1,78 @@
+//! Errors handlers answer with.
+
+use axum::http::header::CACHE_CONTROL;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use crate::config::MAX_REQUEST_BODY;
+
+/// A failed request, answered as JSON `{"error": "..."}`.
+#[derive(Debug)]
+pub enum AppError {
+    /// No route for this path and method (404).
+    NoSuchRoute,
+    /// The request body is over [`MAX_REQUEST_BODY`] (413).
+    BodyTooLarge,
+    /// The request body could not be read, e.g. the client went away (400).
+    BodyUnreadable,
+    /// Something on the server side failed (500).
+    Internal(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NoSuchRoute => StatusCode::NOT_FOUND,
+            AppError::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::BodyUnreadable => StatusCode::BAD_REQUEST,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            AppError::NoSuchRoute => "no such route".to_owned(),
+            AppError::BodyTooLarge => {
+                format!("request body too large (limit {MAX_REQUEST_BODY} bytes)")
+            }
+            AppError::BodyUnreadable => "could not read the request body".to_owned(),
+            AppError::Internal(message) => message.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl From<std::io::Error> for AppError {
+    fn from(err: std::io::Error) -> Self {
+        AppError::Internal(err.to_string())
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut response =
+            (self.status(), Json(json!({ "error": self.message() }))).into_response();
+        if matches!(self, AppError::BodyTooLarge | AppError::BodyUnreadable) {
+            // Answered by the recording layer itself, outside the origins'
+            // `no-store` layer; such an answer is never worth caching anyway.
+            response
+                .headers_mut()
+                .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        }
+        response
+    }
+}
+
+/// Handler for unknown routes.
+pub async fn no_such_route() -> AppError {
+    AppError::NoSuchRoute
+}

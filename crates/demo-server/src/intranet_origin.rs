@@ -1,0 +1,33 @@
+//! The "intranet" origin: a confidential page that no other origin may read.
+
+use axum::http::StatusCode;
+use axum::response::Html;
+use axum::routing::get;
+use axum::Router;
+use cors_core::wire::Role;
+
+use crate::demo_data::INTRANET_PAGE;
+use crate::no_store;
+use crate::record::recorded;
+use crate::state::AppState;
+
+/// `GET /` is the confidential page; anything else is a 404. Every request is
+/// logged and every answer says `Cache-Control: no-store`.
+pub fn intranet_router(state: AppState) -> Router {
+    let routes = Router::new()
+        .route("/", get(page).fallback(not_found))
+        .fallback(not_found)
+        .layer(no_store());
+    recorded(routes, state, Role::Intranet)
+}
+
+async fn page() -> Html<&'static str> {
+    Html(INTRANET_PAGE)
+}
+
+async fn not_found() -> (StatusCode, Html<&'static str>) {
+    (
+        StatusCode::NOT_FOUND,
+        Html("<!doctype html><title>Not found</title><h1>Not found</h1>\n"),
+    )
+}

@@ -1,0 +1,115 @@
+//! The `demo-server` binary: what it prints, how it stops, how it fails.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use tokio::process::{Child, Command};
+use tokio::time::timeout;
+
+const PATIENCE: Duration = Duration::from_secs(10);
+
+fn demo_server(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_demo-server"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("spawn demo-server")
+}
+
+#[tokio::test]
+async fn prints_where_to_go_and_stops_on_sigterm() {
+    let dist = tempfile::tempdir().expect("tempdir");
+    let dist_arg = dist.path().to_str().expect("UTF-8 path");
+    let mut child = demo_server(&[
+        "--app-port",
+        "0",
+        "--api-port",
+        "0",
+        "--intranet-port",
+        "0",
+        "--dist",
+        dist_arg,
+        "--log-capacity",
+        "10",
+    ]);
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut lines = Vec::new();
+    while lines
+        .last()
+        .is_none_or(|line: &String| line != "Ctrl-C to stop")
+    {
+        let line = timeout(PATIENCE, stdout.next_line())
+            .await
+            .expect("banner in time")
+            .expect("read")
+            .expect("banner before EOF");
+        lines.push(line);
+    }
+    let first = &lines[0];
+    let port = first
+        .strip_prefix("CORS Lab is running: open http://localhost:")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .and_then(|port| port.parse::<u16>().ok())
+        .unwrap_or_else(|| panic!("unexpected first line: {first:?}"));
+    assert_ne!(port, 0);
+    assert_eq!(lines.len(), 5, "{lines:#?}");
+    for (line, origin) in lines[1..4].iter().zip(["app", "api", "intranet"]) {
+        assert!(line.contains(&format!("{origin} origin:")), "{line}");
+        assert!(line.contains("http://localhost:"), "{line}");
+    }
+
+    let pid = child.id().expect("pid").to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = timeout(PATIENCE, child.wait())
+        .await
+        .expect("exit in time")
+        .expect("wait");
+    assert!(status.success(), "{status:?}");
+    let rest = timeout(PATIENCE, stdout.next_line())
+        .await
+        .expect("read in time")
+        .expect("read");
+    assert_eq!(rest.as_deref(), Some("CORS Lab stopped"));
+}
+
+#[tokio::test]
+async fn a_taken_port_is_one_clear_line() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    let mut child = demo_server(&[
+        "--app-port",
+        "0",
+        "--api-port",
+        "0",
+        "--intranet-port",
+        &port,
+    ]);
+    let status = timeout(PATIENCE, child.wait())
+        .await
+        .expect("exit in time")
+        .expect("wait");
+    assert_eq!(status.code(), Some(1));
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .await
+        .expect("read");
+    assert_eq!(
+        stderr,
+        format!(
+            "demo-server: port {port} (intranet origin) is already in use: \
+             stop the other program or pass --intranet-port\n"
+        )
+    );
+}

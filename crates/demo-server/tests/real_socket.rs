@@ -1,0 +1,246 @@
+//! The server on real sockets (port 0 everywhere), spoken to in raw HTTP/1.1.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use cors_core::wire::{DemoConfig, LogEntry, Role};
+use demo_server::{bind, BindError, Config};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::time::timeout;
+
+const PATIENCE: Duration = Duration::from_secs(10);
+
+fn any_ports(dist: &std::path::Path) -> Config {
+    Config {
+        app_port: 0,
+        api_port: 0,
+        intranet_port: 0,
+        dist_dir: dist.into(),
+        ..Config::default()
+    }
+}
+
+struct Answer {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+/// One request on its own connection (`Connection: close`), read to the end.
+async fn fetch(addr: SocketAddr, target: &str, extra_headers: &[(&str, &str)]) -> Answer {
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let mut request = format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (name, value) in extra_headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut raw = Vec::new();
+    timeout(PATIENCE, stream.read_to_end(&mut raw))
+        .await
+        .expect("answer in time")
+        .expect("read");
+    let raw = String::from_utf8(raw).expect("UTF-8 answer");
+    let (head, body) = raw.split_once("\r\n\r\n").expect("head and body");
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .expect("status");
+    let head = head.to_ascii_lowercase();
+    let body = if head.contains("transfer-encoding: chunked") {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    Answer { status, head, body }
+}
+
+fn dechunk(mut rest: &str) -> String {
+    let mut body = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).expect("chunk size");
+        if size == 0 {
+            break;
+        }
+        body.push_str(&after[..size]);
+        rest = &after[size + 2..];
+    }
+    body
+}
+
+/// An open `GET /api/log/stream` connection.
+struct EventStream {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl EventStream {
+    async fn open(addr: SocketAddr, target: &str) -> Self {
+        let mut stream = TcpStream::connect(addr).await.expect("connect");
+        let request =
+            format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.expect("write");
+        let mut events = EventStream {
+            stream,
+            seen: String::new(),
+        };
+        events.read_until(|seen| seen.contains("\r\n\r\n")).await;
+        let head = events.seen.to_ascii_lowercase();
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        assert!(head.contains("content-type: text/event-stream"), "{head}");
+        events
+    }
+
+    /// Reads until `done` holds for everything read so far; false on EOF.
+    async fn read_until(&mut self, done: impl Fn(&str) -> bool) -> bool {
+        let mut buf = [0u8; 4096];
+        let read = async {
+            while !done(&self.seen) {
+                let n = self.stream.read(&mut buf).await.expect("read");
+                if n == 0 {
+                    return false;
+                }
+                self.seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+            true
+        };
+        timeout(PATIENCE, read).await.unwrap_or_else(|_| {
+            panic!("timed out waiting on the event stream; got:\n{}", self.seen)
+        })
+    }
+
+    /// The data of the first complete `entry` event.
+    async fn next_entry(&mut self) -> LogEntry {
+        let found = self
+            .read_until(|seen| {
+                seen.split_once("event: entry\n")
+                    .is_some_and(|(_, after)| after.contains("\n\n"))
+            })
+            .await;
+        assert!(found, "stream ended:\n{}", self.seen);
+        let (_, after) = self.seen.split_once("event: entry\n").expect("event");
+        let data = after
+            .lines()
+            .find_map(|line| line.strip_prefix("data: "))
+            .expect("data line");
+        serde_json::from_str(data).expect("LogEntry JSON")
+    }
+}
+
+#[tokio::test]
+async fn three_origins_on_real_sockets() {
+    let dist = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dist.path().join("index.html"), "<title>lab</title>").expect("write");
+    let bound = bind(any_ports(dist.path())).await.expect("bind");
+    let (app, api, intranet) = (bound.app_addr(), bound.api_addr(), bound.intranet_addr());
+    let ports = [app.port(), api.port(), intranet.port()];
+    assert!(ports.iter().all(|&port| port != 0), "{ports:?}");
+
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(bound.serve(async {
+        let _ = stopped.await;
+    }));
+
+    let config = fetch(app, "/api/config", &[]).await;
+    assert_eq!(config.status, 200);
+    let config: DemoConfig = serde_json::from_str(&config.body).expect("config JSON");
+    assert_eq!(
+        config,
+        DemoConfig {
+            app_port: app.port(),
+            api_port: api.port(),
+            intranet_port: intranet.port(),
+            alt_host: Some("127.0.0.1".into()),
+        }
+    );
+    let page = fetch(app, "/origin?a=1", &[]).await;
+    assert_eq!(
+        (page.status, page.body.as_str()),
+        (200, "<title>lab</title>")
+    );
+
+    // Follow the log live, then make the cross-origin request.
+    let mut events = EventStream::open(app, "/api/log/stream?learner=t1").await;
+    let origin = format!("http://localhost:{}", app.port());
+    let users = fetch(api, "/users.json?learner=t1", &[("Origin", &origin)]).await;
+    assert_eq!(users.status, 200);
+    assert!(users.body.contains("Ada Lovelace"), "{}", users.body);
+    assert!(!users.head.contains("access-control-"), "{}", users.head);
+    assert!(
+        users.head.contains("cache-control: no-store"),
+        "{}",
+        users.head
+    );
+    // Someone else's request is not in this learner's stream.
+    assert_eq!(fetch(intranet, "/?learner=other", &[]).await.status, 200);
+
+    let streamed = events.next_entry().await;
+    assert_eq!(streamed.id, 1);
+    assert_eq!(streamed.role, Role::Api);
+    assert_eq!(streamed.port, api.port());
+    assert_eq!(streamed.path, "/users.json");
+    assert_eq!(streamed.learner.as_deref(), Some("t1"));
+    assert_eq!(streamed.header("origin"), Some(origin.as_str()));
+    assert_eq!(streamed.status, 200);
+
+    let listed = fetch(app, "/api/log?learner=t1", &[]).await;
+    assert_eq!(listed.status, 200);
+    let listed: Vec<LogEntry> = serde_json::from_str(&listed.body).expect("log JSON");
+    assert_eq!(listed, vec![streamed]);
+    let all: Vec<LogEntry> =
+        serde_json::from_str(&fetch(app, "/api/log", &[]).await.body).expect("log JSON");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].role, Role::Intranet);
+
+    // Shutting down ends the open event stream and returns well within the
+    // grace period.
+    stop.send(()).expect("server running");
+    let served = timeout(Duration::from_secs(3), server)
+        .await
+        .expect("graceful shutdown in time")
+        .expect("server task");
+    assert!(served.is_ok(), "{served:?}");
+    let ended = events.read_until(|_| false).await;
+    assert!(!ended, "stream still open");
+    assert!(TcpStream::connect(app).await.is_err(), "still accepting");
+}
+
+#[tokio::test]
+async fn a_taken_port_is_named_with_its_origin() {
+    let taken = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = taken.local_addr().expect("addr").port();
+    let dist = tempfile::tempdir().expect("tempdir");
+    let config = Config {
+        api_port: port,
+        ..any_ports(dist.path())
+    };
+    let err = bind(config).await.expect_err("port is taken");
+    assert!(matches!(err, BindError::InUse { role: Role::Api, port: p } if p == port));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "port {port} (api origin) is already in use: stop the other program or pass --api-port"
+        )
+    );
+}
+
+#[tokio::test]
+async fn two_origins_cannot_share_a_port() {
+    let dist = tempfile::tempdir().expect("tempdir");
+    let config = Config {
+        app_port: 18_080,
+        intranet_port: 18_080,
+        ..any_ports(dist.path())
+    };
+    let err = bind(config).await.expect_err("same port");
+    assert!(matches!(
+        err,
+        BindError::SamePort {
+            first: Role::App,
+            second: Role::Intranet,
+            port: 18_080
+        }
+    ));
+}
