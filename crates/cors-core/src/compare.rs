@@ -1,6 +1,7 @@
 //! Two URLs side by side: same origin? same site? cookie sent?
 
 use crate::cookie::{cookie_sent, CookieVerdict};
+use crate::origin::{Origin, TupleOrigin};
 use crate::site::{same_site, SiteVerdict};
 use crate::url_parts::UrlParts;
 use serde::Serialize;
@@ -43,7 +44,185 @@ pub struct Comparison {
 }
 
 pub fn compare(a: &UrlParts, b: &UrlParts) -> Comparison {
-    todo!()
+    Comparison {
+        origin: origin_verdict(a, b),
+        site: same_site(&a.origin, &b.origin),
+        cookie_a_to_b: cookie_sent(a, b),
+        cookie_b_to_a: cookie_sent(b, a),
+    }
+}
+
+fn origin_verdict(a: &UrlParts, b: &UrlParts) -> OriginVerdict {
+    match (&a.origin, &b.origin) {
+        (Origin::Tuple(ta), Origin::Tuple(tb)) => tuple_verdict(a, ta, b, tb),
+        _ => OriginVerdict {
+            same_origin: false,
+            differs: Vec::new(),
+            reason: opaque_reason(a, b),
+        },
+    }
+}
+
+fn tuple_verdict(a: &UrlParts, ta: &TupleOrigin, b: &UrlParts, tb: &TupleOrigin) -> OriginVerdict {
+    let mut differs = Vec::new();
+    if ta.scheme != tb.scheme {
+        differs.push(OriginPart::Scheme);
+    }
+    if ta.host != tb.host {
+        differs.push(OriginPart::Host);
+    }
+    if ta.effective_port() != tb.effective_port() {
+        differs.push(OriginPart::Port);
+    }
+    let value = |part: OriginPart, p: &UrlParts, t: &TupleOrigin| match part {
+        OriginPart::Scheme => t.scheme.clone(),
+        OriginPart::Host => host_text(p, t),
+        OriginPart::Port => port_text(t),
+    };
+
+    if differs.is_empty() {
+        let mut reason = format!(
+            "Same origin: scheme {}, host {} and port {} all match",
+            ta.scheme,
+            host_text(a, ta),
+            port_text(ta)
+        );
+        if a.href == b.href {
+            reason.push_str("; the two URLs are identical once parsed.");
+        } else if a.scheme == "blob" || b.scheme == "blob" {
+            reason.push_str(". A blob: URL takes the origin of the URL inside it.");
+        } else {
+            let mut others = Vec::new();
+            if a.username != b.username || a.password != b.password {
+                others.push("user info");
+            }
+            if a.path != b.path {
+                others.push("path");
+            }
+            if a.query != b.query {
+                others.push("query");
+            }
+            if a.fragment != b.fragment {
+                others.push("fragment");
+            }
+            match others.len() {
+                0 => reason.push('.'),
+                1 => reason.push_str(&format!(
+                    "; only the {} differs, which is not part of the origin.",
+                    others[0]
+                )),
+                _ => reason.push_str(&format!(
+                    "; only the {} differ, which are not part of the origin.",
+                    join_and(&others)
+                )),
+            }
+        }
+        return OriginVerdict {
+            same_origin: true,
+            differs,
+            reason,
+        };
+    }
+
+    let names: Vec<&str> = differs.iter().map(|p| p.name()).collect();
+    let labelled = differs.len() > 1;
+    let values: Vec<String> = differs
+        .iter()
+        .map(|&part| {
+            let label = if labelled {
+                format!("{} ", part.name())
+            } else {
+                String::new()
+            };
+            format!("{label}{} vs {}", value(part, a, ta), value(part, b, tb))
+        })
+        .collect();
+    let mut reason = format!("Different {}: {}.", join_and(&names), values.join(", "));
+    let matching: Vec<OriginPart> = [OriginPart::Scheme, OriginPart::Host, OriginPart::Port]
+        .into_iter()
+        .filter(|p| !differs.contains(p))
+        .collect();
+    match matching.as_slice() {
+        [] => {}
+        [one] => reason.push_str(&format!(
+            " The {} {} matches.",
+            one.name(),
+            value(*one, a, ta)
+        )),
+        many => {
+            let names: Vec<&str> = many.iter().map(|p| p.name()).collect();
+            let text = join_and(&names);
+            let mut chars = text.chars();
+            let capitalised = match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+                None => String::new(),
+            };
+            reason.push_str(&format!(" {capitalised} match."));
+        }
+    }
+    OriginVerdict {
+        same_origin: false,
+        differs,
+        reason,
+    }
+}
+
+/// `example.com`, or `xn--bcher-kva.example (bücher.example)` for an IDN.
+fn host_text(p: &UrlParts, t: &TupleOrigin) -> String {
+    let ascii = t.host.serialize();
+    match &p.host {
+        Some(h) if h.ascii == ascii && h.unicode != ascii => format!("{ascii} ({})", h.unicode),
+        _ => ascii,
+    }
+}
+
+/// `8080`, or `443 (default)` when no port (or the default one) was written.
+fn port_text(t: &TupleOrigin) -> String {
+    match (t.port, t.effective_port()) {
+        (Some(p), _) => p.to_string(),
+        (None, Some(d)) => format!("{d} (default)"),
+        (None, None) => "none".to_string(),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn opaque_reason(a: &UrlParts, b: &UrlParts) -> String {
+    let why = |p: &UrlParts| match &p.origin {
+        Origin::Opaque(reason) => reason.explain(),
+        Origin::Tuple(_) => String::new(),
+    };
+    const RULE: &str = "An opaque origin only equals itself, so a data:, file: or other opaque URL is cross-origin with everything, even an identical URL.";
+    match (a.origin.is_opaque(), b.origin.is_opaque()) {
+        (true, true) if a.href == b.href => format!(
+            "Cross-origin even though the URLs are identical: the origin is opaque (null) because {}. An opaque origin only equals itself, so every load of this URL gets its own origin.",
+            why(a)
+        ),
+        (true, true) if why(a) == why(b) => format!(
+            "Both origins are opaque (null) because {}. {RULE}",
+            why(a)
+        ),
+        (true, true) => format!(
+            "Both origins are opaque (null): the first because {}, the second because {}. {RULE}",
+            why(a),
+            why(b)
+        ),
+        (true, false) => format!(
+            "The first URL has an opaque origin (null) because {}. {RULE}",
+            why(a)
+        ),
+        _ => format!(
+            "The second URL has an opaque origin (null) because {}. {RULE}",
+            why(b)
+        ),
+    }
 }
 
 /// A ready-made pair for the comparator's preset buttons.
@@ -59,8 +238,114 @@ pub struct Preset {
 /// other port; sibling subdomains; domain vs subdomain), then the tricky ones
 /// (explicit default port, upper case, IDN, IPv6, trailing dot, localhost vs
 /// 127.0.0.1, data:, blob:, file:).
-pub const PRESETS: &[Preset] = &[];
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        label: "Same host, other path",
+        a: "https://example.com/a.html",
+        b: "https://example.com/b/c.html",
+    },
+    Preset {
+        label: "http vs https",
+        a: "http://example.com/",
+        b: "https://example.com/",
+    },
+    Preset {
+        label: "Other port",
+        a: "https://example.com/",
+        b: "https://example.com:8443/",
+    },
+    Preset {
+        label: "Sibling subdomains",
+        a: "https://api.example.com/",
+        b: "https://www.example.com/",
+    },
+    Preset {
+        label: "Domain vs subdomain",
+        a: "https://example.com/",
+        b: "https://api.example.com/",
+    },
+    Preset {
+        label: "Default port written",
+        a: "http://example.com:80/",
+        b: "http://example.com/",
+    },
+    Preset {
+        label: "Upper case",
+        a: "HTTPS://EXAMPLE.com/",
+        b: "https://example.com/",
+    },
+    Preset {
+        label: "IDN",
+        a: "https://bücher.example/",
+        b: "https://xn--bcher-kva.example/",
+    },
+    Preset {
+        label: "IPv6",
+        a: "http://[::1]:8080/",
+        b: "http://[0:0:0:0:0:0:0:1]:8080/",
+    },
+    Preset {
+        label: "Trailing dot",
+        a: "https://example.com./",
+        b: "https://example.com/",
+    },
+    Preset {
+        label: "localhost vs 127.0.0.1",
+        a: "http://localhost:8080/",
+        b: "http://127.0.0.1:8080/",
+    },
+    Preset {
+        label: "Lab ports",
+        a: "http://localhost:8080/",
+        b: "http://localhost:8081/",
+    },
+    Preset {
+        label: "data: URL",
+        a: "data:text/html,hi",
+        b: "data:text/html,hi",
+    },
+    Preset {
+        label: "blob:",
+        a: "blob:https://example.com/550e8400-e29b-41d4-a716-446655440000",
+        b: "https://example.com/",
+    },
+    Preset {
+        label: "file:",
+        a: "file:///home/me/a.html",
+        b: "file:///home/me/b.html",
+    },
+    Preset {
+        label: "Public suffix",
+        a: "https://alice.github.io/",
+        b: "https://bob.github.io/",
+    },
+];
 
 /// A base URL and a list to compare it with, shown as a table (like MDN's).
 pub const TABLE_BASE: &str = "https://shop.example.com/cart/index.html";
-pub const TABLE_OTHERS: &[&str] = &[];
+pub const TABLE_OTHERS: &[&str] = &[
+    // Same origin, other path.
+    "https://shop.example.com/account/orders",
+    // Same origin, other file in the same directory.
+    "https://shop.example.com/cart/checkout.html",
+    // Other scheme (and so other default port).
+    "http://shop.example.com/cart/index.html",
+    // The default port written out: still the same origin.
+    "https://shop.example.com:443/cart/index.html",
+    // Other port.
+    "https://shop.example.com:8443/cart/index.html",
+    // Sibling subdomain: same site, other origin.
+    "https://api.example.com/cart/index.html",
+    // Parent domain.
+    "https://example.com/cart/index.html",
+    // Another registrable domain: another site.
+    "https://shop.example.org/cart/index.html",
+    // An internationalised host (punycode xn--shp-sna.example.com): another host.
+    "https://shöp.example.com/cart/index.html",
+    // data: URL: opaque origin.
+    "data:text/html,<h1>Cart</h1>",
+];
+
+#[cfg(test)]
+#[rustfmt::skip]
+mod tests;

@@ -1,0 +1,241 @@
+use super::*;
+use crate::url_parts::parse_url;
+use OriginPart::{Host, Port, Scheme};
+
+fn parts(input: &str) -> UrlParts {
+    parse_url(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message))
+}
+
+fn cmp(a: &str, b: &str) -> Comparison {
+    compare(&parts(a), &parts(b))
+}
+
+/// Expected verdicts for one pair: same origin, which parts differ, same site,
+/// cookie A→B sent, cookie B→A sent.
+fn check(
+    a: &str,
+    b: &str,
+    origin: bool,
+    differs: &[OriginPart],
+    site: bool,
+    a_to_b: bool,
+    b_to_a: bool,
+) {
+    let c = cmp(a, b);
+    let what = format!("{a} vs {b}");
+    assert_eq!(
+        c.origin.same_origin, origin,
+        "origin, {what}: {}",
+        c.origin.reason
+    );
+    assert_eq!(c.origin.differs, differs, "differs, {what}");
+    assert_eq!(c.site.same_site, site, "site, {what}: {}", c.site.reason);
+    assert_eq!(
+        c.cookie_a_to_b.sent, a_to_b,
+        "cookie a->b, {what}: {}",
+        c.cookie_a_to_b.reason
+    );
+    assert_eq!(
+        c.cookie_b_to_a.sent, b_to_a,
+        "cookie b->a, {what}: {}",
+        c.cookie_b_to_a.reason
+    );
+    // The other way round gives the mirrored answers.
+    let r = cmp(b, a);
+    assert_eq!(r.origin.same_origin, origin, "origin, reversed {what}");
+    assert_eq!(r.origin.differs, differs, "differs, reversed {what}");
+    assert_eq!(r.site.same_site, site, "site, reversed {what}");
+    assert_eq!(r.cookie_a_to_b, c.cookie_b_to_a, "cookies, reversed {what}");
+    assert_eq!(r.cookie_b_to_a, c.cookie_a_to_b, "cookies, reversed {what}");
+}
+
+/// The origin reason for `a` vs `b` is exactly `reason`.
+fn reason(a: &str, b: &str, reason: &str) {
+    assert_eq!(cmp(a, b).origin.reason, reason, "{a} vs {b}");
+}
+
+/// The origin reason for `a` vs `b` contains `text`.
+fn reason_has(a: &str, b: &str, text: &str) {
+    let r = cmp(a, b).origin.reason;
+    assert!(r.contains(text), "{a} vs {b}: {r:?} lacks {text:?}");
+}
+
+/// One expected row: URL or label, same origin, which parts differ, same site,
+/// cookie A→B sent, cookie B→A sent.
+type Row = (&'static str, bool, &'static [OriginPart], bool, bool, bool);
+
+fn preset(label: &str) -> &'static Preset {
+    PRESETS.iter().find(|p| p.label == label).unwrap_or_else(|| panic!("no preset {label:?}"))
+}
+
+#[test]
+fn preset_order_and_urls() {
+    let expected = [
+        ("Same host, other path", "https://example.com/a.html", "https://example.com/b/c.html"),
+        ("http vs https", "http://example.com/", "https://example.com/"),
+        ("Other port", "https://example.com/", "https://example.com:8443/"),
+        ("Sibling subdomains", "https://api.example.com/", "https://www.example.com/"),
+        ("Domain vs subdomain", "https://example.com/", "https://api.example.com/"),
+        ("Default port written", "http://example.com:80/", "http://example.com/"),
+        ("Upper case", "HTTPS://EXAMPLE.com/", "https://example.com/"),
+        ("IDN", "https://bücher.example/", "https://xn--bcher-kva.example/"),
+        ("IPv6", "http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/"),
+        ("Trailing dot", "https://example.com./", "https://example.com/"),
+        ("localhost vs 127.0.0.1", "http://localhost:8080/", "http://127.0.0.1:8080/"),
+        ("Lab ports", "http://localhost:8080/", "http://localhost:8081/"),
+        ("data: URL", "data:text/html,hi", "data:text/html,hi"),
+        ("blob:", "blob:https://example.com/550e8400-e29b-41d4-a716-446655440000", "https://example.com/"),
+        ("file:", "file:///home/me/a.html", "file:///home/me/b.html"),
+        ("Public suffix", "https://alice.github.io/", "https://bob.github.io/"),
+    ];
+    let got: Vec<(&str, &str, &str)> = PRESETS.iter().map(|p| (p.label, p.a, p.b)).collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn preset_verdicts() {
+    //      label                      origin differs          site   a->b   b->a
+    let table: &[Row] = &[
+        ("Same host, other path", true, &[], true, true, true),
+        ("http vs https", false, &[Scheme, Port], false, true, true),
+        ("Other port", false, &[Port], true, true, true),
+        ("Sibling subdomains", false, &[Host], true, false, false),
+        ("Domain vs subdomain", false, &[Host], true, true, false),
+        ("Default port written", true, &[], true, true, true),
+        ("Upper case", true, &[], true, true, true),
+        ("IDN", true, &[], true, true, true),
+        ("IPv6", true, &[], true, true, true),
+        ("Trailing dot", false, &[Host], false, false, false),
+        ("localhost vs 127.0.0.1", false, &[Host], false, false, false),
+        ("Lab ports", false, &[Port], true, true, true),
+        ("data: URL", false, &[], false, false, false),
+        ("blob:", true, &[], true, false, false),
+        ("file:", false, &[], false, false, false),
+        ("Public suffix", false, &[Host], false, false, false),
+    ];
+    assert_eq!(table.len(), PRESETS.len(), "every preset has expectations");
+    for &(label, origin, differs, site, a_to_b, b_to_a) in table {
+        let p = preset(label);
+        check(p.a, p.b, origin, differs, site, a_to_b, b_to_a);
+    }
+}
+
+#[test]
+fn preset_reasons() {
+    let r = |label: &str| {
+        let p = preset(label);
+        cmp(p.a, p.b)
+    };
+    assert_eq!(
+        r("Same host, other path").origin.reason,
+        "Same origin: scheme https, host example.com and port 443 (default) all match; only the path differs, which is not part of the origin."
+    );
+    assert_eq!(
+        r("http vs https").origin.reason,
+        "Different scheme and port: scheme http vs https, port 80 (default) vs 443 (default). The host example.com matches."
+    );
+    assert_eq!(
+        r("http vs https").site.reason,
+        "http and https are different schemes, so these are different sites even though the registrable domain example.com is the same."
+    );
+    assert_eq!(
+        r("Other port").origin.reason,
+        "Different port: 443 (default) vs 8443. Scheme and host match."
+    );
+    assert_eq!(
+        r("Lab ports").origin.reason,
+        "Different port: 8080 vs 8081. Scheme and host match."
+    );
+    assert_eq!(
+        r("Sibling subdomains").origin.reason,
+        "Different host: api.example.com vs www.example.com. Scheme and port match."
+    );
+    assert!(r("Default port written").origin.reason.contains("the two URLs are identical once parsed"));
+    assert!(r("IDN").origin.reason.contains("xn--bcher-kva.example (bücher.example)"));
+    assert!(r("IPv6").origin.reason.contains("host [::1] and port 8080 all match"));
+    assert!(r("blob:").origin.reason.contains("A blob: URL takes the origin of the URL inside it."));
+    assert!(r("data: URL").origin.reason.contains("Cross-origin even though the URLs are identical"));
+    assert!(r("data: URL").origin.reason.contains("An opaque origin only equals itself"));
+    assert!(r("file:").origin.reason.contains("file: URLs an opaque origin"));
+    assert!(r("file:").origin.reason.contains("cross-origin with everything, even an identical URL"));
+    assert!(r("Public suffix").site.reason.contains("github.io is on the Public Suffix List"));
+    assert!(r("Trailing dot").site.reason.contains("example.com. vs example.com"));
+    assert_eq!(
+        r("Domain vs subdomain").cookie_a_to_b.set_cookie,
+        "id=1; Domain=example.com; Path=/"
+    );
+    assert_eq!(r("Lab ports").cookie_a_to_b.set_cookie, "id=1; Path=/");
+    assert_eq!(r("IPv6").cookie_a_to_b.set_cookie, "id=1; Path=/");
+}
+
+#[test]
+fn origin_reasons() {
+    reason("https://example.com/", "https://example.com/", "Same origin: scheme https, host example.com and port 443 (default) all match; the two URLs are identical once parsed.");
+    reason("https://example.com/a?x", "https://example.com/b?y#z", "Same origin: scheme https, host example.com and port 443 (default) all match; only the path, query and fragment differ, which are not part of the origin.");
+    reason("https://u@example.com/", "https://example.com/", "Same origin: scheme https, host example.com and port 443 (default) all match; only the user info differs, which is not part of the origin.");
+    reason("https://example.com:8443/", "https://example.com:8443/x", "Same origin: scheme https, host example.com and port 8443 all match; only the path differs, which is not part of the origin.");
+    reason("http://example.com:8080/", "https://example.org:8080/", "Different scheme and host: scheme http vs https, host example.com vs example.org. The port 8080 matches.");
+    reason("http://a.com/", "https://b.com:1/", "Different scheme, host and port: scheme http vs https, host a.com vs b.com, port 80 (default) vs 1.");
+    reason("http://example.com:443/", "https://example.com/", "Different scheme: http vs https. Host and port match.");
+    reason_has("data:,x", "https://example.com/", "The first URL has an opaque origin (null) because data: URLs");
+    reason_has("https://example.com/", "about:blank", "The second URL has an opaque origin (null) because the scheme about:");
+    reason_has("data:,x", "file:///x", "the first because data: URLs");
+    reason_has("file:///a", "file:///b", "Both origins are opaque (null) because browsers give file: URLs");
+    reason_has("blob:nothing", "blob:https://example.com/x", "the text after blob: is not an http: or https: URL");
+}
+
+#[test]
+fn more_pairs() {
+    check("https://example.com/", "https://example.com:443/", true, &[], true, true, true);
+    check("http://example.com:443/", "https://example.com/", false, &[Scheme], false, true, true);
+    check("ws://example.com/", "http://example.com/", false, &[Scheme], false, true, true);
+    check("wss://example.com/", "https://example.com/", false, &[Scheme], false, true, true);
+    check("https://example.com/", "https://example.org/", false, &[Host], false, false, false);
+    check("https://a.example.co.uk/", "https://b.example.co.uk/", false, &[Host], true, false, false);
+    check("http://0x7f.1/", "http://127.0.0.1/", true, &[], true, true, true);
+    check("https://user:pw@example.com/", "https://example.com/", true, &[], true, true, true);
+    check("blob:https://example.com/x", "blob:https://example.com/y", true, &[], true, false, false);
+    check("blob:https://example.com/x", "https://example.com:8443/", false, &[Port], true, false, false);
+    check("blob:ftp://example.com/x", "ftp://example.com/", false, &[], false, false, false);
+    check("about:blank", "about:blank", false, &[], false, false, false);
+    check("localhost:8080", "http://localhost:8080/", false, &[], false, false, false);
+}
+
+#[test]
+fn table() {
+    assert_eq!(TABLE_BASE, "https://shop.example.com/cart/index.html");
+    assert!((8..=12).contains(&TABLE_OTHERS.len()));
+    //   other                                            origin differs          site   base->other other->base
+    let expected: &[Row] = &[
+        ("https://shop.example.com/account/orders", true, &[], true, true, true),
+        ("https://shop.example.com/cart/checkout.html", true, &[], true, true, true),
+        ("http://shop.example.com/cart/index.html", false, &[Scheme, Port], false, true, true),
+        ("https://shop.example.com:443/cart/index.html", true, &[], true, true, true),
+        ("https://shop.example.com:8443/cart/index.html", false, &[Port], true, true, true),
+        ("https://api.example.com/cart/index.html", false, &[Host], true, false, false),
+        ("https://example.com/cart/index.html", false, &[Host], true, false, true),
+        ("https://shop.example.org/cart/index.html", false, &[Host], false, false, false),
+        ("https://shöp.example.com/cart/index.html", false, &[Host], true, false, false),
+        ("data:text/html,<h1>Cart</h1>", false, &[], false, false, false),
+    ];
+    let others: Vec<&str> = expected.iter().map(|e| e.0).collect();
+    assert_eq!(TABLE_OTHERS, others.as_slice());
+    for &(other, origin, differs, site, a_to_b, b_to_a) in expected {
+        check(TABLE_BASE, other, origin, differs, site, a_to_b, b_to_a);
+    }
+}
+
+#[test]
+fn part_names() {
+    assert_eq!(Scheme.name(), "scheme");
+    assert_eq!(Host.name(), "host");
+    assert_eq!(Port.name(), "port");
+}
+
+#[test]
+fn join() {
+    assert_eq!(join_and(&[]), "");
+    assert_eq!(join_and(&["a"]), "a");
+    assert_eq!(join_and(&["a", "b"]), "a and b");
+    assert_eq!(join_and(&["a", "b", "c"]), "a, b and c");
+}

@@ -1,0 +1,152 @@
+use super::*;
+use crate::url_parts::parse_url;
+
+fn origin(input: &str) -> Origin {
+    parse_url(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message)).origin
+}
+
+/// The serialised site of `input`.
+fn site(input: &str, expected: &str) {
+    assert_eq!(
+        site_of(&origin(input)).serialize(),
+        expected,
+        "site of {input:?}"
+    );
+}
+
+/// Same-site verdict for `a` vs `b` (checked both ways), and a reason containing `text`.
+fn check(a: &str, b: &str, same: bool, text: &str) {
+    for (x, y) in [(a, b), (b, a)] {
+        let v = same_site(&origin(x), &origin(y));
+        assert_eq!(v.same_site, same, "{x} vs {y}: {}", v.reason);
+        assert_eq!(v.site_a, site_of(&origin(x)));
+        assert_eq!(v.site_b, site_of(&origin(y)));
+    }
+    let v = same_site(&origin(a), &origin(b));
+    assert!(
+        v.reason.contains(text),
+        "{a} vs {b}: {:?} lacks {text:?}",
+        v.reason
+    );
+}
+
+#[test]
+fn sites() {
+    site("https://example.com/", "https://example.com");
+    site("https://www.example.com/", "https://example.com");
+    site("https://a.b.c.example.com:8443/", "https://example.com");
+    site("http://example.com/", "http://example.com");
+    site("https://shop.example.co.uk/", "https://example.co.uk");
+    site("https://alice.github.io/", "https://alice.github.io");
+    site("https://x.alice.github.io/", "https://alice.github.io");
+    site("https://github.io/", "https://github.io");
+    site("https://com/", "https://com");
+    site("http://localhost:8080/", "http://localhost");
+    site("http://app.localhost/", "http://app.localhost");
+    site("http://127.0.0.1:8080/", "http://127.0.0.1");
+    site("http://[::1]:8080/", "http://[::1]");
+    site("https://bücher.example/", "https://xn--bcher-kva.example");
+    site("https://example.com./", "https://example.com.");
+    site("https://www.example.com./", "https://example.com.");
+    site("blob:https://www.example.com/id", "https://example.com");
+    site("data:text/html,hi", "null");
+    site("file:///a", "null");
+    site("blob:nothing", "null");
+}
+
+#[test]
+fn site_fields() {
+    assert_eq!(
+        site_of(&origin("https://www.example.com/")),
+        Site::Schemeful {
+            scheme: "https".into(),
+            site: "example.com".into(),
+            registrable: true,
+        }
+    );
+    assert_eq!(
+        site_of(&origin("http://localhost/")),
+        Site::Schemeful {
+            scheme: "http".into(),
+            site: "localhost".into(),
+            registrable: false,
+        }
+    );
+    assert_eq!(
+        site_of(&origin("http://10.1.2.3/")),
+        Site::Schemeful {
+            scheme: "http".into(),
+            site: "10.1.2.3".into(),
+            registrable: false,
+        }
+    );
+    assert_eq!(site_of(&origin("data:,x")), Site::Opaque);
+    assert_eq!(Site::Opaque.serialize(), "null");
+}
+
+#[test]
+fn registrable_domains() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("example.com", Some("example.com")),
+        ("www.example.com", Some("example.com")),
+        ("example.com.", Some("example.com.")),
+        ("a.example.co.uk", Some("example.co.uk")),
+        ("alice.github.io", Some("alice.github.io")),
+        ("github.io", None),
+        ("com", None),
+        ("localhost", None),
+        ("app.localhost", Some("app.localhost")),
+        ("xn--bcher-kva.example", Some("xn--bcher-kva.example")),
+        ("", None),
+        (".", None),
+        ("a..com", None),
+    ];
+    for (host, expected) in cases {
+        assert_eq!(registrable_domain(host).as_deref(), *expected, "{host:?}");
+    }
+    assert!(is_public_suffix("com"));
+    assert!(is_public_suffix("github.io"));
+    assert!(is_public_suffix("co.uk"));
+    assert!(is_public_suffix("localhost"), "by the default rule");
+    assert!(!is_public_suffix("example.com"));
+    assert!(!is_public_suffix("alice.github.io"));
+    assert_eq!(
+        public_suffix("alice.github.io").as_deref(),
+        Some("github.io")
+    );
+    assert_eq!(public_suffix("example.com.").as_deref(), Some("com."));
+}
+
+#[test]
+fn verdicts() {
+    check("https://example.com/a", "https://example.com/b", true, "Both are on the site https://example.com (the registrable domain example.com).");
+    check("https://api.example.com/", "https://www.example.com/", true, "api.example.com and www.example.com share the registrable domain example.com");
+    check("https://example.com/", "https://api.example.com/", true, "share the registrable domain example.com");
+    check("https://example.com/", "https://example.com:8443/", true, "https://example.com");
+    check("http://example.com/", "https://example.com/", false, "http and https are different schemes, so these are different sites even though the registrable domain example.com is the same.");
+    check("ws://example.com/", "http://example.com/", false, "ws and http are different schemes");
+    check("https://example.com/", "https://example.org/", false, "The registrable domains differ: example.com vs example.org");
+    check("https://alice.github.io/", "https://bob.github.io/", false, "github.io is on the Public Suffix List");
+    check("https://a.example.co.uk/", "https://b.example.co.uk/", true, "example.co.uk");
+    check("https://a.co.uk/", "https://b.co.uk/", false, "co.uk is on the Public Suffix List");
+    check("https://example.com./", "https://example.com/", false, "A trailing dot makes a different name.");
+    check("http://localhost:8080/", "http://localhost:8081/", true, "localhost has no registrable domain (it is a single-label name)");
+    check("http://localhost:8080/", "http://127.0.0.1:8080/", false, "the IP address 127.0.0.1");
+    check("http://127.0.0.1:1/", "http://127.0.0.1:2/", true, "an IP address has no registrable domain");
+    check("http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/", true, "http://[::1]");
+    check("https://github.io/", "https://github.io/x", true, "github.io has no registrable domain (it is itself a public suffix)");
+    check("https://bücher.example/", "https://xn--bcher-kva.example/", true, "xn--bcher-kva.example");
+    check("http://example.com/", "https://example.org/", false, "Both the scheme (http vs https) and the site");
+    check("blob:https://example.com/id", "https://www.example.com/", true, "example.com");
+}
+
+#[test]
+fn opaque_is_never_same_site() {
+    check("data:text/html,hi", "data:text/html,hi", false, "Both URLs have opaque origins (null)");
+    check("file:///a", "file:///a", false, "even an identical one");
+    check("data:,x", "https://example.com/", false, "opaque origin (null)");
+    let v = same_site(&origin("data:,x"), &origin("https://example.com/"));
+    assert!(v.reason.starts_with("The first URL"), "{}", v.reason);
+    let v = same_site(&origin("https://example.com/"), &origin("data:,x"));
+    assert!(v.reason.starts_with("The second URL"), "{}", v.reason);
+}
