@@ -16,7 +16,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn wrapper() -> web_sys::HtmlElement {
     let document = document();
     let div = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&div).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
     div.unchecked_into()
 }
 

@@ -20,7 +20,6 @@ pub struct Lab {
     pub client: Client,
     pub app_port: u16,
     pub api_port: u16,
-    pub intranet_port: u16,
     _browser: Browser,
     _server: Server,
 }
@@ -34,7 +33,6 @@ impl Lab {
             client,
             app_port: server.app_port,
             api_port: server.api_port,
-            intranet_port: server.intranet_port,
             _browser: browser,
             _server: server,
         }
@@ -131,7 +129,6 @@ impl Lab {
 struct Server {
     app_port: u16,
     api_port: u16,
-    intranet_port: u16,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -158,7 +155,6 @@ impl Server {
         let server = Server {
             app_port: bound.app_addr().port(),
             api_port: bound.api_addr().port(),
-            intranet_port: bound.intranet_addr().port(),
             stop: Some(stop),
         };
         tokio::spawn(bound.serve(async move {
@@ -199,7 +195,7 @@ impl Browser {
         let mut driver = {
             use std::os::unix::process::CommandExt;
             Command::new(&chromedriver)
-                .args(["--port=0", "--allowed-ips=127.0.0.1"])
+                .args(["--port=0"])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
                 .process_group(0)
@@ -215,7 +211,7 @@ impl Browser {
         std::thread::spawn(move || {
             let mut tx = Some(tx);
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("on port ").nth(1) {
+                if let Some(rest) = line.split("started successfully on port ").nth(1) {
                     if let Some(tx) = tx.take() {
                         let _ = tx.send(rest.trim_end_matches('.').trim().parse::<u16>().ok());
                     }

@@ -21,5 +21,10 @@ async fn blocked_fetch_still_reaches_the_server() {
         })
         .await;
     assert!(entry.contains("→ 200"), "the server answered 200: {entry}");
+    let arrived_at = format!("api:{}", lab.api_port);
+    assert!(
+        entry.to_lowercase().contains(&arrived_at),
+        "the log names the API origin's port: {entry}"
+    );
     lab.screenshot("home-fetch").await;
 }

@@ -84,6 +84,8 @@ fn test() -> Result<(), String> {
         "clippy",
         "--workspace",
         "--all-targets",
+        "--features",
+        "cors-lab/e2e",
         "--",
         "-D",
         "warnings",
@@ -94,6 +96,7 @@ fn test() -> Result<(), String> {
         "cors-lab",
         "--target",
         "wasm32-unknown-unknown",
+        "--all-targets",
         "--",
         "-D",
         "warnings",
@@ -116,7 +119,15 @@ fn test() -> Result<(), String> {
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
     step("end-to-end tests in Chromium (fantoccini + chromedriver)");
     run(Cmd::new("cargo")
-        .args(["test", "--package", "cors-lab", "--test", "e2e"])
+        .args([
+            "test",
+            "--package",
+            "cors-lab",
+            "--features",
+            "e2e",
+            "--test",
+            "e2e",
+        ])
         .env("CORS_LAB_DIST", "dist")
         .env("CHROMEDRIVER", tools::CHROMEDRIVER))?;
     step("all tests passed");

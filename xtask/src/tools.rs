@@ -78,20 +78,25 @@ fn lockfile_version(package: &str) -> Result<String, String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-/// wasm-opt from Debian's binaryen, or built from crates.io where apt is not
-/// available. Returns its version number (e.g. `108`).
+/// wasm-opt built from crates.io (binaryen 116). Debian 12's binaryen 108 is
+/// not enough: its `-Oz` output breaks wasm-bindgen's externref table and the
+/// page dies at start ("WebAssembly.Table.set(): Argument 1 is invalid").
+/// Returns the version number Trunk must be pinned to (e.g. `116`).
 fn ensure_wasm_opt() -> Result<String, String> {
-    if let Some(v) = wasm_opt_version() {
-        return Ok(v);
+    const MIN: u32 = 116;
+    let good = |v: &str| v.parse::<u32>().is_ok_and(|n| n >= MIN);
+    match wasm_opt_version() {
+        Some(v) if good(&v) => return Ok(v),
+        found => eprintln!("wasm-opt >= {MIN} needed (found: {found:?})"),
     }
-    if apt_install(&["binaryen"]).is_err() {
-        ensure_cargo_tool("wasm-opt", "0.116.1", "wasm-opt", &[])?;
-    }
-    wasm_opt_version().ok_or_else(|| "wasm-opt is still missing after installing it".to_owned())
+    ensure_cargo_tool("wasm-opt", "0.116.1", "wasm-opt", &[])?;
+    wasm_opt_version().filter(|v| good(v)).ok_or_else(|| {
+        format!("wasm-opt >= {MIN} is not first on PATH: put ~/.cargo/bin before /usr/bin")
+    })
 }
 
 fn wasm_opt_version() -> Option<String> {
-    // "wasm-opt version 108" or "wasm-opt version 116 (version_116)"
+    // "wasm-opt version 116 (version_116)"
     output("wasm-opt", &["--version"])?
         .split_whitespace()
         .nth(2)
