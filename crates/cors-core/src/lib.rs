@@ -7,11 +7,15 @@
 //! - [`site`]: schemeful same-site, using the Public Suffix List.
 //! - [`cookie`]: RFC 6265 domain-match, for "would this cookie be sent?".
 //! - [`compare`]: everything above for two URLs side by side.
+//! - [`engine`]: the Fetch standard's CORS rules applied to a scenario: what should happen and why.
+//! - [`scenario`]: a CORS experiment as data (request + server answers) and what can be observed of it.
 //! - [`wire`]: the JSON shapes the demo server sends the app (config, log entries).
 
 pub mod compare;
 pub mod cookie;
+pub mod engine;
 pub mod origin;
+pub mod scenario;
 pub mod site;
 pub mod url_parts;
 pub mod wire;
