@@ -20,6 +20,9 @@ pub struct Lab {
     pub client: Client,
     pub app_port: u16,
     pub api_port: u16,
+    pub intranet_port: u16,
+    /// The in-process server's state: tests read its request log directly.
+    pub server_state: demo_server::AppState,
     _browser: Browser,
     _server: Server,
 }
@@ -33,6 +36,8 @@ impl Lab {
             client,
             app_port: server.app_port,
             api_port: server.api_port,
+            intranet_port: server.intranet_port,
+            server_state: server.state.clone(),
             _browser: browser,
             _server: server,
         }
@@ -129,6 +134,8 @@ impl Lab {
 struct Server {
     app_port: u16,
     api_port: u16,
+    intranet_port: u16,
+    state: demo_server::AppState,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -146,6 +153,8 @@ impl Server {
             api_port: 0,
             intranet_port: 0,
             dist_dir: dist,
+            // The CORS matrix logs several hundred requests in one session.
+            log_capacity: 5000,
             ..demo_server::Config::default()
         };
         let bound = demo_server::bind(config)
@@ -155,6 +164,8 @@ impl Server {
         let server = Server {
             app_port: bound.app_addr().port(),
             api_port: bound.api_addr().port(),
+            intranet_port: bound.intranet_addr().port(),
+            state: bound.state().clone(),
             stop: Some(stop),
         };
         tokio::spawn(bound.serve(async move {
