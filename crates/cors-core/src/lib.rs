@@ -8,12 +8,14 @@
 //! - [`cookie`]: RFC 6265 domain-match, for "would this cookie be sent?".
 //! - [`compare`]: everything above for two URLs side by side.
 //! - [`engine`]: the Fetch standard's CORS rules applied to a scenario: what should happen and why.
+//! - [`lab_link`]: a whole scenario as URL query pairs (deep links to lab runs).
 //! - [`scenario`]: a CORS experiment as data (request + server answers) and what can be observed of it.
 //! - [`wire`]: the JSON shapes the demo server sends the app (config, log entries).
 
 pub mod compare;
 pub mod cookie;
 pub mod engine;
+pub mod lab_link;
 pub mod origin;
 pub mod scenario;
 pub mod site;

@@ -1,0 +1,170 @@
+//! A whole scenario (request + server answers) as URL query pairs, so a lab
+//! page address reproduces exactly the run a learner saw:
+//! `/lab?target=api&method=PUT&h=X-Custom:1&cred=include&p.acao=echo&a.acao=star`.
+//! The server half is [`ServerSpec::to_query`]; this adds the request half.
+
+use crate::scenario::{
+    parse_target, target_word, Credentials, Mode, RedirectMode, RequestSpec, ServerSpec,
+};
+
+/// Query pairs for the request part (defaults left out).
+pub fn request_to_query(request: &RequestSpec) -> Vec<(String, String)> {
+    let defaults = RequestSpec::default();
+    let mut out = Vec::new();
+    let mut put = |k: &str, v: String| out.push((k.to_owned(), v));
+    if request.target != defaults.target {
+        put("target", target_word(request.target).to_owned());
+    }
+    if request.method != defaults.method {
+        put("method", request.method.clone());
+    }
+    for (name, value) in &request.headers {
+        put("h", format!("{name}:{value}"));
+    }
+    if let Some(body) = &request.body {
+        put("body", body.clone());
+    }
+    if request.mode != defaults.mode {
+        put("mode", mode_word(request.mode).to_owned());
+    }
+    if request.credentials != defaults.credentials {
+        put("cred", credentials_word(request.credentials).to_owned());
+    }
+    if request.redirect != defaults.redirect {
+        put("redirect", redirect_word(request.redirect).to_owned());
+    }
+    out
+}
+
+/// Read the request part back; unknown keys are ignored, bad values are errors naming the key.
+pub fn request_from_query<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<RequestSpec, String> {
+    let mut request = RequestSpec::default();
+    for (key, value) in pairs {
+        match key {
+            "target" => {
+                request.target =
+                    parse_target(value).ok_or_else(|| format!("target: unknown `{value}`"))?
+            }
+            "method" => request.method = value.to_owned(),
+            "h" => {
+                let (name, v) = value
+                    .split_once(':')
+                    .ok_or_else(|| format!("h: `{value}` is not `Name:value`"))?;
+                request.headers.push((name.trim().to_owned(), v.trim().to_owned()));
+            }
+            "body" => request.body = Some(value.to_owned()),
+            "mode" => {
+                request.mode = match value {
+                    "cors" => Mode::Cors,
+                    "no-cors" => Mode::NoCors,
+                    "same-origin" => Mode::SameOrigin,
+                    _ => return Err(format!("mode: unknown `{value}`")),
+                }
+            }
+            "cred" => {
+                request.credentials = match value {
+                    "omit" => Credentials::Omit,
+                    "same-origin" => Credentials::SameOrigin,
+                    "include" => Credentials::Include,
+                    _ => return Err(format!("cred: unknown `{value}`")),
+                }
+            }
+            "redirect" => {
+                request.redirect = match value {
+                    "follow" => RedirectMode::Follow,
+                    "error" => RedirectMode::Error,
+                    "manual" => RedirectMode::Manual,
+                    _ => return Err(format!("redirect: unknown `{value}`")),
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(request)
+}
+
+/// Request and server answers together, as one list of pairs.
+pub fn to_query(request: &RequestSpec, server: &ServerSpec) -> Vec<(String, String)> {
+    let mut pairs = request_to_query(request);
+    pairs.extend(server.to_query());
+    pairs
+}
+
+/// Both halves from one list of pairs.
+pub fn from_query(pairs: &[(&str, &str)]) -> Result<(RequestSpec, ServerSpec), String> {
+    Ok((
+        request_from_query(pairs.iter().copied())?,
+        ServerSpec::from_query(pairs.iter().copied())?,
+    ))
+}
+
+pub fn mode_word(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Cors => "cors",
+        Mode::NoCors => "no-cors",
+        Mode::SameOrigin => "same-origin",
+    }
+}
+
+pub fn credentials_word(credentials: Credentials) -> &'static str {
+    match credentials {
+        Credentials::Omit => "omit",
+        Credentials::SameOrigin => "same-origin",
+        Credentials::Include => "include",
+    }
+}
+
+pub fn redirect_word(redirect: RedirectMode) -> &'static str {
+    match redirect {
+        RedirectMode::Follow => "follow",
+        RedirectMode::Error => "error",
+        RedirectMode::Manual => "manual",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Acao, Answer, Target};
+
+    #[test]
+    fn round_trip() {
+        let request = RequestSpec {
+            target: Target::ApiAlt,
+            method: "PUT".into(),
+            headers: vec![("X-Custom".into(), "a:b".into())],
+            body: Some("id=13".into()),
+            mode: Mode::Cors,
+            credentials: Credentials::Include,
+            redirect: RedirectMode::Manual,
+        };
+        let server = ServerSpec {
+            preflight: Answer {
+                acao: Acao::Echo,
+                acam: Some("PUT".into()),
+                ..Answer::default()
+            },
+            actual: Answer {
+                acao: Acao::Star,
+                ..Answer::default()
+            },
+        };
+        let pairs = to_query(&request, &server);
+        let borrowed: Vec<(&str, &str)> =
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(from_query(&borrowed), Ok((request, server)));
+    }
+
+    #[test]
+    fn defaults_make_an_empty_query() {
+        assert!(to_query(&RequestSpec::default(), &ServerSpec::default()).is_empty());
+    }
+
+    #[test]
+    fn bad_values_name_the_key() {
+        let err = request_from_query([("mode", "sideways")]).unwrap_err();
+        assert!(err.starts_with("mode:"), "{err}");
+    }
+}
