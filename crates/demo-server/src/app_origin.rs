@@ -9,14 +9,16 @@ use axum::http::{HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
+use cors_core::scenario::CORS_PATH;
 use cors_core::wire::{DemoConfig, LogEntry, Role};
 use tower_http::services::ServeDir;
 
 use crate::api_origin::users;
+use crate::cors_endpoint::cors_endpoint;
 use crate::demo_data::NOT_BUILT_PAGE;
 use crate::error::{no_such_route, AppError};
 use crate::no_store;
-use crate::record::{learner_from_query, recorded_path};
+use crate::record::{learner_from_query, recorded_paths};
 use crate::sse::log_stream;
 use crate::state::AppState;
 
@@ -25,6 +27,8 @@ use crate::state::AppState;
 ///   `POST /api/reset`: the lab's own API (not logged);
 /// - `GET /api/users.json`: same-origin twin of the API origin's users
 ///   (logged, as role `app`);
+/// - `/cors`, any method: the configurable endpoint (logged, as role `app`;
+///   see [`crate::cors_endpoint`]);
 /// - any other `/api/...`: JSON 404;
 /// - anything else: a file from the dist directory, or `index.html` (SPA
 ///   fallback) for paths that are not files.
@@ -44,14 +48,17 @@ pub fn app_router(state: AppState) -> Router {
     let app = Router::new()
         .route("/", get(spa_index))
         .route("/index.html", get(spa_index))
+        .route(CORS_PATH, any(cors_endpoint))
         .merge(lab_api)
         .fallback_service(files)
         .with_state(state.clone());
-    recorded_path(app, state, Role::App, USERS_PATH)
+    recorded_paths(app, state, Role::App, LOGGED_PATHS)
 }
 
-/// The one logged route of the app origin.
 const USERS_PATH: &str = "/api/users.json";
+
+/// The logged routes of the app origin: the ones a page fires requests at.
+const LOGGED_PATHS: &[&str] = &[USERS_PATH, CORS_PATH];
 
 async fn config(State(state): State<AppState>) -> Json<DemoConfig> {
     Json(state.demo_config().clone())

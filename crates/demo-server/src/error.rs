@@ -17,6 +17,9 @@ pub enum AppError {
     BodyTooLarge,
     /// The request body could not be read, e.g. the client went away (400).
     BodyUnreadable,
+    /// The `/cors` query is not a valid server spec (400); the message names
+    /// the offending key.
+    BadSpec(String),
     /// Something on the server side failed (500).
     Internal(String),
 }
@@ -26,7 +29,7 @@ impl AppError {
         match self {
             AppError::NoSuchRoute => StatusCode::NOT_FOUND,
             AppError::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::BodyUnreadable => StatusCode::BAD_REQUEST,
+            AppError::BodyUnreadable | AppError::BadSpec(_) => StatusCode::BAD_REQUEST,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -38,7 +41,7 @@ impl AppError {
                 format!("request body too large (limit {MAX_REQUEST_BODY} bytes)")
             }
             AppError::BodyUnreadable => "could not read the request body".to_owned(),
-            AppError::Internal(message) => message.clone(),
+            AppError::BadSpec(message) | AppError::Internal(message) => message.clone(),
         }
     }
 }
@@ -61,9 +64,13 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let mut response =
             (self.status(), Json(json!({ "error": self.message() }))).into_response();
-        if matches!(self, AppError::BodyTooLarge | AppError::BodyUnreadable) {
-            // Answered by the recording layer itself, outside the origins'
-            // `no-store` layer; such an answer is never worth caching anyway.
+        if matches!(
+            self,
+            AppError::BodyTooLarge | AppError::BodyUnreadable | AppError::BadSpec(_)
+        ) {
+            // Answered outside the origins' `no-store` layer (by the recording
+            // layer itself, or by `/cors`, which sets its headers by hand);
+            // such an answer is never worth caching anyway.
             response
                 .headers_mut()
                 .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -2,22 +2,27 @@
 
 use axum::http::StatusCode;
 use axum::response::Html;
-use axum::routing::get;
+use axum::routing::{any, get};
 use axum::Router;
+use cors_core::scenario::CORS_PATH;
 use cors_core::wire::Role;
 
+use crate::cors_endpoint::cors_endpoint;
 use crate::demo_data::INTRANET_PAGE;
 use crate::no_store;
 use crate::record::recorded;
 use crate::state::AppState;
 
-/// `GET /` is the confidential page; anything else is a 404. Every request is
-/// logged and every answer says `Cache-Control: no-store`.
+/// `GET /` is the confidential page; `/cors` (any method, see
+/// [`crate::cors_endpoint`]) answers as its query says; anything else is a
+/// 404. Every request is logged and every answer says `Cache-Control: no-store`.
 pub fn intranet_router(state: AppState) -> Router {
     let routes = Router::new()
         .route("/", get(page).fallback(not_found))
         .fallback(not_found)
-        .layer(no_store());
+        .layer(no_store())
+        // After the layer: `/cors` sets every header by hand.
+        .route(CORS_PATH, any(cors_endpoint).with_state(state.clone()));
     recorded(routes, state, Role::Intranet)
 }
 

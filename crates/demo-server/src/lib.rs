@@ -5,14 +5,20 @@
 //! - app origin: the built app (SPA) and its same-origin API (`/api/config`,
 //!   `/api/log`, `/api/log/stream`, `/api/reset`, `/api/users.json`);
 //! - API origin: `GET /users.json`, deliberately without CORS headers;
-//! - intranet origin: `GET /`, a confidential page.
+//! - intranet origin: `GET /`, a confidential page;
+//! - all three: `/cors`, any method, answering however its query says (CORS
+//!   headers, status, cookie, redirect: see [`cors_endpoint`]).
 //!
 //! Every request to the API and intranet origins (and to the app's
-//! `/api/users.json`) is recorded in a bounded log, streamed to the app.
+//! `/api/users.json` and `/cors`) is recorded in a bounded log, streamed to
+//! the app. A test holding the server reads it directly:
+//! `bound.state().log().entries_for_case("my-case")` (or `.entries(None)` for
+//! everything), oldest first.
 
 mod api_origin;
 mod app_origin;
 mod config;
+pub mod cors_endpoint;
 mod demo_data;
 mod error;
 mod intranet_origin;

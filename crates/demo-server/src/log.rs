@@ -6,6 +6,7 @@
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use cors_core::scenario::CASE_PARAM;
 use cors_core::wire::LogEntry;
 use tokio::sync::broadcast;
 
@@ -101,6 +102,19 @@ impl RequestLog {
             .collect()
     }
 
+    /// The current entries of one scenario run, oldest first: those whose
+    /// query has `case=<case>` (the parameter [`CASE_PARAM`] the app adds to
+    /// every `/cors` request, redirects carry it on). Compares the decoded
+    /// value exactly, so `case=1` does not match `case=10`.
+    pub fn entries_for_case(&self, case: &str) -> Vec<LogEntry> {
+        self.ring()
+            .entries
+            .iter()
+            .filter(|entry| case_of(entry).as_deref() == Some(case))
+            .map(|entry| LogEntry::clone(entry))
+            .collect()
+    }
+
     /// Number of entries held.
     pub fn len(&self) -> usize {
         self.ring().entries.len()
@@ -143,6 +157,13 @@ impl RequestLog {
             live,
         }
     }
+}
+
+/// The `case` parameter of the entry's query, decoded, if any.
+fn case_of(entry: &LogEntry) -> Option<String> {
+    form_urlencoded::parse(entry.query.as_deref()?.as_bytes())
+        .find(|(name, _)| name == CASE_PARAM)
+        .map(|(_, value)| value.into_owned())
 }
 
 /// Whether `entry` is shown to a viewer filtering on `learner` (None: all).

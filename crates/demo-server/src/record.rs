@@ -22,8 +22,8 @@ use crate::state::AppState;
 struct Recorder {
     state: AppState,
     role: Role,
-    /// Record only requests for this path (others pass straight through).
-    only_path: Option<&'static str>,
+    /// Record only requests for these paths (others pass straight through).
+    only_paths: Option<&'static [&'static str]>,
 }
 
 /// Wraps the whole of `router` so that every request it receives is logged as
@@ -34,12 +34,22 @@ pub fn recorded(router: Router, state: AppState, role: Role) -> Router {
     wrap(router, state, role, None)
 }
 
-/// Like [`recorded`], but only requests for `path` are logged.
-pub fn recorded_path(router: Router, state: AppState, role: Role, path: &'static str) -> Router {
-    wrap(router, state, role, Some(path))
+/// Like [`recorded`], but only requests for one of `paths` are logged.
+pub fn recorded_paths(
+    router: Router,
+    state: AppState,
+    role: Role,
+    paths: &'static [&'static str],
+) -> Router {
+    wrap(router, state, role, Some(paths))
 }
 
-fn wrap(router: Router, state: AppState, role: Role, only_path: Option<&'static str>) -> Router {
+fn wrap(
+    router: Router,
+    state: AppState,
+    role: Role,
+    only_paths: Option<&'static [&'static str]>,
+) -> Router {
     // A layer on a router applies to each route separately; one on a router
     // whose only content is a fallback service applies to the whole service.
     Router::new()
@@ -48,7 +58,7 @@ fn wrap(router: Router, state: AppState, role: Role, only_path: Option<&'static 
             Recorder {
                 state,
                 role,
-                only_path,
+                only_paths,
             },
             record,
         ))
@@ -56,8 +66,8 @@ fn wrap(router: Router, state: AppState, role: Role, only_path: Option<&'static 
 
 async fn record(State(recorder): State<Recorder>, request: Request, next: Next) -> Response {
     if recorder
-        .only_path
-        .is_some_and(|path| path != request.uri().path())
+        .only_paths
+        .is_some_and(|paths| !paths.contains(&request.uri().path()))
     {
         return next.run(request).await;
     }

@@ -64,6 +64,10 @@ impl AppState {
         }
     }
 
+    /// The request log. Tests read it directly, e.g.
+    /// `state.log().entries(None)` (everything, oldest first),
+    /// `state.log().entries(Some("ada"))` (one learner's), or
+    /// `state.log().entries_for_case("c1")` (one `/cors` scenario run's).
     pub fn log(&self) -> &RequestLog {
         &self.shared.log
     }
