@@ -79,3 +79,36 @@ impl LogEntry {
             .map(|(_, v)| v.as_str())
     }
 }
+
+/// One post of the API origin's little blog (the data `POST /deletePost`
+/// really deletes).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    pub id: u32,
+    pub title: String,
+    pub author: String,
+}
+
+/// One learner's posts: what `GET /posts` (API origin, no CORS headers, so a
+/// page cannot read it cross-origin) and `GET /api/posts` (app origin,
+/// same-origin, so the page can) answer. Each learner tag has its own copy,
+/// seeded with the same posts, so one learner's deletions never reach another.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostList {
+    /// The learner tag the posts belong to; None for the shared bucket of
+    /// requests without a tag.
+    pub learner: Option<String>,
+    /// Oldest first.
+    pub posts: Vec<Post>,
+}
+
+/// What `POST /deletePost` (API origin) answers when the post existed. It is
+/// sent without CORS headers: the deletion happens, yet a page from another
+/// origin cannot read this answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostDeleted {
+    /// Id of the post deleted.
+    pub deleted: u32,
+    /// How many posts the learner has left.
+    pub remaining: usize,
+}
