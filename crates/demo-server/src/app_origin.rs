@@ -13,20 +13,23 @@ use cors_core::scenario::CORS_PATH;
 use cors_core::wire::{DemoConfig, LogEntry, Role};
 use tower_http::services::ServeDir;
 
-use crate::api_origin::users;
+use crate::api_origin::{posts, users};
 use crate::cors_endpoint::cors_endpoint;
 use crate::demo_data::NOT_BUILT_PAGE;
 use crate::error::{no_such_route, AppError};
 use crate::no_store;
+use crate::proxy::{proxy_users, PROXY_USERS_PATH};
 use crate::record::{learner_from_query, recorded_paths};
 use crate::sse::log_stream;
 use crate::state::AppState;
 
 /// Routes of the app origin:
 /// - `GET /api/config`, `GET /api/log`, `GET /api/log/stream`,
-///   `POST /api/reset`: the lab's own API (not logged);
+///   `POST /api/reset`, `GET /api/posts`: the lab's own API (not logged);
 /// - `GET /api/users.json`: same-origin twin of the API origin's users
 ///   (logged, as role `app`);
+/// - `GET /api/proxy/users.json`: the API origin's users, fetched by the
+///   server itself (logged, as role `app`; see [`crate::proxy`]);
 /// - `/cors`, any method: the configurable endpoint (logged, as role `app`;
 ///   see [`crate::cors_endpoint`]);
 /// - any other `/api/...`: JSON 404;
@@ -38,7 +41,9 @@ pub fn app_router(state: AppState) -> Router {
         .route("/api/log", get(log))
         .route("/api/log/stream", get(log_stream))
         .route("/api/reset", post(reset))
+        .route(POSTS_PATH, get(posts).fallback(no_such_route))
         .route(USERS_PATH, get(users).fallback(no_such_route))
+        .route(PROXY_USERS_PATH, get(proxy_users).fallback(no_such_route))
         .route("/api/{*rest}", any(no_such_route))
         .layer(no_store());
     let files = ServeDir::new(state.dist_dir())
@@ -57,8 +62,12 @@ pub fn app_router(state: AppState) -> Router {
 
 const USERS_PATH: &str = "/api/users.json";
 
+/// The learner's posts, read same-origin: how the lab shows the API origin's
+/// data before and after a cross-origin request changed it.
+const POSTS_PATH: &str = "/api/posts";
+
 /// The logged routes of the app origin: the ones a page fires requests at.
-const LOGGED_PATHS: &[&str] = &[USERS_PATH, CORS_PATH];
+const LOGGED_PATHS: &[&str] = &[USERS_PATH, PROXY_USERS_PATH, CORS_PATH];
 
 async fn config(State(state): State<AppState>) -> Json<DemoConfig> {
     Json(state.demo_config().clone())
@@ -69,10 +78,11 @@ async fn log(State(state): State<AppState>, uri: Uri) -> Json<Vec<LogEntry>> {
     Json(state.log().entries(learner.as_deref()))
 }
 
-/// `POST /api/reset?learner=TAG`. The tag is accepted for later per-learner
-/// data; for now every learner's entries are cleared.
-async fn reset(State(state): State<AppState>) -> StatusCode {
-    state.reset();
+/// `POST /api/reset?learner=TAG`: that learner's posts back to the seed
+/// (everyone's without a tag), and the whole log cleared.
+async fn reset(State(state): State<AppState>, uri: Uri) -> StatusCode {
+    let learner = learner_from_query(uri.query());
+    state.reset_for(learner.as_deref());
     StatusCode::NO_CONTENT
 }
 

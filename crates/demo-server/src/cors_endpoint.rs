@@ -141,8 +141,9 @@ fn status(code: u16) -> Result<StatusCode, String> {
 }
 
 /// `answer.cors_headers(origin)` as header lines, in order; an error naming
-/// the offending key when one cannot be sent.
-fn answer_headers(
+/// the offending key when one cannot be sent. `prefix` (`p.` or `a.`) is the
+/// answer's key prefix, for the message.
+pub(crate) fn answer_headers(
     answer: &Answer,
     origin: Option<&str>,
     prefix: &str,

@@ -30,6 +30,55 @@ pub const USERS: [User; 3] = [
     },
 ];
 
+/// One line of the intranet's salary sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Salary {
+    pub employee: &'static str,
+    pub role: &'static str,
+    pub q3_salary_usd: u32,
+}
+
+/// What the intranet's `GET /salaries.json` answers (without CORS headers):
+/// the same confidential sheet as its page, as data a script would want.
+pub const SALARIES: [Salary; 3] = [
+    Salary {
+        employee: "Wile E. Coyote",
+        role: "Head of R&D",
+        q3_salary_usd: 48_200,
+    },
+    Salary {
+        employee: "Road Runner",
+        role: "Field tester",
+        q3_salary_usd: 31_750,
+    },
+    Salary {
+        employee: "Marvin M.",
+        role: "Facilities",
+        q3_salary_usd: 27_900,
+    },
+];
+
+/// The API origin's `GET /login`: a page a learner opens as a top-level page,
+/// so the browser stores the API origin's cookie.
+pub const LOGIN_PAGE: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Logged in to the API origin</title>
+<style>body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 40rem; }</style>
+</head>
+<body>
+<h1>Logged in to the API origin</h1>
+<p>This origin just set the cookie <code>lab</code> (<code>SameSite=Lax</code>).
+From now on the browser attaches it to requests to this host: to pages you
+open here, and to fetches from other origins of the same site made with
+<code>credentials: "include"</code> (<code>SameSite=Lax</code> keeps it off
+fetches from other sites).</p>
+<p>You can close this tab and go back to the lab.</p>
+</body>
+</html>
+"#;
+
 /// The intranet's confidential page: something a page from another origin
 /// must never be able to read.
 pub const INTRANET_PAGE: &str = r#"<!doctype html>

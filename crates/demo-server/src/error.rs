@@ -20,17 +20,31 @@ pub enum AppError {
     /// The `/cors` query is not a valid server spec (400); the message names
     /// the offending key.
     BadSpec(String),
+    /// The request is not what the route expects, e.g. `/deletePost`
+    /// without a post id (400); the message says what is wrong.
+    BadRequest(String),
+    /// The learner has no post with this id (404).
+    NoSuchPost(u32),
+    /// The route exists, but not for this method (405).
+    MethodNotAllowed,
     /// Something on the server side failed (500).
     Internal(String),
+    /// The server could not get an answer from another origin it asked, as
+    /// the same-origin proxy does (502).
+    BadGateway(String),
 }
 
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::NoSuchRoute => StatusCode::NOT_FOUND,
+            AppError::NoSuchRoute | AppError::NoSuchPost(_) => StatusCode::NOT_FOUND,
             AppError::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::BodyUnreadable | AppError::BadSpec(_) => StatusCode::BAD_REQUEST,
+            AppError::BodyUnreadable | AppError::BadSpec(_) | AppError::BadRequest(_) => {
+                StatusCode::BAD_REQUEST
+            }
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::BadGateway(_) => StatusCode::BAD_GATEWAY,
         }
     }
 
@@ -41,7 +55,12 @@ impl AppError {
                 format!("request body too large (limit {MAX_REQUEST_BODY} bytes)")
             }
             AppError::BodyUnreadable => "could not read the request body".to_owned(),
-            AppError::BadSpec(message) | AppError::Internal(message) => message.clone(),
+            AppError::NoSuchPost(id) => format!("no post with id {id}"),
+            AppError::MethodNotAllowed => "method not allowed".to_owned(),
+            AppError::BadSpec(message)
+            | AppError::BadRequest(message)
+            | AppError::Internal(message)
+            | AppError::BadGateway(message) => message.clone(),
         }
     }
 }
@@ -82,4 +101,10 @@ impl IntoResponse for AppError {
 /// Handler for unknown routes.
 pub async fn no_such_route() -> AppError {
     AppError::NoSuchRoute
+}
+
+/// Handler for a known route asked with a method it does not take (method
+/// routing adds the `Allow` header).
+pub async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
 }

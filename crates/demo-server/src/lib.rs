@@ -3,14 +3,19 @@
 //! server received.
 //!
 //! - app origin: the built app (SPA) and its same-origin API (`/api/config`,
-//!   `/api/log`, `/api/log/stream`, `/api/reset`, `/api/users.json`);
-//! - API origin: `GET /users.json`, deliberately without CORS headers;
-//! - intranet origin: `GET /`, a confidential page;
+//!   `/api/log`, `/api/log/stream`, `/api/reset`, `/api/users.json`,
+//!   `/api/posts`), and a same-origin proxy to the API origin
+//!   (`/api/proxy/users.json`, see [`proxy`]);
+//! - API origin, deliberately without CORS headers: `GET /users.json`,
+//!   `GET /posts` and `POST /deletePost` (per-learner blog posts, see
+//!   [`posts`]: the deletion happens even though the page cannot read the
+//!   answer), `GET /whoami` and `GET /login` (the `lab` cookie);
+//! - intranet origin: `GET /`, a confidential page, and `GET /salaries.json`;
 //! - all three: `/cors`, any method, answering however its query says (CORS
 //!   headers, status, cookie, redirect: see [`cors_endpoint`]).
 //!
 //! Every request to the API and intranet origins (and to the app's
-//! `/api/users.json` and `/cors`) is recorded in a bounded log, streamed to
+//! `/api/users.json`, `/api/proxy/users.json` and `/cors`) is recorded in a bounded log, streamed to
 //! the app. A test holding the server reads it directly:
 //! `bound.state().log().entries_for_case("my-case")` (or `.entries(None)` for
 //! everything), oldest first.
@@ -23,20 +28,22 @@ mod demo_data;
 mod error;
 mod intranet_origin;
 mod log;
+pub mod posts;
+pub mod proxy;
 mod record;
 mod server;
 mod sse;
 mod state;
 
-pub use api_origin::api_router;
+pub use api_origin::{api_router, DELETE_POST_PATH, LOGIN_PATH, POSTS_PATH, WHOAMI_PATH};
 pub use app_origin::app_router;
 pub use config::{
     Config, DEFAULT_API_PORT, DEFAULT_APP_PORT, DEFAULT_BODY_CAP, DEFAULT_DIST_DIR, DEFAULT_HOST,
     DEFAULT_INTRANET_PORT, DEFAULT_LOG_CAPACITY, MAX_REQUEST_BODY,
 };
-pub use demo_data::{User, USERS};
+pub use demo_data::{Salary, User, SALARIES, USERS};
 pub use error::AppError;
-pub use intranet_origin::intranet_router;
+pub use intranet_origin::{intranet_router, SALARIES_PATH};
 pub use log::{belongs_to, LogEvent, RequestLog, Subscription, SUBSCRIBER_BUFFER};
 pub use record::{learner_from_query, text_prefix};
 pub use server::{bind, BindError, Bound};

@@ -1,6 +1,7 @@
 //! State shared by every origin's handlers.
 
 use std::future::Future;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use tokio::sync::watch;
 
 use crate::config::Config;
 use crate::log::RequestLog;
+use crate::posts::PostStore;
 
 /// Cheap to clone: everything lives behind one `Arc`.
 #[derive(Clone, Debug)]
@@ -19,9 +21,13 @@ pub struct AppState {
 #[derive(Debug)]
 struct Shared {
     demo: DemoConfig,
+    /// The address every origin listens on (the proxy connects to it).
+    host: IpAddr,
     dist_dir: PathBuf,
     body_cap: usize,
     log: RequestLog,
+    /// The API origin's blog posts, one bucket per learner.
+    posts: PostStore,
     /// Set to true when the server shuts down, ending open SSE streams (which
     /// would otherwise hold graceful shutdown forever).
     closing: watch::Sender<bool>,
@@ -41,9 +47,11 @@ impl AppState {
                     intranet_port: config.intranet_port,
                     alt_host: alt_host(config.host),
                 },
+                host: config.host,
                 dist_dir: config.dist_dir.clone(),
                 body_cap: config.body_cap,
                 log: RequestLog::new(config.log_capacity),
+                posts: PostStore::default(),
                 closing,
             }),
         }
@@ -72,6 +80,17 @@ impl AppState {
         &self.shared.log
     }
 
+    /// The blog posts of the API origin, per learner. Tests read them
+    /// directly, e.g. `state.posts().list(Some("ada"))`.
+    pub fn posts(&self) -> &PostStore {
+        &self.shared.posts
+    }
+
+    /// The address the origins listen on.
+    pub fn listen_host(&self) -> IpAddr {
+        self.shared.host
+    }
+
     pub fn dist_dir(&self) -> &Path {
         &self.shared.dist_dir
     }
@@ -80,9 +99,19 @@ impl AppState {
         self.shared.body_cap
     }
 
-    /// Puts the demo back as it was at start: an empty log. (The demo data
-    /// itself is constant for now, so there is nothing else to restore.)
+    /// Puts the demo back as it was at start: an empty log and every
+    /// learner's posts as seeded.
     pub fn reset(&self) {
+        self.reset_for(None);
+    }
+
+    /// What `POST /api/reset?learner=TAG` does: clears the (whole) log and
+    /// puts `learner`'s posts back as seeded; everyone's without a learner.
+    pub fn reset_for(&self, learner: Option<&str>) {
+        match learner {
+            Some(tag) => self.shared.posts.reset(Some(tag)),
+            None => self.shared.posts.reset_all(),
+        }
         self.shared.log.clear();
     }
 
