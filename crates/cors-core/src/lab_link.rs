@@ -3,6 +3,7 @@
 //! `/lab?target=api&method=PUT&h=X-Custom:1&cred=include&p.acao=echo&a.acao=star`.
 //! The server half is [`ServerSpec::to_query`]; this adds the request half.
 
+use crate::named::Endpoint;
 use crate::scenario::{
     parse_target, target_word, Credentials, Mode, RedirectMode, RequestSpec, ServerSpec,
 };
@@ -52,7 +53,9 @@ pub fn request_from_query<'a>(
                 let (name, v) = value
                     .split_once(':')
                     .ok_or_else(|| format!("h: `{value}` is not `Name:value`"))?;
-                request.headers.push((name.trim().to_owned(), v.trim().to_owned()));
+                request
+                    .headers
+                    .push((name.trim().to_owned(), v.trim().to_owned()));
             }
             "body" => request.body = Some(value.to_owned()),
             "mode" => {
@@ -85,19 +88,60 @@ pub fn request_from_query<'a>(
     Ok(request)
 }
 
-/// Request and server answers together, as one list of pairs.
-pub fn to_query(request: &RequestSpec, server: &ServerSpec) -> Vec<(String, String)> {
-    let mut pairs = request_to_query(request);
-    pairs.extend(server.to_query());
-    pairs
+/// Everything the lab page shows, as its address encodes it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct LabState {
+    pub endpoint: Endpoint,
+    pub request: RequestSpec,
+    /// Only used when `endpoint.configurable()`.
+    pub server: ServerSpec,
 }
 
-/// Both halves from one list of pairs.
-pub fn from_query(pairs: &[(&str, &str)]) -> Result<(RequestSpec, ServerSpec), String> {
-    Ok((
-        request_from_query(pairs.iter().copied())?,
-        ServerSpec::from_query(pairs.iter().copied())?,
-    ))
+impl LabState {
+    /// Query pairs: `ep` (when not `/cors`), the request, the server answers.
+    pub fn to_query(&self) -> Vec<(String, String)> {
+        let mut pairs = Vec::new();
+        if self.endpoint != Endpoint::default() {
+            pairs.push(("ep".to_owned(), self.endpoint.word().to_owned()));
+        }
+        pairs.extend(request_to_query(&self.request));
+        if self.endpoint.configurable() {
+            pairs.extend(self.server.to_query());
+        }
+        pairs
+    }
+
+    /// Read a lab address. `s=<slug>` starts from a named experiment; other
+    /// pairs then override it. Bad values are errors naming the key.
+    pub fn from_query(pairs: &[(&str, &str)]) -> Result<LabState, String> {
+        let base = match pairs.iter().find(|(k, _)| *k == "s") {
+            Some((_, slug)) => {
+                let named = crate::named::by_slug(slug)
+                    .ok_or_else(|| format!("s: there is no experiment called `{slug}`"))?;
+                LabState {
+                    endpoint: named.endpoint,
+                    request: named.request,
+                    server: named.server,
+                }
+            }
+            None => LabState::default(),
+        };
+        let only_base = pairs.iter().all(|(k, _)| *k == "s" || *k == "learner");
+        if only_base {
+            return Ok(base);
+        }
+        let endpoint = match pairs.iter().find(|(k, _)| *k == "ep") {
+            Some((_, word)) => {
+                Endpoint::parse(word).ok_or_else(|| format!("ep: unknown endpoint `{word}`"))?
+            }
+            None => Endpoint::default(),
+        };
+        Ok(LabState {
+            endpoint,
+            request: request_from_query(pairs.iter().copied())?,
+            server: ServerSpec::from_query(pairs.iter().copied())?,
+        })
+    }
 }
 
 pub fn mode_word(mode: Mode) -> &'static str {
@@ -151,15 +195,45 @@ mod tests {
                 ..Answer::default()
             },
         };
-        let pairs = to_query(&request, &server);
-        let borrowed: Vec<(&str, &str)> =
-            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        assert_eq!(from_query(&borrowed), Ok((request, server)));
+        for endpoint in Endpoint::ALL {
+            let state = LabState {
+                endpoint,
+                request: request.clone(),
+                server: if endpoint.configurable() {
+                    server.clone()
+                } else {
+                    ServerSpec::default()
+                },
+            };
+            let pairs = state.to_query();
+            let borrowed: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            assert_eq!(LabState::from_query(&borrowed), Ok(state));
+        }
     }
 
     #[test]
     fn defaults_make_an_empty_query() {
-        assert!(to_query(&RequestSpec::default(), &ServerSpec::default()).is_empty());
+        assert!(LabState::default().to_query().is_empty());
+    }
+
+    #[test]
+    fn a_slug_alone_loads_the_named_experiment() {
+        for named in crate::named::all() {
+            let state = LabState::from_query(&[("s", named.slug)]).expect("known slug");
+            assert_eq!(state.request, named.request, "{}", named.slug);
+            // And its full address reproduces it.
+            let pairs = state.to_query();
+            let borrowed: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let again = LabState::from_query(&borrowed).expect("round trip");
+            assert_eq!(again, state, "{}", named.slug);
+        }
+        assert!(LabState::from_query(&[("s", "nope")]).is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! - [`compare`]: everything above for two URLs side by side.
 //! - [`engine`]: the Fetch standard's CORS rules applied to a scenario: what should happen and why.
 //! - [`lab_link`]: a whole scenario as URL query pairs (deep links to lab runs).
+//! - [`named`]: ready-made experiments (lab picker, quiz "Run it").
 //! - [`scenario`]: a CORS experiment as data (request + server answers) and what can be observed of it.
 //! - [`wire`]: the JSON shapes the demo server sends the app (config, log entries).
 
@@ -16,6 +17,7 @@ pub mod compare;
 pub mod cookie;
 pub mod engine;
 pub mod lab_link;
+pub mod named;
 pub mod origin;
 pub mod scenario;
 pub mod site;
