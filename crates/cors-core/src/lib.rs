@@ -11,8 +11,11 @@
 //! - [`lab_link`]: a whole scenario as URL query pairs (deep links to lab runs).
 //! - [`named`]: ready-made experiments (lab picker, quiz "Run it").
 //! - [`scenario`]: a CORS experiment as data (request + server answers) and what can be observed of it.
+//! - [`advice`]: one experiment outside the browser: the same request as a `curl`
+//!   command, and the response headers that fix it (raw, and as an axum `CorsLayer`).
 //! - [`wire`]: the JSON shapes the demo server sends the app (config, log entries).
 
+pub mod advice;
 pub mod compare;
 pub mod cookie;
 pub mod engine;

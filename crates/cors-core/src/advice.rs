@@ -1,0 +1,608 @@
+//! Advice that takes one experiment out of the browser: the same request as a
+//! `curl` command (to see what the server really answers), and the response
+//! headers that make the request work — as raw HTTP lines and as an axum
+//! `CorsLayer`.
+//!
+//! Everything here is text for the learner to read or copy; nothing is sent.
+//! The headers describe a cross-origin request in `cors` mode: a same-origin
+//! request needs none, and no header makes a `no-cors` (opaque) response
+//! readable — the page has to switch to `mode: 'cors'` first.
+
+use crate::scenario::{Credentials, Mode, RequestSpec};
+
+/// The response headers a server should send so that one request succeeds and
+/// the page's script can read the answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HeaderFix {
+    /// For the answer to the preflight (`OPTIONS`); empty when the request
+    /// needs none.
+    pub preflight: Vec<(String, String)>,
+    /// For the answer to the actual request.
+    pub actual: Vec<(String, String)>,
+}
+
+/// How long the browser may reuse a preflight answer, in seconds. Long enough
+/// to see the cache at work, short enough to try a changed server soon.
+const MAX_AGE_SECS: u32 = 600;
+
+/// The request as a copy-pasteable POSIX-shell `curl` command, sending what
+/// the browser would send for the page's `fetch` (`page_origin` is the page's
+/// origin, `cross_origin` whether `url` is on another origin).
+///
+/// Like the browser, the command adds `Origin` to cross-origin `cors` requests
+/// and to every request whose method is neither `GET` nor `HEAD`; sends
+/// `Content-Type: text/plain;charset=UTF-8` with a body when the script set no
+/// `Content-Type` (curl's default would be a form); leaves out headers the
+/// browser would drop; and keeps cookies (`-b`/`-c cookies.txt`) when the
+/// browser would send them. When `fetch` would refuse the request, `#` lines
+/// above the command say so. Redirects are shown, not followed (no `-L`).
+pub fn curl_command(
+    url: &str,
+    request: &RequestSpec,
+    page_origin: &str,
+    cross_origin: bool,
+) -> String {
+    let method = normalize_method(&request.method);
+    let mut notes: Vec<String> = Vec::new();
+    let mut args: Vec<String> = Vec::new();
+
+    if is_forbidden_method(&method) {
+        notes.push(format!(
+            "fetch() refuses the method {} (TypeError): the browser sends nothing.",
+            method.escape_debug()
+        ));
+    }
+    if request.mode == Mode::SameOrigin && cross_origin {
+        notes.push(
+            "mode: 'same-origin' to another origin: fetch() fails (TypeError) before sending anything."
+                .to_owned(),
+        );
+    }
+    if request.mode == Mode::NoCors && !is_safelisted_method(&method) {
+        notes.push(format!(
+            "mode: 'no-cors' allows only GET, HEAD and POST: fetch() refuses {} (TypeError) and sends nothing.",
+            method.escape_debug()
+        ));
+    }
+
+    match method.as_str() {
+        "GET" => {}
+        "HEAD" => args.push("--head".to_owned()),
+        _ => args.push(format!("-X {}", shell_word(&method))),
+    }
+
+    // https://fetch.spec.whatwg.org/#append-a-request-origin-header: always
+    // when the response will be CORS-checked, and for every method that may
+    // change something.
+    let bodyless_method = method == "GET" || method == "HEAD";
+    if (cross_origin && request.mode == Mode::Cors) || !bodyless_method {
+        args.push(format!(
+            "-H {}",
+            shell_quote(&format!("Origin: {page_origin}"))
+        ));
+    }
+
+    let mut has_content_type = false;
+    for (name, value) in &request.headers {
+        let value = trim_http_whitespace(value);
+        if is_forbidden_header(name, value) {
+            notes.push(format!(
+                "{}: left out, the browser drops this header when a script sets it.",
+                name.escape_debug()
+            ));
+            continue;
+        }
+        if request.mode == Mode::NoCors && !is_safelisted_header(name, value) {
+            notes.push(format!(
+                "{}: left out, mode: 'no-cors' drops headers that are not CORS-safelisted.",
+                name.escape_debug()
+            ));
+            continue;
+        }
+        has_content_type |= name.eq_ignore_ascii_case("content-type");
+        // `-H 'Name:'` would make curl remove the header; `Name;` sends it empty.
+        let line = if value.is_empty() {
+            format!("{name};")
+        } else {
+            format!("{name}: {value}")
+        };
+        args.push(format!("-H {}", shell_quote(&line)));
+    }
+
+    if let Some(body) = &request.body {
+        if bodyless_method {
+            notes.push(format!(
+                "fetch() refuses a body with {method} (TypeError); the command leaves it out."
+            ));
+        } else {
+            if !has_content_type {
+                args.push(format!(
+                    "-H {}",
+                    shell_quote("Content-Type: text/plain;charset=UTF-8")
+                ));
+            }
+            if body.contains('\0') {
+                notes.push(
+                    "the body's NUL characters are left out: no shell argument can hold them."
+                        .to_owned(),
+                );
+            }
+            args.push(format!(
+                "--data-raw {}",
+                shell_quote(&body.replace('\0', ""))
+            ));
+        }
+    }
+
+    let sends_cookies = match request.credentials {
+        Credentials::Include => true,
+        Credentials::SameOrigin => !cross_origin,
+        Credentials::Omit => false,
+    };
+    if sends_cookies {
+        args.push(
+            "-b cookies.txt -c cookies.txt  # the browser sends its cookies here; \
+             curl keeps none unless told: -c saves what the server sets, -b sends it back"
+                .to_owned(),
+        );
+    }
+
+    let mut out = String::new();
+    // Notes quote what the request says with `escape_debug`, so a newline in
+    // a header name cannot end the comment and slip a command in.
+    for note in notes {
+        out.push_str("# ");
+        out.push_str(&note);
+        out.push('\n');
+    }
+    out.push_str("curl -i ");
+    out.push_str(&shell_quote(url));
+    for arg in args {
+        out.push_str(" \\\n  ");
+        out.push_str(&arg);
+    }
+    out.push('\n');
+    out
+}
+
+/// Why curl reads what the browser hid from the page.
+pub fn curl_note() -> &'static str {
+    "curl shows the whole answer, body included, even where the browser kept it from \
+     the page. That is not a hole in CORS. The same-origin policy is a rule browsers \
+     keep to protect their user: a page from one site runs inside your browser, with \
+     your cookies and your place on the network, and without the rule it could read \
+     your mail or your intranet and send it home. curl runs as you, on your command, \
+     with no other site's page in control of it, so there is nobody to protect you \
+     from. The server sends the same bytes either way; CORS headers only tell browsers \
+     which pages may read them."
+}
+
+/// The fewest response headers that make this request succeed and its answer
+/// readable by a page on `page_origin`: the exact origin (never `*`, which
+/// fails with credentials) plus `Vary: Origin`, `Access-Control-Allow-Credentials:
+/// true` only for `credentials: 'include'`, and `expose` (header names the
+/// page wants to read) in `Access-Control-Expose-Headers`.
+///
+/// `needs_preflight` comes from the rules engine. The preflight answer allows
+/// the method when it is not `GET`, `HEAD` or `POST`, and lists every request
+/// header that is not CORS-safelisted (lower case), caching the answer for 600
+/// seconds. The headers hold for the request in `cors` mode (see the module doc).
+pub fn fix_headers(
+    request: &RequestSpec,
+    page_origin: &str,
+    needs_preflight: bool,
+    expose: &[String],
+) -> HeaderFix {
+    let credentials = request.credentials == Credentials::Include;
+    let header = |name: &str, value: &str| (name.to_owned(), value.to_owned());
+
+    let mut preflight = Vec::new();
+    if needs_preflight {
+        preflight.push(header("Access-Control-Allow-Origin", page_origin));
+        if credentials {
+            preflight.push(header("Access-Control-Allow-Credentials", "true"));
+        }
+        let method = normalize_method(&request.method);
+        if !is_safelisted_method(&method) {
+            preflight.push(header("Access-Control-Allow-Methods", &method));
+        }
+        let names = unsafe_header_names(&request.headers);
+        if !names.is_empty() {
+            preflight.push(header("Access-Control-Allow-Headers", &names.join(", ")));
+        }
+        preflight.push(header("Access-Control-Max-Age", &MAX_AGE_SECS.to_string()));
+    }
+
+    let mut actual = vec![header("Access-Control-Allow-Origin", page_origin)];
+    if credentials {
+        actual.push(header("Access-Control-Allow-Credentials", "true"));
+    }
+    let expose = expose_names(expose);
+    if !expose.is_empty() {
+        actual.push(header("Access-Control-Expose-Headers", &expose.join(", ")));
+    }
+    // The answer depends on the request's Origin (other pages get no
+    // Access-Control-Allow-Origin), so shared caches must keep them apart.
+    actual.push(header("Vary", "Origin"));
+
+    HeaderFix { preflight, actual }
+}
+
+/// Rust code (as text) for an axum 0.8 + tower-http 0.6 `CorsLayer` that makes
+/// this request work, with only the builder calls it needs. `CorsLayer` answers
+/// preflights itself and adds `Vary` on its own.
+pub fn axum_fix(request: &RequestSpec, page_origin: &str, expose: &[String]) -> String {
+    let method = normalize_method(&request.method);
+    let allow_method = !is_safelisted_method(&method);
+    let allow_headers = unsafe_header_names(&request.headers);
+    let expose = expose_names(expose);
+    let credentials = request.credentials == Credentials::Include;
+    let preflight = allow_method || !allow_headers.is_empty();
+
+    let mut calls: Vec<String> = Vec::new();
+    calls.push(format!(
+        ".allow_origin({:?}.parse::<HeaderValue>().unwrap())",
+        page_origin
+    ));
+    if allow_method {
+        calls.push(format!(".allow_methods([{}])", method_expr(&method)));
+    }
+    if !allow_headers.is_empty() {
+        let names: Vec<String> = allow_headers.iter().map(|n| header_name_expr(n)).collect();
+        calls.push(format!(".allow_headers([{}])", names.join(", ")));
+    }
+    if credentials {
+        calls.push(".allow_credentials(true)".to_owned());
+    }
+    if !expose.is_empty() {
+        let names: Vec<String> = expose.iter().map(|n| header_name_expr(n)).collect();
+        calls.push(format!(".expose_headers([{}])", names.join(", ")));
+    }
+    if preflight {
+        calls.push(format!(
+            ".max_age(std::time::Duration::from_secs({MAX_AGE_SECS}))"
+        ));
+    }
+
+    let code = calls.join("\n");
+    let mut http_imports: Vec<&str> = Vec::new();
+    if code.contains("header::") {
+        http_imports.push("header");
+    }
+    if code.contains("HeaderName::") {
+        http_imports.push("HeaderName");
+    }
+    http_imports.push("HeaderValue");
+    if code.contains("Method::") {
+        http_imports.push("Method");
+    }
+
+    let mut out = String::new();
+    if http_imports.len() == 1 {
+        out.push_str("use axum::http::HeaderValue;\n");
+    } else {
+        out.push_str(&format!(
+            "use axum::http::{{{}}};\n",
+            http_imports.join(", ")
+        ));
+    }
+    out.push_str("use axum::Router;\nuse tower_http::cors::CorsLayer;\n\n");
+    if credentials {
+        out.push_str(
+            "// The exact origin, not `Any`: with credentials browsers reject `*`, and\n\
+             // CorsLayer panics at startup on `Any` together with `allow_credentials(true)`.\n",
+        );
+    } else {
+        out.push_str(
+            "// The exact origin rather than `Any` (`*`): `*` would do here, but stops working\n\
+             // once credentials are added (browsers reject it, and CorsLayer panics at startup\n\
+             // on `Any` together with `allow_credentials(true)`).\n",
+        );
+    }
+    if allow_method && method != method.to_ascii_uppercase() {
+        out.push_str(&format!(
+            "// `{}` stays as written: fetch upper-cases only DELETE, GET, HEAD, OPTIONS,\n\
+             // POST and PUT, and the browser compares methods case-sensitively.\n",
+            method.escape_debug()
+        ));
+    }
+    out.push_str("let cors = CorsLayer::new()");
+    for call in calls {
+        out.push_str("\n    ");
+        out.push_str(&call);
+    }
+    out.push_str(";\n");
+    out.push_str(
+        "let app: Router = Router::new()\n    \
+         // .route(\"/cors\", get(handler)) and your other routes\n    \
+         .layer(cors);\n",
+    );
+    out
+}
+
+/// A [`HeaderFix`] as plain HTTP header lines, preflight answer first.
+pub fn raw_headers_text(fix: &HeaderFix) -> String {
+    let mut out = String::new();
+    let lines = |out: &mut String, headers: &[(String, String)]| {
+        for (name, value) in headers {
+            out.push_str(&format!("{name}: {value}\n"));
+        }
+    };
+    if !fix.preflight.is_empty() {
+        out.push_str("# answer to the preflight (OPTIONS)\nHTTP/1.1 204 No Content\n");
+        lines(&mut out, &fix.preflight);
+        out.push('\n');
+    }
+    out.push_str("# answer to the actual request\n");
+    lines(&mut out, &fix.actual);
+    out
+}
+
+/// `s` in single quotes for a POSIX shell: inside them every character is
+/// literal (newlines included) except `'` itself, written `'\''` (end the
+/// quote, an escaped quote, start again).
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// `s` bare when it is a plain word (a method like `PUT`), else quoted.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        s.to_owned()
+    } else {
+        shell_quote(s)
+    }
+}
+
+/// <https://fetch.spec.whatwg.org/#concept-method-normalize>: only these six
+/// are upper-cased; `patch` is sent as `patch`.
+fn normalize_method(method: &str) -> String {
+    let upper = method.to_ascii_uppercase();
+    match upper.as_str() {
+        "DELETE" | "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT" => upper,
+        _ => method.to_owned(),
+    }
+}
+
+fn is_safelisted_method(method: &str) -> bool {
+    matches!(method, "GET" | "HEAD" | "POST")
+}
+
+fn is_forbidden_method(method: &str) -> bool {
+    matches!(
+        method.to_ascii_uppercase().as_str(),
+        "CONNECT" | "TRACE" | "TRACK"
+    )
+}
+
+fn trim_http_whitespace(value: &str) -> &str {
+    value.trim_matches(['\t', '\n', '\r', ' '])
+}
+
+/// Headers a script may not set (the browser silently drops them):
+/// <https://fetch.spec.whatwg.org/#forbidden-request-header>, plus
+/// `User-Agent`, which Chromium still refuses.
+fn is_forbidden_header(name: &str, value: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let method_override = matches!(
+        lower.as_str(),
+        "x-http-method" | "x-http-method-override" | "x-method-override"
+    );
+    lower.starts_with("proxy-")
+        || lower.starts_with("sec-")
+        || (method_override && value.split(',').any(|m| is_forbidden_method(m.trim())))
+        || matches!(
+            lower.as_str(),
+            "accept-charset"
+                | "accept-encoding"
+                | "access-control-request-headers"
+                | "access-control-request-method"
+                | "connection"
+                | "content-length"
+                | "cookie"
+                | "cookie2"
+                | "date"
+                | "dnt"
+                | "expect"
+                | "host"
+                | "keep-alive"
+                | "origin"
+                | "referer"
+                | "set-cookie"
+                | "te"
+                | "trailer"
+                | "transfer-encoding"
+                | "upgrade"
+                | "user-agent"
+                | "via"
+        )
+}
+
+/// A simple reading of <https://fetch.spec.whatwg.org/#cors-safelisted-request-header>:
+/// the four names with the standard's value checks. Headers browsers also
+/// safelist (a simple `Range`, Chromium's client hints) count as unsafe here,
+/// which only makes the advice list a header that did not need listing.
+fn is_safelisted_header(name: &str, value: &str) -> bool {
+    fn unsafe_byte(b: u8) -> bool {
+        (b < 0x20 && b != b'\t') || b"\"():<>?@[\\]{}\x7f".contains(&b)
+    }
+    if value.len() > 128 {
+        return false;
+    }
+    match name.to_ascii_lowercase().as_str() {
+        "accept" => !value.bytes().any(unsafe_byte),
+        "accept-language" | "content-language" => value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b)),
+        "content-type" => {
+            let essence = value.split(';').next().unwrap_or_default();
+            !value.bytes().any(unsafe_byte)
+                && matches!(
+                    trim_http_whitespace(essence).to_ascii_lowercase().as_str(),
+                    "application/x-www-form-urlencoded" | "multipart/form-data" | "text/plain"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// The names the browser would list in `Access-Control-Request-Headers`:
+/// lower case, sorted, without duplicates. When the safelisted values add up
+/// to more than 1024 bytes, those count as unsafe too.
+fn unsafe_header_names(headers: &[(String, String)]) -> Vec<String> {
+    let mut unsafe_names = Vec::new();
+    let mut safelisted = Vec::new();
+    let mut safelisted_size = 0;
+    for (name, value) in headers {
+        let value = trim_http_whitespace(value);
+        if is_forbidden_header(name, value) {
+            continue;
+        }
+        if is_safelisted_header(name, value) {
+            safelisted_size += value.len();
+            safelisted.push(name.to_ascii_lowercase());
+        } else {
+            unsafe_names.push(name.to_ascii_lowercase());
+        }
+    }
+    if safelisted_size > 1024 {
+        unsafe_names.extend(safelisted);
+    }
+    unsafe_names.sort();
+    unsafe_names.dedup();
+    unsafe_names
+}
+
+/// Names to expose: trimmed, lower case, first occurrence kept.
+fn expose_names(expose: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in expose {
+        let name = trim_http_whitespace(name).to_ascii_lowercase();
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// `Method::PUT` for the methods the `http` crate has constants for, else
+/// `Method::from_bytes(b"PURGE").unwrap()`.
+fn method_expr(method: &str) -> String {
+    match method {
+        "GET" | "POST" | "PUT" | "DELETE" | "HEAD" | "OPTIONS" | "CONNECT" | "PATCH" | "TRACE" => {
+            format!("Method::{method}")
+        }
+        // A method is an HTTP token (fetch refuses anything else), which fits
+        // a byte string literal as it is.
+        _ if method
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\') =>
+        {
+            format!("Method::from_bytes(b\"{method}\").unwrap()")
+        }
+        _ => format!("Method::from_bytes({method:?}.as_bytes()).unwrap()"),
+    }
+}
+
+/// `header::CONTENT_TYPE` for the names the `http` crate has constants for
+/// (each named like its header, upper case with `_`), else
+/// `HeaderName::from_static("x-custom")` (which wants lower case).
+fn header_name_expr(lower: &str) -> String {
+    if HTTP_CRATE_HEADERS.contains(&lower) {
+        format!("header::{}", lower.to_ascii_uppercase().replace('-', "_"))
+    } else {
+        format!("HeaderName::from_static({lower:?})")
+    }
+}
+
+/// The standard header names `http` 1.x (re-exported as `axum::http`) has
+/// constants for, in `http::header` (as of 1.3, leaving out `cache-status`
+/// and `cdn-cache-control`, which 1.0 lacks).
+const HTTP_CRATE_HEADERS: &[&str] = &[
+    "accept",
+    "accept-charset",
+    "accept-encoding",
+    "accept-language",
+    "accept-ranges",
+    "access-control-allow-credentials",
+    "access-control-allow-headers",
+    "access-control-allow-methods",
+    "access-control-allow-origin",
+    "access-control-expose-headers",
+    "access-control-max-age",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "age",
+    "allow",
+    "alt-svc",
+    "authorization",
+    "cache-control",
+    "connection",
+    "content-disposition",
+    "content-encoding",
+    "content-language",
+    "content-length",
+    "content-location",
+    "content-range",
+    "content-security-policy",
+    "content-security-policy-report-only",
+    "content-type",
+    "cookie",
+    "dnt",
+    "date",
+    "etag",
+    "expect",
+    "expires",
+    "forwarded",
+    "from",
+    "host",
+    "if-match",
+    "if-modified-since",
+    "if-none-match",
+    "if-range",
+    "if-unmodified-since",
+    "last-modified",
+    "link",
+    "location",
+    "max-forwards",
+    "origin",
+    "pragma",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "public-key-pins",
+    "public-key-pins-report-only",
+    "range",
+    "referer",
+    "referrer-policy",
+    "refresh",
+    "retry-after",
+    "sec-websocket-accept",
+    "sec-websocket-extensions",
+    "sec-websocket-key",
+    "sec-websocket-protocol",
+    "sec-websocket-version",
+    "server",
+    "set-cookie",
+    "strict-transport-security",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "user-agent",
+    "upgrade",
+    "upgrade-insecure-requests",
+    "vary",
+    "via",
+    "warning",
+    "www-authenticate",
+    "x-content-type-options",
+    "x-dns-prefetch-control",
+    "x-frame-options",
+    "x-xss-protection",
+];
+
+#[cfg(test)]
+#[rustfmt::skip]
+mod tests;
