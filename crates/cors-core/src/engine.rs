@@ -5,8 +5,31 @@
 //! the console messages Chrome and Firefox print and the TypeError JS sees.
 //!
 //! Checked against real Chromium by the differential test (`tests/e2e/cors_matrix.rs`).
+//! Where Chromium departs from the standard the engine follows Chromium and
+//! says so in a comment (search for "Chromium:").
+//!
+//! The pieces, named after the algorithms they model:
+//! - `request`: the `Request` constructor (method, headers, body);
+//! - `safelist`: safelisted and forbidden methods and headers;
+//! - `preflight`: the CORS-preflight fetch and the preflight cache;
+//! - `response`: the CORS check and the filtered responses;
+//! - `server`: what the demo server's `/cors` answers;
+//! - `fetch`: main fetch, HTTP fetch and HTTP-redirect fetch, tying them together;
+//! - `console`: console messages and JavaScript errors.
 
-use crate::scenario::{Observation, Scenario, Target};
+mod console;
+mod fetch;
+mod preflight;
+mod request;
+mod response;
+mod safelist;
+mod server;
+#[cfg(test)]
+mod tests;
+
+use crate::scenario::{
+    Observation, RedirectMode, Scenario, ServerSpec, Target, CASE_PARAM, CORS_PATH,
+};
 use serde::Serialize;
 
 /// Where the demo origins are, as the page sees them.
@@ -24,16 +47,67 @@ pub struct Env {
 }
 
 impl Env {
-    /// `http://host:port` of a target.
+    /// `http://host:port` of a target, serialized as a browser does (lower-case
+    /// host, no `:80`).
     pub fn origin_of(&self, target: Target) -> String {
-        let (host, port) = match target {
-            Target::App => (&self.host, self.app_port),
-            Target::Api => (&self.host, self.api_port),
-            Target::ApiAlt => (&self.alt_host, self.api_port),
-            Target::Intranet => (&self.host, self.intranet_port),
-        };
-        format!("http://{host}:{port}")
+        format!(
+            "http://{}",
+            authority(self.host_of(target), self.port_of(target))
+        )
     }
+
+    fn host_of(&self, target: Target) -> &str {
+        match target {
+            Target::ApiAlt => &self.alt_host,
+            Target::App | Target::Api | Target::Intranet => &self.host,
+        }
+    }
+
+    fn port_of(&self, target: Target) -> u16 {
+        match target {
+            Target::App => self.app_port,
+            Target::Api | Target::ApiAlt => self.api_port,
+            Target::Intranet => self.intranet_port,
+        }
+    }
+}
+
+/// `host:port`, lower case, without the default port 80.
+fn authority(host: &str, port: u16) -> String {
+    let host = host.to_ascii_lowercase();
+    if port == 80 {
+        host
+    } else {
+        format!("{host}:{port}")
+    }
+}
+
+/// The URL a scenario's `fetch` uses:
+/// `http://host:port/cors?case=<case>&<spec.to_query()>`, form-urlencoded (the
+/// form Chrome prints in its console messages). The demo server's redirects
+/// build their `Location` the same way, so [`predict`] can name every URL.
+pub fn request_url(env: &Env, target: Target, case: &str, spec: &ServerSpec) -> String {
+    cors_url(env.host_of(target), env.port_of(target), case, spec)
+}
+
+fn cors_url(host: &str, port: u16, case: &str, spec: &ServerSpec) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query.append_pair(CASE_PARAM, case);
+    for (key, value) in spec.to_query() {
+        query.append_pair(&key, &value);
+    }
+    format!(
+        "http://{}{CORS_PATH}?{}",
+        authority(host, port),
+        query.finish()
+    )
+}
+
+/// Predict every run of the scenario (`scenario.repeat` of them, sharing one
+/// preflight cache, starting empty, and one cookie jar). The URL's `case` is
+/// `scenario.id`. Never panics.
+pub fn predict(scenario: &Scenario, env: &Env) -> Vec<Prediction> {
+    fetch::predict_runs(scenario, env)
 }
 
 /// The engine's verdict on one run.
@@ -41,13 +115,248 @@ impl Env {
 pub struct Prediction {
     /// What the browser and the server log will show.
     pub observation: Observation,
-    // The helper implementing the engine adds: steps (each with its rule and
-    // outcome), the failure reason (a data-carrying enum), console messages.
+    /// The URL `fetch` was called with.
+    pub url: String,
+    /// Every rule applied, in order, with its outcome.
+    pub steps: Vec<Step>,
+    /// Did this run need a preflight (the first cross-origin request's decision)?
+    pub preflight: PreflightNeed,
+    /// Why the fetch failed, if it did.
+    pub failure: Option<Failure>,
+    /// What the consoles print (Chrome always; Firefox when known), if anything.
+    pub console: Option<Console>,
+    /// `String(error)` of the error `fetch` rejects with in Chrome.
+    pub js_error: Option<String>,
+    /// The same in Firefox, where known.
+    pub js_error_firefox: Option<String>,
+    /// The browser stored the lab's cookie from a `Set-Cookie` in this run.
+    pub cookie_stored: bool,
+    /// What the browser sent, request by request (the "browser sent" panel).
+    pub sent: Vec<SentRequest>,
 }
 
-/// Predict every run of the scenario (`scenario.repeat` of them, sharing one
-/// preflight cache, starting empty). Never panics.
-pub fn predict(scenario: &Scenario, env: &Env) -> Vec<Prediction> {
-    let _ = (scenario, env);
-    todo!()
+/// One request the browser sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SentRequest {
+    pub url: String,
+    pub target: Target,
+    pub method: String,
+    pub preflight: bool,
+    /// The script's headers as sent plus those CORS adds (`Origin`,
+    /// `Access-Control-Request-*`); not what the network stack always adds
+    /// (`Host`, `User-Agent`, `Accept-Encoding`...).
+    pub headers: Vec<(String, String)>,
+    /// The request body (none for preflights, and after a redirect turned the request into a GET).
+    pub body: Option<String>,
+    /// It carried the lab's cookie.
+    pub cookie: bool,
+    /// The status the server answered with.
+    pub status: u16,
+}
+
+/// One rule applied to the request or a response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub rule: Rule,
+    /// Link to the rule in the Fetch standard (or the relevant spec).
+    pub spec: &'static str,
+    pub outcome: Outcome,
+    /// What decided, in plain English, naming the header, method or value.
+    pub detail: String,
+}
+
+impl Step {
+    fn new(rule: Rule, outcome: Outcome, detail: String) -> Step {
+        Step {
+            rule,
+            spec: rule.spec(),
+            outcome,
+            detail,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The check passed.
+    Pass,
+    /// The check failed: the fetch stops here.
+    Fail,
+    /// Something the browser did on its own (dropped a header, added one...).
+    Info,
+}
+
+/// The algorithms and rules the engine applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    RequestConstructor,
+    MethodNormalize,
+    ForbiddenRequestHeader,
+    NoCorsSafelistedHeader,
+    SameOrigin,
+    RequestMode,
+    CorsPreflightNeeded,
+    PreflightCache,
+    CorsPreflightFetch,
+    CorsCheck,
+    OkStatus,
+    PreflightMethods,
+    PreflightHeaders,
+    RedirectMode,
+    HttpRedirectFetch,
+    Credentials,
+    SetCookie,
+    ResponseFiltering,
+    ServerSpec,
+}
+
+impl Rule {
+    pub fn spec(self) -> &'static str {
+        match self {
+            Rule::RequestConstructor => "https://fetch.spec.whatwg.org/#dom-request",
+            Rule::MethodNormalize => "https://fetch.spec.whatwg.org/#concept-method-normalize",
+            Rule::ForbiddenRequestHeader => "https://fetch.spec.whatwg.org/#forbidden-request-header",
+            Rule::NoCorsSafelistedHeader => {
+                "https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header"
+            }
+            Rule::SameOrigin => "https://html.spec.whatwg.org/multipage/browsers.html#same-origin",
+            Rule::RequestMode => "https://fetch.spec.whatwg.org/#main-fetch",
+            Rule::CorsPreflightNeeded => "https://fetch.spec.whatwg.org/#cors-safelisted-request-header",
+            Rule::PreflightCache => "https://fetch.spec.whatwg.org/#concept-cache-match",
+            Rule::CorsPreflightFetch => "https://fetch.spec.whatwg.org/#cors-preflight-fetch",
+            Rule::CorsCheck => "https://fetch.spec.whatwg.org/#concept-cors-check",
+            Rule::OkStatus => "https://fetch.spec.whatwg.org/#ok-status",
+            Rule::PreflightMethods => "https://fetch.spec.whatwg.org/#http-access-control-allow-methods",
+            Rule::PreflightHeaders => "https://fetch.spec.whatwg.org/#http-access-control-allow-headers",
+            Rule::RedirectMode => "https://fetch.spec.whatwg.org/#concept-request-redirect-mode",
+            Rule::HttpRedirectFetch => "https://fetch.spec.whatwg.org/#http-redirect-fetch",
+            Rule::Credentials => "https://fetch.spec.whatwg.org/#concept-request-credentials-mode",
+            Rule::SetCookie => {
+                "https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-samesite-attribute"
+            }
+            Rule::ResponseFiltering => "https://fetch.spec.whatwg.org/#concept-filtered-response",
+            Rule::ServerSpec => "https://fetch.spec.whatwg.org/#http-responses",
+        }
+    }
+}
+
+/// Did the request need a CORS preflight?
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum PreflightNeed {
+    NotNeeded {
+        why: NoPreflightWhy,
+    },
+    /// Needed and sent, for these reasons.
+    Needed {
+        reasons: Vec<PreflightReason>,
+    },
+    /// Needed, but a cached preflight result covered it: none was sent.
+    Cached {
+        reasons: Vec<PreflightReason>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoPreflightWhy {
+    /// Same-origin requests never need one.
+    SameOrigin,
+    /// `no-cors` requests never get one (and can only be simple).
+    NoCorsMode,
+    /// A CORS-safelisted method with only CORS-safelisted headers.
+    SafelistedRequest,
+    /// Nothing was sent (the request failed before).
+    NotSent,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum PreflightReason {
+    /// The method is not GET, HEAD or POST.
+    Method { method: String },
+    /// This header (lower case, as in `Access-Control-Request-Headers`) is not CORS-safelisted.
+    Header { name: String },
+}
+
+/// Which response a CORS check failed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// The preflight's response.
+    Preflight,
+    /// A redirect response to the actual request.
+    Redirect,
+    /// The actual request's final response.
+    Response,
+}
+
+/// Why a fetch failed: the rule that stopped it and the value that broke it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Failure {
+    /// A header name or value, or the method, has a code point above U+00FF
+    /// (WebIDL ByteString); `member` is `headers` or `method`.
+    NotByteString { member: String },
+    /// The method is not an HTTP token.
+    InvalidMethod { method: String },
+    /// CONNECT, TRACE or TRACK.
+    ForbiddenMethod { method: String },
+    /// A header name is not an HTTP token.
+    InvalidHeaderName { name: String },
+    /// A header value holds NUL, CR or LF.
+    InvalidHeaderValue { name: String, value: String },
+    /// `no-cors` allows only GET, HEAD and POST.
+    NoCorsMethod { method: String },
+    /// GET and HEAD requests cannot have a body.
+    BodyWithGetOrHead { method: String },
+    /// `mode: "same-origin"` with a cross-origin URL: nothing is sent.
+    SameOriginModeCrossOrigin { url: String },
+    /// `mode: "no-cors"` (cross-origin) allows only `redirect: "follow"`: nothing is sent.
+    NoCorsRedirectMode { url: String, redirect: RedirectMode },
+    /// `mode: "same-origin"` and a redirect to another origin: not followed.
+    SameOriginModeRedirect { url: String },
+    /// The preflight was answered with a redirect.
+    PreflightRedirect { status: u16 },
+    /// No `Access-Control-Allow-Origin`.
+    NoAcao { on: Stage, status: u16 },
+    /// `Access-Control-Allow-Origin` holds several values (a list, or
+    /// several header lines joined with `, `).
+    MultipleAcao {
+        on: Stage,
+        value: String,
+        lines: usize,
+    },
+    /// `Access-Control-Allow-Origin` is not a URL (Chromium's extra diagnosis).
+    InvalidAcao { on: Stage, value: String },
+    /// `Access-Control-Allow-Origin` is not the request's origin.
+    AcaoMismatch { on: Stage, value: String },
+    /// `Access-Control-Allow-Origin: *` with credentials mode `include`.
+    WildcardWithCredentials { on: Stage },
+    /// Credentials mode `include` needs `Access-Control-Allow-Credentials: true` (`None`: absent).
+    AcacNotTrue { on: Stage, value: Option<String> },
+    /// The preflight's status is not 200-299.
+    PreflightNotOk { status: u16 },
+    /// `Access-Control-Allow-Methods` does not parse (`token`: the first bad element).
+    InvalidAcam { value: String, token: String },
+    /// `Access-Control-Allow-Headers` does not parse.
+    InvalidAcah { value: String, token: String },
+    /// The preflight does not allow the method.
+    MethodNotAllowed { method: String },
+    /// The preflight does not allow this request header.
+    HeaderNotAllowed { name: String },
+    /// `redirect: "error"` and the response was a redirect.
+    RedirectModeError { status: u16 },
+    /// More than 20 redirects.
+    TooManyRedirects,
+}
+
+/// A console message, as each browser prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Console {
+    pub chrome: String,
+    /// Empty when Firefox's wording for this case is not known.
+    pub firefox: String,
 }

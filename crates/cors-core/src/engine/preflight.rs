@@ -1,0 +1,249 @@
+//! The CORS-preflight fetch (<https://fetch.spec.whatwg.org/#cors-preflight-fetch>)
+//! as Chromium runs it (`network::cors::PreflightController`,
+//! `PreflightResult`), and the preflight cache
+//! (<https://fetch.spec.whatwg.org/#concept-cache>).
+
+use std::collections::HashMap;
+
+use super::response::{cors_check, header_value};
+use super::safelist::{
+    cors_unsafe_request_header_names, is_cors_safelisted_method, is_http_token, parse_int64,
+};
+use super::server::ServerAnswer;
+use super::{Failure, PreflightReason, Stage};
+use crate::scenario::Credentials;
+
+/// Why a cross-origin request needs a preflight
+/// (<https://fetch.spec.whatwg.org/#main-fetch> step 12, "CORS-preflight
+/// flag"): its method is not CORS-safelisted, or it has CORS-unsafe request
+/// headers. Empty: no preflight.
+pub(super) fn preflight_reasons(
+    method: &str,
+    headers: &[(String, String)],
+) -> Vec<PreflightReason> {
+    let mut reasons = Vec::new();
+    if !is_cors_safelisted_method(method) {
+        reasons.push(PreflightReason::Method {
+            method: method.to_owned(),
+        });
+    }
+    for name in access_control_request_headers(headers) {
+        reasons.push(PreflightReason::Header { name });
+    }
+    reasons
+}
+
+/// The names for `Access-Control-Request-Headers`
+/// (<https://fetch.spec.whatwg.org/#cors-preflight-fetch> step 5): CORS-unsafe
+/// request-header names, lower case, sorted, without duplicates.
+pub(super) fn access_control_request_headers(headers: &[(String, String)]) -> Vec<String> {
+    let mut names = cors_unsafe_request_header_names(headers);
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// What a successful preflight allowed (Chromium's `PreflightResult`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct PreflightResult {
+    /// `Access-Control-Allow-Methods` values, case kept (compared case-sensitively).
+    pub methods: Vec<String>,
+    /// `Access-Control-Allow-Headers` values, lower case.
+    pub headers: Vec<String>,
+    /// The preflight was for a request with credentials mode `include`:
+    /// `*` is then a literal name, not a wildcard.
+    pub credentials: bool,
+    /// How long the result may be cached, in seconds (0: not at all).
+    pub max_age: i64,
+}
+
+impl PreflightResult {
+    /// Chromium's `EnsureAllowedCrossOriginMethod`: the method (already
+    /// normalized, compared case-sensitively — `patch` is not `PATCH`) is
+    /// listed, or CORS-safelisted, or `*` is listed and credentials mode is
+    /// not `include`.
+    pub fn allows_method(&self, method: &str) -> bool {
+        self.methods.iter().any(|m| m == method)
+            || is_cors_safelisted_method(method)
+            || (!self.credentials && self.methods.iter().any(|m| m == "*"))
+    }
+
+    /// Chromium's `EnsureAllowedCrossOriginHeaders`: a CORS-unsafe
+    /// request-header name that is not listed (case-insensitively).
+    ///
+    /// Chromium: with several unlisted names it reports the first in its
+    /// header map's iteration order, which follows Blink's string hashes,
+    /// not the script's order or the alphabet. `unsafe_names` is sorted, and
+    /// the engine names the *last* unlisted one: that matches Chromium 156 in
+    /// the common small cases (`x-custom` over `authorization`, `x-beta` over
+    /// `x-alpha`) but not always (`Foo, Bar, Baz, Qux` → Chromium says `baz`).
+    ///
+    /// Chromium: `*` without credentials covers every name, `Authorization`
+    /// included. The standard says `*` never covers `Authorization` (a
+    /// "CORS non-wildcard request-header name"), but Chromium 156 does not
+    /// enforce it (`cors_non_wildcard_request_headers_support` is off; checked
+    /// against Chromium 156).
+    pub fn first_disallowed_header(&self, unsafe_names: &[String]) -> Option<String> {
+        if !self.credentials && self.headers.iter().any(|h| h == "*") {
+            return None;
+        }
+        unsafe_names
+            .iter()
+            .rev()
+            .find(|name| !self.headers.iter().any(|h| h == *name))
+            .cloned()
+    }
+
+    pub fn allows(&self, credentials: bool, method: &str, unsafe_names: &[String]) -> bool {
+        // A result cached for a request without credentials does not cover one with.
+        (self.credentials || !credentials)
+            && self.allows_method(method)
+            && self.first_disallowed_header(unsafe_names).is_none()
+    }
+}
+
+/// The preflight cache, keyed by request URL (the page's origin is fixed).
+/// Entries never expire within a scenario: its runs follow each other within
+/// about a second, and Chromium caches a result for its Max-Age (default 5
+/// seconds, at most 2 hours), unless that is 0.
+#[derive(Clone, Debug, Default)]
+pub(super) struct PreflightCache {
+    entries: HashMap<String, PreflightResult>,
+}
+
+impl PreflightCache {
+    /// <https://fetch.spec.whatwg.org/#concept-cache-match>: is there an entry
+    /// for `url` allowing this method and these headers?
+    pub fn covers(
+        &self,
+        url: &str,
+        credentials: bool,
+        method: &str,
+        unsafe_names: &[String],
+    ) -> bool {
+        self.entries
+            .get(url)
+            .is_some_and(|entry| entry.allows(credentials, method, unsafe_names))
+    }
+
+    /// Cache a successful preflight result (replacing an older one) unless
+    /// its Max-Age says not to.
+    pub fn store(&mut self, url: &str, result: PreflightResult) {
+        if result.max_age > 0 {
+            self.entries.insert(url.to_owned(), result);
+        } else {
+            self.entries.remove(url);
+        }
+    }
+}
+
+/// Chromium's `ParseAccessControlMaxAge`: absent or not an integer → the
+/// default 5 seconds; negative → 0 (not cached); at most 7200.
+pub(super) fn max_age_seconds(value: Option<&str>) -> i64 {
+    const DEFAULT: i64 = 5;
+    match value.map(|v| parse_int64(v.as_bytes())) {
+        None | Some(None) => DEFAULT,
+        Some(Some(n)) if n < 0 => 0,
+        Some(Some(n)) => n.min(7200),
+    }
+}
+
+/// Chromium's `ParseAccessControlAllowList`: a comma-separated list, each
+/// element trimmed and skipped when empty, must be made of tokens
+/// (<https://fetch.spec.whatwg.org/#http-new-header-syntax>). Err: the first
+/// element that is not a token.
+fn parse_allow_list(value: Option<&str>, lower: bool) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for item in value.unwrap_or_default().split(',') {
+        let item = item.trim_matches([' ', '\t']);
+        if item.is_empty() {
+            continue;
+        }
+        if !is_http_token(item) {
+            return Err(item.to_owned());
+        }
+        out.push(if lower {
+            item.to_ascii_lowercase()
+        } else {
+            item.to_owned()
+        });
+    }
+    Ok(out)
+}
+
+/// What the request needs from the preflight.
+pub(super) struct PreflightInput<'a> {
+    pub method: &'a str,
+    pub unsafe_names: &'a [String],
+    pub credentials: Credentials,
+    /// The serialized origin the response must allow (`null` once tainted).
+    pub origin: &'a str,
+}
+
+/// <https://fetch.spec.whatwg.org/#cors-preflight-fetch> steps 6-7, checking
+/// the preflight's response in Chromium's order (`PreflightController`):
+///
+/// 0. a redirect fails at once ("Redirect is not allowed for a preflight request.");
+/// 1. the CORS check (ACAO, then ACAC with the *actual* request's credentials
+///    mode) — before the status, so a bare 404 reports the missing ACAO;
+/// 2. an ok status (200-299);
+/// 3. `Access-Control-Allow-Methods` and `-Headers` must parse;
+/// 4. the method must be allowed;
+/// 5. every CORS-unsafe request header must be allowed.
+pub(super) fn check_preflight_response(
+    answer: &ServerAnswer,
+    input: &PreflightInput<'_>,
+) -> Result<PreflightResult, Failure> {
+    // Step 0: the preflight loader refuses to follow any redirect.
+    if answer.redirect.is_some() {
+        return Err(Failure::PreflightRedirect {
+            status: answer.status,
+        });
+    }
+    // Step 7: a CORS check for request and response...
+    cors_check(
+        &answer.headers,
+        input.credentials,
+        input.origin,
+        Stage::Preflight,
+        answer.status,
+    )?;
+    // ...and response's status is an ok status.
+    if !(200..=299).contains(&answer.status) {
+        return Err(Failure::PreflightNotOk {
+            status: answer.status,
+        });
+    }
+    // Step 7.1-7.2: extract the method and header lists; failure is a network error.
+    let acam = header_value(&answer.headers, "access-control-allow-methods");
+    let methods =
+        parse_allow_list(acam.as_deref(), false).map_err(|token| Failure::InvalidAcam {
+            value: acam.clone().unwrap_or_default(),
+            token,
+        })?;
+    let acah = header_value(&answer.headers, "access-control-allow-headers");
+    let headers =
+        parse_allow_list(acah.as_deref(), true).map_err(|token| Failure::InvalidAcah {
+            value: acah.clone().unwrap_or_default(),
+            token,
+        })?;
+    let result = PreflightResult {
+        methods,
+        headers,
+        credentials: input.credentials == Credentials::Include,
+        max_age: max_age_seconds(
+            header_value(&answer.headers, "access-control-max-age").as_deref(),
+        ),
+    };
+    // Step 7.5: the method must be listed (or `*`, or safelisted).
+    if !result.allows_method(input.method) {
+        return Err(Failure::MethodNotAllowed {
+            method: input.method.to_owned(),
+        });
+    }
+    // Step 7.6-7.7: every CORS-unsafe request-header name must be listed.
+    if let Some(name) = result.first_disallowed_header(input.unsafe_names) {
+        return Err(Failure::HeaderNotAllowed { name });
+    }
+    Ok(result)
+}
