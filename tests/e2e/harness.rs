@@ -118,6 +118,24 @@ impl Lab {
         self.text_until(testid, |t| t.trim() == expected).await;
     }
 
+    /// Console messages logged since the last call (chromedriver's browser
+    /// log; it hands each entry out once).
+    pub async fn console_messages(&self) -> Vec<String> {
+        let got = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .unwrap_or_else(|e| panic!("reading the browser log failed: {e}"));
+        got.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter_map(|e| e["message"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Save a screenshot under `target/e2e-screenshots/` (for people, not assertions).
     pub async fn screenshot(&self, name: &str) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
@@ -127,6 +145,27 @@ impl Lab {
         ) {
             let _ = std::fs::write(dir.join(format!("{name}.png")), png);
         }
+    }
+}
+
+/// chromedriver's `POST /session/{id}/se/log` with `{"type": "browser"}`.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
     }
 }
 

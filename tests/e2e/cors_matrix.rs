@@ -1,0 +1,277 @@
+//! The differential test: every scenario of `tests/data/cors-matrix.json` is
+//! run for real in Chromium (a `fetch` from the app origin to a demo origin)
+//! and what JavaScript got plus what the server log shows must equal what
+//! `cors_core::engine` predicted. One browser session runs them all; each
+//! scenario has its own URL (`case=<id>`), so preflight-cache entries and log
+//! lines never mix.
+
+use cors_core::engine::{self, Env, Prediction};
+use cors_core::scenario::{Arrival, JsObservation, Mode, Observation, Scenario, Target};
+use cors_core::wire::{LogEntry, Role};
+use serde_json::{json, Value};
+
+use crate::harness::Lab;
+
+const MATRIX: &str = include_str!("../data/cors-matrix.json");
+
+/// Expand every group's `vary` axes (cartesian product) over its base scenario.
+pub fn load_matrix() -> Vec<Scenario> {
+    let doc: Value = serde_json::from_str(MATRIX).expect("cors-matrix.json is JSON");
+    let mut out = Vec::new();
+    for group in doc["groups"].as_array().expect("groups") {
+        let name = group["name"].as_str().expect("group name");
+        let base = json!({
+            "request": group.get("request").cloned().unwrap_or(json!({})),
+            "server": group.get("server").cloned().unwrap_or(json!({})),
+            "repeat": group.get("repeat").cloned().unwrap_or(json!(1)),
+        });
+        let axes = group["vary"].as_array().cloned().unwrap_or_default();
+        let mut combos: Vec<Value> = vec![base];
+        for axis in &axes {
+            let path = axis["path"].as_str().expect("axis path");
+            let values = axis["values"].as_array().expect("axis values");
+            combos = combos
+                .iter()
+                .flat_map(|combo| {
+                    values.iter().map(move |v| {
+                        let mut next = combo.clone();
+                        set_path(&mut next, path, v.clone());
+                        next
+                    })
+                })
+                .collect();
+        }
+        for (i, mut combo) in combos.into_iter().enumerate() {
+            combo["id"] = json!(format!("{name}-{i}"));
+            let scenario: Scenario = serde_json::from_value(combo.clone())
+                .unwrap_or_else(|e| panic!("{name}-{i} is not a Scenario ({e}): {combo}"));
+            out.push(scenario);
+        }
+    }
+    out
+}
+
+fn set_path(root: &mut Value, path: &str, value: Value) {
+    let mut at = root;
+    for key in path.split('.') {
+        if !at.is_object() {
+            *at = json!({});
+        }
+        at = at
+            .as_object_mut()
+            .expect("object")
+            .entry(key)
+            .or_insert(Value::Null);
+    }
+    *at = value;
+}
+
+#[test]
+fn matrix_is_large_and_ids_are_unique() {
+    let scenarios = load_matrix();
+    assert!(scenarios.len() >= 200, "only {} scenarios", scenarios.len());
+    let mut ids: Vec<&str> = scenarios.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), scenarios.len(), "scenario ids must be unique");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn engine_agrees_with_chromium() {
+    let scenarios = load_matrix();
+    let lab = Lab::start().await;
+    // The lab's cookie for `localhost`, set by a first-party visit to the API origin.
+    lab.client
+        .goto(&format!(
+            "http://localhost:{}/cors?a.set_cookie=1&case=setup",
+            lab.api_port
+        ))
+        .await
+        .expect("visit the API origin");
+    lab.open("/").await;
+    lab.console_messages().await; // drop what page loading logged
+    let env = Env {
+        host: "localhost".to_owned(),
+        alt_host: "127.0.0.1".to_owned(),
+        app_port: lab.app_port,
+        api_port: lab.api_port,
+        intranet_port: lab.intranet_port,
+        has_lab_cookie: true,
+    };
+
+    let mut runs = 0;
+    let mut failures = Vec::new();
+    for scenario in &scenarios {
+        let predictions = engine::predict(scenario, &env);
+        assert_eq!(
+            predictions.len(),
+            usize::from(scenario.repeat),
+            "{}",
+            scenario.id
+        );
+        for (run, prediction) in predictions.iter().enumerate() {
+            runs += 1;
+            let seen_before = last_log_id(&lab);
+            let js = run_fetch(&lab, scenario, &env).await;
+            let arrived = arrivals_since(&lab, seen_before, &scenario.id);
+            let observed = Observation { js, arrived };
+            let console = lab.console_messages().await;
+            if observed != prediction.observation {
+                failures.push(describe(scenario, run, prediction, &observed));
+            } else if let Some(problem) = console_mismatch(prediction, &console) {
+                failures.push(format!("{} (run {}): {problem}", scenario.id, run + 1));
+            }
+        }
+    }
+    eprintln!(
+        "cors_matrix: {} scenarios, {} runs: {} passed, {} failed",
+        scenarios.len(),
+        runs,
+        runs - failures.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "the engine disagrees with Chromium on {} runs:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// Chrome's console must show exactly the CORS message the engine predicts
+/// (chromedriver prefixes each message with its source), and none when the
+/// engine predicts none.
+fn console_mismatch(prediction: &Prediction, console: &[String]) -> Option<String> {
+    let cors_lines: Vec<&String> = console
+        .iter()
+        .filter(|m| m.contains("CORS policy") || m.contains("Unsafe attempt"))
+        .collect();
+    match prediction.console.as_ref().map(|c| c.chrome.as_str()) {
+        Some(expected) if !console.iter().any(|m| m.contains(expected)) => Some(format!(
+            "console: expected {expected:?}\n  observed {console:?}"
+        )),
+        None if !cors_lines.is_empty() => Some(format!(
+            "console: expected no CORS message\n  observed {cors_lines:?}"
+        )),
+        _ => None,
+    }
+}
+
+fn describe(
+    scenario: &Scenario,
+    run: usize,
+    prediction: &Prediction,
+    observed: &Observation,
+) -> String {
+    format!(
+        "{} (run {}): {}\n  expected: {}\n  observed: {}\n  engine: {}",
+        scenario.id,
+        run + 1,
+        serde_json::to_string(&json!({ "request": scenario.request, "server": scenario.server }))
+            .unwrap_or_default(),
+        serde_json::to_string(&prediction.observation).unwrap_or_default(),
+        serde_json::to_string(observed).unwrap_or_default(),
+        serde_json::to_string(prediction).unwrap_or_default(),
+    )
+}
+
+/// Run the scenario's `fetch` in the page and report what JavaScript got.
+async fn run_fetch(lab: &Lab, scenario: &Scenario, env: &Env) -> JsObservation {
+    let request = &scenario.request;
+    let url = engine::request_url(env, request.target, &scenario.id, &scenario.server);
+    let mut init = json!({
+        "method": request.method,
+        "headers": request.headers,
+        "mode": match request.mode { Mode::Cors => "cors", Mode::NoCors => "no-cors", Mode::SameOrigin => "same-origin" },
+        "credentials": serde_json::to_value(request.credentials).unwrap_or_default(),
+        "redirect": serde_json::to_value(request.redirect).unwrap_or_default(),
+    });
+    if let Some(body) = &request.body {
+        init["body"] = json!(body);
+    }
+    const SCRIPT: &str = r#"
+        const [url, init, done] = arguments;
+        (async () => {
+          try {
+            const r = await fetch(url, init);
+            let body = "";
+            try { body = await r.text(); } catch (e) {}
+            const names = [];
+            r.headers.forEach((_, name) => names.push(name));
+            done({ kind: "response", status: r.status, type: r.type,
+                   headers: [...new Set(names)].sort(), body });
+          } catch (e) {
+            done({ kind: "rejected", name: e.name, message: e.message });
+          }
+        })();
+    "#;
+    let got = lab
+        .client
+        .execute_async(SCRIPT, vec![json!(url), init])
+        .await
+        .unwrap_or_else(|e| panic!("{}: the script failed: {e}", scenario.id));
+    match got["kind"].as_str() {
+        Some("response") => JsObservation::Response {
+            status: got["status"]
+                .as_u64()
+                .and_then(|s| u16::try_from(s).ok())
+                .unwrap_or(0),
+            response_type: got["type"].as_str().unwrap_or_default().to_owned(),
+            headers: got["headers"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|h| h.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            body_readable: got["body"].as_str().is_some_and(|b| !b.is_empty()),
+        },
+        _ => {
+            assert_eq!(got["name"], "TypeError", "{}: {got}", scenario.id);
+            JsObservation::Rejected
+        }
+    }
+}
+
+fn last_log_id(lab: &Lab) -> u64 {
+    lab.server_state
+        .log()
+        .entries(None)
+        .last()
+        .map_or(0, |e| e.id)
+}
+
+/// Requests of this scenario that reached the server after `after_id`, in order.
+fn arrivals_since(lab: &Lab, after_id: u64, case: &str) -> Vec<Arrival> {
+    let pair = format!("case={case}");
+    lab.server_state
+        .log()
+        .entries(None)
+        .into_iter()
+        .filter(|e| e.id > after_id)
+        .filter(|e| {
+            e.query
+                .as_deref()
+                .is_some_and(|q| q.split('&').any(|p| p == pair))
+        })
+        .map(|e| arrival(&e))
+        .collect()
+}
+
+fn arrival(entry: &LogEntry) -> Arrival {
+    let host = entry.header("host").unwrap_or_default();
+    let target = match entry.role {
+        Role::App => Target::App,
+        Role::Intranet => Target::Intranet,
+        Role::Api if host.starts_with("127.0.0.1") => Target::ApiAlt,
+        Role::Api => Target::Api,
+    };
+    Arrival {
+        target,
+        method: entry.method.clone(),
+        preflight: entry.method == "OPTIONS"
+            && entry.header("access-control-request-method").is_some(),
+        cookie: entry.header("cookie").is_some_and(|c| c.contains("lab=")),
+    }
+}
