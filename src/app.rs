@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::pages::{home::HomePage, not_found::NotFound, origin::OriginPage};
+use crate::pages::{home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
                 </A>
                 <nav aria-label="Main">
                     <A href="/origin">"Origins"</A>
+                    <A href="/lab">"Fetch lab"</A>
                     <A href="/">"First experiment"</A>
                 </nav>
             </header>
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/origin") view=OriginPage />
+                    <Route path=path!("/lab") view=LabPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -1,4 +1,7 @@
 //! Reusable view pieces.
+pub mod fields;
+pub mod lab_forms;
+pub mod lab_run;
 pub mod origin_table;
 pub mod server_log;
 pub mod url_breakdown;

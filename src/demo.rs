@@ -117,3 +117,179 @@ fn describe_error(e: gloo_net::Error) -> String {
         other => other.to_string(),
     }
 }
+
+/// What JavaScript got from a lab run, with the values (not just names) of
+/// the headers it could see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsGot {
+    Response {
+        status: u16,
+        /// `response.type`: basic, cors, opaque, opaqueredirect.
+        response_type: String,
+        headers: Vec<(String, String)>,
+        body: String,
+    },
+    /// The promise rejected: `TypeError: Failed to fetch`, or a message from
+    /// building the request (an invalid header name, a GET with a body...).
+    Rejected { error: String },
+}
+
+/// `fetch(url, init)` exactly as the learner configured it.
+pub async fn run_request(url: &str, request: &cors_core::scenario::RequestSpec) -> JsGot {
+    use cors_core::scenario::{Credentials, Mode, RedirectMode};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let Some(window) = web_sys::window() else {
+        return JsGot::Rejected {
+            error: "no window".to_owned(),
+        };
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method(&request.method);
+    let headers = js_sys::Array::new();
+    for (name, value) in &request.headers {
+        headers.push(&js_sys::Array::of2(&name.into(), &value.into()));
+    }
+    init.set_headers(&headers);
+    if let Some(body) = &request.body {
+        init.set_body(&body.into());
+    }
+    init.set_mode(match request.mode {
+        Mode::Cors => web_sys::RequestMode::Cors,
+        Mode::NoCors => web_sys::RequestMode::NoCors,
+        Mode::SameOrigin => web_sys::RequestMode::SameOrigin,
+    });
+    init.set_credentials(match request.credentials {
+        Credentials::Omit => web_sys::RequestCredentials::Omit,
+        Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
+        Credentials::Include => web_sys::RequestCredentials::Include,
+    });
+    init.set_redirect(match request.redirect {
+        RedirectMode::Follow => web_sys::RequestRedirect::Follow,
+        RedirectMode::Error => web_sys::RequestRedirect::Error,
+        RedirectMode::Manual => web_sys::RequestRedirect::Manual,
+    });
+    let response = match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
+        Ok(value) => value,
+        Err(error) => {
+            return JsGot::Rejected {
+                error: js_error_text(&error),
+            }
+        }
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return JsGot::Rejected {
+            error: "fetch resolved to something that is not a Response".to_owned(),
+        };
+    };
+    let mut seen = Vec::new();
+    if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
+        for entry in entries.flatten() {
+            let pair = js_sys::Array::from(&entry);
+            if let (Some(n), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                seen.push((n, v));
+            }
+        }
+    }
+    let body = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    JsGot::Response {
+        status: response.status(),
+        response_type: response_type_word(response.type_()),
+        headers: seen,
+        body,
+    }
+}
+
+fn response_type_word(t: web_sys::ResponseType) -> String {
+    match t {
+        web_sys::ResponseType::Basic => "basic",
+        web_sys::ResponseType::Cors => "cors",
+        web_sys::ResponseType::Default => "default",
+        web_sys::ResponseType::Error => "error",
+        web_sys::ResponseType::Opaque => "opaque",
+        web_sys::ResponseType::Opaqueredirect => "opaqueredirect",
+        _ => "unknown",
+    }
+    .to_owned()
+}
+
+/// `TypeError: Failed to fetch` from a rejected promise's value.
+fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
+    let name = js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "Error".to_owned());
+    let message = js_sys::Reflect::get(error, &"message".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    format!("{name}: {message}")
+}
+
+/// The rules engine's view of where the demo origins are, for this page.
+pub fn engine_env(config: &DemoConfig) -> cors_core::engine::Env {
+    let host = page_host();
+    let alt = config.alt_host.clone().unwrap_or_else(|| host.clone());
+    // The "other site" name is whichever loopback name the page is not on.
+    let alt_host = if alt == host {
+        "localhost".to_owned()
+    } else {
+        alt
+    };
+    cors_core::engine::Env {
+        host,
+        alt_host,
+        app_port: config.app_port,
+        api_port: config.api_port,
+        intranet_port: config.intranet_port,
+        has_lab_cookie: false,
+    }
+}
+
+/// The learner's posts on the API origin, read through the app origin's
+/// same-origin route (which is allowed to read them).
+pub async fn load_posts() -> Result<cors_core::wire::PostList, String> {
+    let url = format!("/api/posts?{LEARNER_PARAM}={}", learner_tag());
+    let response = Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| format!("could not load the posts ({e})"))?;
+    response
+        .json()
+        .await
+        .map_err(|e| format!("the posts were not understood ({e})"))
+}
+
+/// Restore this learner's posts and clear the log.
+pub async fn reset_demo() {
+    let url = format!("/api/reset?{LEARNER_PARAM}={}", learner_tag());
+    let _ = Request::post(&url).send().await;
+}
+
+/// This learner's entries of the server log (same-origin: always readable).
+pub async fn load_log() -> Vec<cors_core::wire::LogEntry> {
+    let url = format!("/api/log?{LEARNER_PARAM}={}", learner_tag());
+    match Request::get(&url).send().await {
+        Ok(response) => response.json().await.unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Whether this browser holds the lab's cookie for the page's host. Cookies
+/// ignore ports, so one set by the API origin (`/login`) shows up here too.
+pub fn page_has_lab_cookie() -> bool {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| d.cookie().ok())
+        .is_some_and(|c| c.split(';').any(|p| p.trim_start().starts_with("lab=")))
+}

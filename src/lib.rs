@@ -5,8 +5,10 @@
 //! - [`components`]: reusable pieces (URL breakdown, verdict badges, live server log).
 //! - [`demo`]: the edge to the demo server: where its origins are, the learner tag,
 //!   real `fetch` calls. All teaching logic lives in the `cors-core` crate.
+//! - [`url_state`]: the address bar as page state (deep links).
 
 pub mod app;
 pub mod components;
 pub mod demo;
 pub mod pages;
+pub mod url_state;

@@ -23,6 +23,9 @@ enum Link {
 pub fn ServerLog(
     /// Only requests tagged with this learner are shown.
     learner: String,
+    /// When set, only requests of this lab run (`case=<id>` in the query).
+    #[prop(optional, into)]
+    case: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let entries = RwSignal::new(Vec::<LogEntry>::new());
     let link = RwSignal::new(Link::Connecting);
@@ -100,16 +103,34 @@ pub fn ServerLog(
             </div>
             <p class="hint">"Every request that reached the demo server from this browser, as the server saw it."</p>
             <Show
-                when=move || !entries.with(Vec::is_empty)
+                when=move || !shown(entries.get(), case.and_then(|c| c.get())).is_empty()
                 fallback=|| view! { <p class="empty" data-testid="log-empty">"No request has arrived yet."</p> }
             >
                 <ol class="log-list" data-testid="server-log">
-                    <For each=move || entries.get() key=|e| e.id let:entry>
+                    <For each=move || shown(entries.get(), case.and_then(|c| c.get())) key=|e| e.id let:entry>
                         <LogRow entry />
                     </For>
                 </ol>
             </Show>
         </section>
+    }
+}
+
+/// The entries of one run (`case=<id>`), or all of them.
+fn shown(entries: Vec<LogEntry>, case: Option<String>) -> Vec<LogEntry> {
+    match case {
+        None => entries,
+        Some(case) => {
+            let pair = format!("{}={case}", cors_core::scenario::CASE_PARAM);
+            entries
+                .into_iter()
+                .filter(|e| {
+                    e.query
+                        .as_deref()
+                        .is_some_and(|q| q.split('&').any(|p| p == pair))
+                })
+                .collect()
+        }
     }
 }
 

@@ -29,7 +29,7 @@ pub fn OriginPage() -> impl IntoView {
         if list_now != default_list {
             params.push(("list", list_now));
         }
-        replace_query("/origin", &params);
+        crate::url_state::replace_query("/origin", &params);
     });
 
     let parsed_a = Memo::new(move |_| parse_url(&a.get()));
@@ -190,17 +190,5 @@ fn Verdicts(
                 </p>
             </div>
         </section>
-    }
-}
-
-/// Replace the address bar's query without a navigation (no history entry per keystroke).
-fn replace_query(path: &str, params: &[(&str, String)]) {
-    let query: Vec<String> = params
-        .iter()
-        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
-        .collect();
-    let url = format!("{path}?{}", query.join("&"));
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }

@@ -8,6 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use base64::Engine as _;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
@@ -139,10 +140,13 @@ impl Lab {
     /// Save a screenshot under `target/e2e-screenshots/` (for people, not assertions).
     pub async fn screenshot(&self, name: &str) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
-        if let (Ok(png), Ok(())) = (
-            self.client.screenshot().await,
-            std::fs::create_dir_all(&dir),
-        ) {
+        // The whole page, not just the viewport (Chrome DevTools through chromedriver).
+        let shot = self.client.issue_cmd(FullPageScreenshot).await;
+        let png = shot
+            .ok()
+            .and_then(|v| v["data"].as_str().map(str::to_owned))
+            .and_then(|b64| base64::engine::general_purpose::STANDARD.decode(b64).ok());
+        if let (Some(png), Ok(())) = (png, std::fs::create_dir_all(&dir)) {
             let _ = std::fs::write(dir.join(format!("{name}.png")), png);
         }
     }
@@ -166,6 +170,28 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}
+
+/// chromedriver's DevTools bridge: a screenshot of the whole page.
+#[derive(Debug)]
+struct FullPageScreenshot;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for FullPageScreenshot {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = r#"{"cmd":"Page.captureScreenshot","params":{"format":"png","captureBeyondViewport":true}}"#;
+        (http::Method::POST, Some(body.to_owned()))
     }
 }
 

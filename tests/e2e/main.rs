@@ -9,4 +9,5 @@
 mod cors_matrix;
 mod harness;
 mod home_fetch;
+mod lab_page;
 mod origin_page;

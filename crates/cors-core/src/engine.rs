@@ -213,6 +213,31 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// A short name for the rule, as the lab lists it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Rule::RequestConstructor => "Building the request",
+            Rule::MethodNormalize => "Method name",
+            Rule::ForbiddenRequestHeader => "Headers a script may not set",
+            Rule::NoCorsSafelistedHeader => "Headers allowed in no-cors mode",
+            Rule::SameOrigin => "Same origin?",
+            Rule::RequestMode => "Request mode",
+            Rule::CorsPreflightNeeded => "Is a preflight needed?",
+            Rule::PreflightCache => "Preflight cache",
+            Rule::CorsPreflightFetch => "The preflight",
+            Rule::CorsCheck => "CORS check (Access-Control-Allow-Origin / -Credentials)",
+            Rule::OkStatus => "Preflight status",
+            Rule::PreflightMethods => "Allowed methods",
+            Rule::PreflightHeaders => "Allowed headers",
+            Rule::RedirectMode => "Redirect mode",
+            Rule::HttpRedirectFetch => "Following a redirect",
+            Rule::Credentials => "Cookies",
+            Rule::SetCookie => "Storing Set-Cookie",
+            Rule::ResponseFiltering => "What JavaScript may see",
+            Rule::ServerSpec => "The server's answer",
+        }
+    }
+
     pub fn spec(self) -> &'static str {
         match self {
             Rule::RequestConstructor => "https://fetch.spec.whatwg.org/#dom-request",

@@ -1,0 +1,514 @@
+//! One lab run: executing it (the real fetch plus the before/after reads) and
+//! showing it — timeline, what the browser sent, what the server received,
+//! what JavaScript got, the console message, the rule, curl and the fix.
+
+use cors_core::advice;
+use cors_core::engine::{self, Outcome, Prediction, PreflightNeed};
+use cors_core::lab_link::LabState;
+use cors_core::named::Endpoint;
+use cors_core::scenario::{Arrival, JsObservation, Scenario, Target, CASE_PARAM};
+use cors_core::wire::{DemoConfig, LogEntry, PostList, LEARNER_PARAM};
+use leptos::prelude::*;
+
+use crate::components::server_log::ServerLog;
+use crate::demo::{self, JsGot};
+
+/// The learner's prediction before running (each may stay unanswered).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Guess {
+    pub preflight: Option<bool>,
+    pub arrives: Option<bool>,
+    pub readable: Option<bool>,
+}
+
+/// Everything one run produced.
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub case: String,
+    pub url: String,
+    pub page_origin: String,
+    pub state: LabState,
+    pub guess: Guess,
+    pub prediction: Option<Prediction>,
+    pub js: JsGot,
+    /// Requests of this run that reached the server, in order.
+    pub arrived: Vec<LogEntry>,
+    pub posts_before: Option<PostList>,
+    pub posts_after: Option<PostList>,
+}
+
+impl Run {
+    /// Fire the request for real and collect the evidence around it.
+    pub async fn execute(config: &DemoConfig, state: LabState, guess: Guess) -> Run {
+        let case = format!(
+            "run-{:08x}",
+            (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+        );
+        let mut env = demo::engine_env(config);
+        env.has_lab_cookie = demo::page_has_lab_cookie();
+        let page_origin = env.origin_of(Target::App);
+        let server = if state.endpoint.configurable() {
+            state.server.clone()
+        } else {
+            Default::default()
+        };
+        let scenario = Scenario {
+            id: case.clone(),
+            request: state.request.clone(),
+            server: server.clone(),
+            repeat: 1,
+        };
+        let engine_url = engine::request_url(&env, state.request.target, &case, &server);
+        let url = if state.endpoint == Endpoint::Cors {
+            format!("{engine_url}&{LEARNER_PARAM}={}", demo::learner_tag())
+        } else {
+            format!(
+                "{}{}?{CASE_PARAM}={case}&{LEARNER_PARAM}={}",
+                env.origin_of(state.request.target),
+                state.endpoint.path(),
+                demo::learner_tag()
+            )
+        };
+        let prediction = engine::predict(&scenario, &env)
+            .into_iter()
+            .next()
+            .map(|p| at_real_url(p, &engine_url, &url));
+        let side_effect = state.endpoint == Endpoint::DeletePost;
+        let posts_before = if side_effect {
+            demo::load_posts().await.ok()
+        } else {
+            None
+        };
+        let js = demo::run_request(&url, &state.request).await;
+        let posts_after = if side_effect {
+            demo::load_posts().await.ok()
+        } else {
+            None
+        };
+        let arrived = demo::load_log()
+            .await
+            .into_iter()
+            .filter(|e| {
+                let pair = format!("{CASE_PARAM}={case}");
+                e.query
+                    .as_deref()
+                    .is_some_and(|q| q.split('&').any(|p| p == pair))
+            })
+            .collect();
+        Run {
+            case,
+            url,
+            page_origin,
+            state,
+            guess,
+            prediction,
+            js,
+            arrived,
+            posts_before,
+            posts_after,
+        }
+    }
+
+    fn preflight_arrived(&self) -> bool {
+        self.arrived.iter().any(is_preflight)
+    }
+
+    fn actual_arrived(&self) -> bool {
+        self.arrived.iter().any(|e| !is_preflight(e))
+    }
+
+    fn readable(&self) -> bool {
+        matches!(&self.js, JsGot::Response { response_type, .. } if response_type != "opaque" && response_type != "opaqueredirect")
+    }
+}
+
+/// The engine reasons about `/cors?case=…`; the lab's URL also carries the
+/// learner tag (or is a fixed route): show the URL the browser really used.
+fn at_real_url(mut p: Prediction, engine_url: &str, url: &str) -> Prediction {
+    if let Some(console) = p.console.as_mut() {
+        console.chrome = console.chrome.replace(engine_url, url);
+        console.firefox = console.firefox.replace(engine_url, url);
+    }
+    for sent in &mut p.sent {
+        if sent.url == engine_url {
+            sent.url = url.to_owned();
+        }
+    }
+    p
+}
+
+fn is_preflight(e: &LogEntry) -> bool {
+    e.method == "OPTIONS" && e.header("access-control-request-method").is_some()
+}
+
+/// Three yes/no questions answered before running.
+#[component]
+pub fn GuessForm(guess: RwSignal<Guess>) -> impl IntoView {
+    let question = move |label: &'static str,
+                         id: &'static str,
+                         get: fn(&Guess) -> Option<bool>,
+                         set: fn(&mut Guess, Option<bool>)| {
+        let choice = move |value: Option<bool>, text: &'static str| {
+            view! {
+                <label class="choice">
+                    <input type="radio" name=id data-testid=format!("guess-{id}-{text}")
+                        prop:checked=move || guess.with(|g| get(g) == value)
+                        on:change=move |_| guess.update(|g| set(g, value)) />
+                    {text}
+                </label>
+            }
+        };
+        view! {
+            <fieldset class="guess">
+                <legend>{label}</legend>
+                {choice(Some(true), "yes")}
+                {choice(Some(false), "no")}
+                {choice(None, "skip")}
+            </fieldset>
+        }
+    };
+    view! {
+        <div class="guesses" aria-label="Your prediction">
+            <p class="caption">"Predict first (optional):"</p>
+            {question("Will a preflight be sent?", "preflight", |g| g.preflight, |g, v| g.preflight = v)}
+            {question("Will the request reach the server?", "arrives", |g| g.arrives, |g, v| g.arrives = v)}
+            {question("Will JavaScript read the response?", "readable", |g| g.readable, |g, v| g.readable = v)}
+        </div>
+    }
+}
+
+/// The result of the last run, or a hint before the first.
+#[component]
+pub fn RunView(
+    run: RwSignal<Option<Run>>,
+    running: RwSignal<bool>,
+    config: DemoConfig,
+) -> impl IntoView {
+    let _ = config;
+    let case = Signal::derive(move || run.with(|r| r.as_ref().map(|r| r.case.clone())));
+    view! {
+        <section class="card run-view" aria-live="polite" aria-busy=move || running.get().to_string()>
+            {move || run.get().map(|r| view! { <RunSummary run=r /> })}
+            <div class="panels three">
+                {move || run.get().map(|r| view! { <BrowserSent run=r /> })}
+                <ServerLog learner=demo::learner_tag() case />
+                {move || run.get().map(|r| view! { <JsGotPanel run=r /> })}
+            </div>
+            {move || run.get().map(|r| view! { <Afterword run=r /> })}
+            <Show when=move || run.with(Option::is_none)>
+                <p class="empty" data-testid="lab-not-run">"Not run yet: press Run fetch."</p>
+            </Show>
+        </section>
+    }
+}
+
+/// Timeline and prediction check.
+#[component]
+fn RunSummary(run: Run) -> impl IntoView {
+    let preflight = run.preflight_arrived();
+    let actual = run.actual_arrived();
+    let readable = run.readable();
+    let status = run
+        .arrived
+        .iter()
+        .rev()
+        .find(|e| !is_preflight(e))
+        .map(|e| e.status);
+    let step = |done: Option<bool>, title: String, detail: String, testid: &'static str| {
+        let (class, mark) = match done {
+            Some(true) => ("step done", "✓"),
+            Some(false) => ("step failed", "✗"),
+            None => ("step skipped", "–"),
+        };
+        view! {
+            <li class=class data-testid=testid>
+                <span class="step-mark" aria-hidden="true">{mark}</span>
+                <strong>{title}</strong>
+                <span class="step-detail">{detail}</span>
+            </li>
+        }
+    };
+    let check = |label: &'static str, guess: Option<bool>, real: bool| {
+        guess.map(|g| {
+            let right = g == real;
+            view! {
+                <li class=if right { "good" } else { "bad" }>
+                    {if right { "✓ " } else { "✗ " }}{label}" — you said "{if g { "yes" } else { "no" }}
+                    ", the browser says "{if real { "yes" } else { "no" }}"."
+                </li>
+            }
+        })
+    };
+    let guesses = [
+        check("Preflight", run.guess.preflight, preflight),
+        check("Request reached the server", run.guess.arrives, actual),
+        check("JavaScript could read", run.guess.readable, readable),
+    ];
+    let any_guess = guesses.iter().any(Option::is_some);
+    let engine_agrees = run.prediction.as_ref().map(|p| {
+        let arrived: Vec<Arrival> = p.observation.arrived.clone();
+        let model_preflight = arrived.iter().any(|a| a.preflight);
+        let model_actual = arrived.iter().any(|a| !a.preflight);
+        model_preflight == preflight && model_actual == actual
+    });
+    view! {
+        <div class="run-summary">
+            <h2>"What happened"</h2>
+            <ol class="timeline" data-testid="lab-timeline">
+                {step(preflight.then_some(true), "Preflight".into(),
+                    if preflight { "OPTIONS arrived at the server".into() } else { "none was sent".into() }, "timeline-preflight")}
+                {step(Some(actual), "Actual request".into(),
+                    if actual { format!("{} arrived at the server", run.state.request.method) } else { "never reached the server".into() }, "timeline-actual")}
+                {step(status.map(|_| true), "Response".into(),
+                    status.map(|s| format!("the server answered {s}")).unwrap_or_else(|| "no answer to the actual request".into()), "timeline-response")}
+                {step(Some(readable), "JavaScript".into(),
+                    if readable { "could read the response".into() } else { "was refused the response".into() }, "timeline-js")}
+            </ol>
+            {any_guess.then(|| view! { <ul class="guess-check" data-testid="guess-check">{guesses.into_iter().flatten().collect_view()}</ul> })}
+            {engine_agrees.map(|agrees| view! {
+                <p class="hint" data-testid="engine-agrees">
+                    {if agrees { "The lab's model of the Fetch standard predicted this too." } else { "The lab's model predicted something else here — the browser decides; please report this case." }}
+                </p>
+            })}
+            <p class="hint">
+                "Link to this run: "
+                <a data-testid="lab-permalink" href=crate::url_state::absolute_url("/lab", &run.state.to_query())>"copy me"</a>
+            </p>
+        </div>
+    }
+}
+
+/// What the browser put on the wire, per the lab's model of the Fetch
+/// standard (the server log beside it shows what really arrived).
+#[component]
+fn BrowserSent(run: Run) -> impl IntoView {
+    let sent = run
+        .prediction
+        .as_ref()
+        .map(|p| p.sent.clone())
+        .unwrap_or_default();
+    let count = sent.len();
+    view! {
+        <section class="panel" aria-labelledby="sent-title" data-testid="browser-sent">
+            <h3 id="sent-title">"Browser sent"</h3>
+            <p class="hint">"Request line and the headers the script and CORS put there (the browser adds Host, User-Agent and more)."</p>
+            {if sent.is_empty() {
+                view! { <p class="empty" data-testid="sent-nothing">"Nothing: the browser refused before sending."</p> }.into_any()
+            } else {
+                sent.into_iter().enumerate().map(|(i, r)| {
+                    let path = path_and_query(&r.url);
+                    let text = format!(
+                        "{} {path}{}{}",
+                        r.method,
+                        r.headers.iter().map(|(n, v)| format!("\n{n}: {v}")).collect::<String>(),
+                        r.body.as_ref().map(|b| format!("\n\n{b}")).unwrap_or_default()
+                    );
+                    view! {
+                        <p class="wire-label">
+                            {if r.preflight { "Preflight" } else { "Request" }}
+                            " to "<code>{origin_part(&r.url)}</code>
+                            {r.cookie.then_some(" — with the cookie")}
+                        </p>
+                        <pre class=if r.preflight { "wire preflight" } else { "wire" }
+                            data-testid=if r.preflight { "sent-preflight" } else { "sent-request" }>{text}</pre>
+                        {(i + 1 < count).then(|| view! { <p class="arrow" aria-hidden="true">"↓"</p> })}
+                    }
+                }).collect_view().into_any()
+            }}
+        </section>
+    }
+}
+
+fn origin_part(url: &str) -> String {
+    let rest = url.find("://").map_or(0, |i| i + 3);
+    match url[rest..].find('/') {
+        Some(j) => url[..rest + j].to_owned(),
+        None => url.to_owned(),
+    }
+}
+
+fn path_and_query(url: &str) -> String {
+    let origin = origin_part(url);
+    let path = &url[origin.len()..];
+    if path.is_empty() {
+        "/".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// The response or the error, as the page's script saw it.
+#[component]
+fn JsGotPanel(run: Run) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="js-title" data-testid="js-got">
+            <h3 id="js-title">"JavaScript got"</h3>
+            {match run.js.clone() {
+                JsGot::Rejected { error } => view! {
+                    <p class="verdict bad"><span aria-hidden="true">"✗ "</span>"The promise rejected:"</p>
+                    <pre class="js-result" data-testid="js-result">{error}</pre>
+                }.into_any(),
+                JsGot::Response { status, response_type, headers, body } => {
+                    let opaque = response_type.starts_with("opaque");
+                    view! {
+                        <p class=if opaque { "verdict bad" } else { "verdict good" }>
+                            <span aria-hidden="true">{if opaque { "✗ " } else { "✓ " }}</span>
+                            {if opaque { format!("An {response_type} response: nothing to read") } else { format!("Readable, status {status}") }}
+                        </p>
+                        <dl class="kv">
+                            <dt>"status"</dt><dd data-testid="js-status">{status}</dd>
+                            <dt>"type"</dt><dd data-testid="js-type">{response_type.clone()}</dd>
+                        </dl>
+                        <h4>"Headers JavaScript can see"</h4>
+                        <ul class="visible-headers" data-testid="js-headers">
+                            {if headers.is_empty() { view! { <li class="empty">"none"</li> }.into_any() } else {
+                                headers.into_iter().map(|(n, v)| view! { <li><code>{format!("{n}: {v}")}</code></li> }).collect_view().into_any()
+                            }}
+                        </ul>
+                        <h4>"Body"</h4>
+                        <pre class="js-result" data-testid="js-body">{if body.is_empty() { "(empty)".to_owned() } else { body }}</pre>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The console message, the rule, the side effect, curl and the fix.
+#[component]
+fn Afterword(run: Run) -> impl IntoView {
+    let posts = match (&run.posts_before, &run.posts_after) {
+        (Some(before), Some(after)) => Some(view! {
+            <section class="side-effect" data-testid="side-effect">
+                <h3>"Side effect on the server"</h3>
+                <div class="two-col">
+                    <PostsList title="Posts before" list=before.clone() testid="posts-before" />
+                    <PostsList title="Posts after" list=after.clone() testid="posts-after" />
+                </div>
+                <p data-testid="side-effect-verdict">
+                    {if before.posts.len() != after.posts.len() {
+                        "The post is gone: the server received the request and acted on it. CORS only decided whether this page's script could read the answer."
+                    } else {
+                        "Nothing changed on the server."
+                    }}
+                </p>
+            </section>
+        }),
+        _ => None,
+    };
+    let prediction = run.prediction.clone();
+    let console = prediction.as_ref().and_then(|p| p.console.clone());
+    let explanation = prediction.as_ref().map(explain);
+    let steps = prediction
+        .as_ref()
+        .map(|p| p.steps.clone())
+        .unwrap_or_default();
+    let any_failed = steps.iter().any(|s| s.outcome == Outcome::Fail);
+    let request = run.state.request.clone();
+    let cross_origin = request.target != Target::App;
+    let curl = advice::curl_command(&run.url, &request, &run.page_origin, cross_origin);
+    let expose: Vec<String> = run
+        .state
+        .server
+        .actual
+        .extra_headers
+        .iter()
+        .map(|(n, _)| n.clone())
+        .collect();
+    let needs_preflight = prediction
+        .as_ref()
+        .is_some_and(|p| !matches!(p.preflight, PreflightNeed::NotNeeded { .. }));
+    let fix = advice::fix_headers(&request, &run.page_origin, needs_preflight, &expose);
+    let raw = advice::raw_headers_text(&fix);
+    let axum = advice::axum_fix(&request, &run.page_origin, &expose);
+    view! {
+        {posts}
+        {explanation.map(|text| view! {
+            <section class="explain">
+                <h3>"Why"</h3>
+                <p data-testid="lab-explanation">{text}</p>
+            </section>
+        })}
+        <section class="console" aria-labelledby="console-title">
+            <h3 id="console-title">"Console message"</h3>
+            {match console {
+                Some(c) => view! {
+                    <p class="hint">"JavaScript cannot read this; the browser prints it in the developer console (F12) for you, the developer."</p>
+                    <h4>"Chrome"</h4>
+                    <pre class="console-line" data-testid="console-chrome">{c.chrome}</pre>
+                    {(!c.firefox.is_empty()).then(|| view! {
+                        <h4>"Firefox"</h4>
+                        <pre class="console-line" data-testid="console-firefox">{c.firefox}</pre>
+                    })}
+                }.into_any(),
+                None => view! { <p data-testid="console-none">"No CORS message: nothing was blocked."</p> }.into_any(),
+            }}
+        </section>
+        <details class="steps-details" open=any_failed>
+            <summary><h3>"Every rule the browser applied"</h3></summary>
+            <ol class="steps" data-testid="lab-steps">
+                {steps.into_iter().map(|step| {
+                    let (class, mark) = match step.outcome {
+                        Outcome::Pass => ("good", "✓"),
+                        Outcome::Fail => ("bad", "✗"),
+                        Outcome::Info => ("info", "•"),
+                    };
+                    view! {
+                        <li class=class>
+                            <span aria-hidden="true">{mark}" "</span>
+                            <strong>{step.rule.title()}</strong>": "{step.detail}" "
+                            <a href=step.spec rel="noreferrer" target="_blank">"spec"</a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </details>
+        <section class="two-col advice">
+            <div>
+                <h3>"The same request with curl"</h3>
+                <pre class="code" data-testid="lab-curl">{curl}</pre>
+                <p class="hint">{advice::curl_note()}</p>
+            </div>
+            <div>
+                <h3>"The fix, on the server"</h3>
+                <p class="hint">"These response headers let this page read the answer. Only the server can send them; nothing in the page's code can."</p>
+                <pre class="code" data-testid="lab-fix-raw">{raw}</pre>
+                <h4>"With axum and tower-http"</h4>
+                <pre class="code" data-testid="lab-fix-axum">{axum}</pre>
+            </div>
+        </section>
+    }
+}
+
+/// One paragraph naming the rule that decided the run.
+fn explain(p: &Prediction) -> String {
+    if let Some(step) = p.steps.iter().find(|s| s.outcome == Outcome::Fail) {
+        return format!("{}: {}", step.rule.title(), step.detail);
+    }
+    match &p.observation.js {
+        JsObservation::Rejected => "The request failed before any CORS check.".to_owned(),
+        JsObservation::Response { response_type, .. } if response_type.starts_with("opaque") => {
+            "The browser hands the script an opaque response: the request went out, but in no-cors mode (or for a manual redirect) nothing of the answer is shown to JavaScript.".to_owned()
+        }
+        JsObservation::Response { response_type, .. } if response_type == "basic" => {
+            "Same origin: the browser needs no permission to give the page its own origin's answer.".to_owned()
+        }
+        JsObservation::Response { .. } => {
+            "Every check passed: the server's CORS headers name this page's origin, so the browser lets the script read the answer (and the headers listed as exposed).".to_owned()
+        }
+    }
+}
+
+#[component]
+fn PostsList(title: &'static str, list: PostList, testid: &'static str) -> impl IntoView {
+    view! {
+        <div>
+            <h4>{title}</h4>
+            <ul class="posts" data-testid=testid>
+                {list.posts.into_iter().map(|p| view! {
+                    <li data-testid="post" data-id=p.id.to_string()>{format!("#{} {} — {}", p.id, p.title, p.author)}</li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}

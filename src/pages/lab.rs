@@ -1,0 +1,120 @@
+//! `/lab?…`: the live fetch lab. The learner builds a request and the
+//! server's answers (or picks a named experiment), may predict, then runs a
+//! real `fetch`. The address always reproduces what is on screen.
+
+use cors_core::lab_link::LabState;
+use cors_core::named;
+use cors_core::wire::DemoConfig;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::lab_forms::{AnswerForm, RequestForm};
+use crate::components::lab_run::{Guess, GuessForm, Run, RunView};
+use crate::demo;
+use crate::pages::home::ServerDown;
+use crate::url_state;
+
+#[component]
+pub fn LabPage() -> impl IntoView {
+    let config = LocalResource::new(demo::load_config);
+    view! {
+        <section class="intro">
+            <h1>"Live fetch lab"</h1>
+            <p class="lead">
+                "Build a request, decide how the server answers, and run it for real. Three panels "
+                "show what the browser sent, what the server received and did, and what your "
+                "script was given — they often disagree, and that is the lesson."
+            </p>
+        </section>
+        <Suspense fallback=|| view! { <p class="card">"Looking for the demo server…"</p> }>
+            {move || config.get().map(|result| match result {
+                Ok(config) => view! { <Lab config /> }.into_any(),
+                Err(message) => view! { <ServerDown message /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Lab(config: DemoConfig) -> impl IntoView {
+    let pairs = url_state::current_pairs();
+    let borrowed: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let (initial, link_error) = match LabState::from_query(&borrowed) {
+        Ok(state) => (state, None),
+        Err(e) => (LabState::default(), Some(e)),
+    };
+    let state = RwSignal::new(initial);
+    Effect::new(move |_| url_state::replace_query("/lab", &state.with(LabState::to_query)));
+
+    let guess = RwSignal::new(Guess::default());
+    let run = RwSignal::new(None::<Run>);
+    let running = RwSignal::new(false);
+    let config = StoredValue::new(config);
+
+    let start = move |_| {
+        if running.get_untracked() {
+            return;
+        }
+        running.set(true);
+        let snapshot = state.get_untracked();
+        let learner_guess = guess.get_untracked();
+        spawn_local(async move {
+            let record = Run::execute(&config.get_value(), snapshot, learner_guess).await;
+            run.set(Some(record));
+            running.set(false);
+        });
+    };
+    let reset = move |_| {
+        spawn_local(async move {
+            demo::reset_demo().await;
+            run.set(None);
+        });
+    };
+
+    view! {
+        {link_error.map(|e| view! {
+            <p class="card warning" role="alert" data-testid="lab-link-error">
+                "This link could not be read ("{e}"), so the lab starts from the default experiment."
+            </p>
+        })}
+        <section class="card" aria-labelledby="named-title">
+            <h2 id="named-title">"Experiments"</h2>
+            <div class="presets" role="group" aria-label="Named experiments">
+                {named::all().into_iter().map(|n| {
+                    let slug = n.slug;
+                    view! {
+                        <button type="button" class="chip" title=n.summary data-testid=format!("named-{slug}")
+                            on:click=move |_| {
+                                if let Some(n) = named::by_slug(slug) {
+                                    state.set(LabState { endpoint: n.endpoint, request: n.request, server: n.server });
+                                    run.set(None);
+                                }
+                            }>
+                            {n.title}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
+        <div class="two-col lab-forms">
+            <RequestForm state />
+            <AnswerForm state />
+        </div>
+        <section class="card run-bar" aria-label="Run">
+            <GuessForm guess />
+            <div class="run-actions">
+                <button type="button" class="primary big" data-testid="lab-run" on:click=start disabled=move || running.get()>
+                    {move || if running.get() { "Running…" } else { "Run fetch" }}
+                </button>
+                <button type="button" data-testid="lab-reset" on:click=reset
+                    title="Restore the posts and clear the server log">
+                    "Reset demo data"
+                </button>
+            </div>
+        </section>
+        <RunView run running config=config.get_value() />
+    }
+}

@@ -1,0 +1,212 @@
+//! The live fetch lab: each named experiment run for real, checked from
+//! both sides (what JavaScript got, what the server log shows), plus a deep
+//! link that reproduces a run.
+
+use crate::harness::Lab;
+
+/// Open a named experiment, run it, wait until the run's panels are there.
+async fn run_named(lab: &Lab, slug: &str) {
+    lab.open(&format!("/lab?s={slug}")).await;
+    lab.click("lab-run").await;
+    lab.find("lab-timeline").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simple_get_arrives_but_is_withheld() {
+    let lab = Lab::start().await;
+    run_named(&lab, "read-users").await;
+    lab.expect_text("js-result", "TypeError: Failed to fetch")
+        .await;
+    let log = lab
+        .text_until("server-log", |t| t.contains("GET /users.json"))
+        .await;
+    assert!(log.contains("→ 200"), "{log}");
+    lab.text_until("timeline-actual", |t| t.contains("arrived"))
+        .await;
+    lab.text_until("timeline-js", |t| t.contains("refused"))
+        .await;
+    // The console message the lab shows is the one Chrome printed.
+    let shown = lab.find("console-chrome").await.text().await.expect("text");
+    assert!(
+        shown.contains("No 'Access-Control-Allow-Origin' header"),
+        "{shown}"
+    );
+    let console = lab.console_messages().await;
+    assert!(
+        console.iter().any(|m| m.contains(&shown)),
+        "Chrome printed {console:?}, the lab shows {shown:?}"
+    );
+    lab.text_until("lab-curl", |t| t.starts_with("curl")).await;
+    lab.screenshot("lab-read-users").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn blocked_post_still_deletes_the_post() {
+    let lab = Lab::start().await;
+    run_named(&lab, "delete-post").await;
+    lab.expect_text("js-result", "TypeError: Failed to fetch")
+        .await;
+    let before = lab.find("posts-before").await.text().await.expect("text");
+    let after = lab.find("posts-after").await.text().await.expect("text");
+    assert!(before.contains("#13"), "{before}");
+    assert!(!after.contains("#13"), "post 13 should be gone: {after}");
+    lab.text_until("server-log", |t| t.contains("POST /deletePost"))
+        .await;
+    lab.text_until("side-effect-verdict", |t| t.contains("gone"))
+        .await;
+    lab.screenshot("lab-delete-post").await;
+
+    // Reset restores the posts (the same-origin route reads them back).
+    lab.click("lab-reset").await;
+    lab.find("lab-not-run").await;
+    run_named(&lab, "delete-post").await;
+    let before = lab.find("posts-before").await.text().await.expect("text");
+    assert!(before.contains("#13"), "reset restores post 13: {before}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_preflight_means_the_put_never_arrives() {
+    let lab = Lab::start().await;
+    run_named(&lab, "preflight-fails").await;
+    lab.expect_text("js-result", "TypeError: Failed to fetch")
+        .await;
+    let log = lab
+        .text_until("server-log", |t| t.contains("OPTIONS /cors"))
+        .await;
+    assert!(
+        !log.contains("PUT /cors"),
+        "the actual request must never arrive: {log}"
+    );
+    lab.text_until("timeline-actual", |t| t.contains("never"))
+        .await;
+    lab.text_until("console-chrome", |t| {
+        t.contains("Response to preflight request")
+    })
+    .await;
+    lab.find("sent-preflight").await;
+    lab.screenshot("lab-preflight-fails").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn credentials_with_wildcard_are_blocked() {
+    let lab = Lab::start().await;
+    run_named(&lab, "credentials-star").await;
+    lab.expect_text("js-result", "TypeError: Failed to fetch")
+        .await;
+    lab.text_until("console-chrome", |t| {
+        t.contains("must not be the wildcard '*'")
+    })
+    .await;
+    lab.text_until("lab-explanation", |t| !t.is_empty()).await;
+    let fix = lab.find("lab-fix-raw").await.text().await.expect("text");
+    assert!(
+        fix.contains("Access-Control-Allow-Credentials: true"),
+        "{fix}"
+    );
+    assert!(
+        fix.contains(&format!("Access-Control-Allow-Origin: {}", lab.app_url(""))),
+        "{fix}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_cors_gives_an_opaque_response() {
+    let lab = Lab::start().await;
+    run_named(&lab, "no-cors").await;
+    lab.expect_text("js-status", "0").await;
+    lab.expect_text("js-type", "opaque").await;
+    lab.expect_text("js-body", "(empty)").await;
+    lab.text_until("server-log", |t| t.contains("GET /users.json"))
+        .await;
+    lab.find("console-none").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn success_shows_exactly_the_exposed_header() {
+    let lab = Lab::start().await;
+    run_named(&lab, "exposed-header").await;
+    lab.expect_text("js-status", "200").await;
+    lab.expect_text("js-type", "cors").await;
+    let headers = lab.find("js-headers").await.text().await.expect("text");
+    assert!(headers.contains("x-secret: 42"), "{headers}");
+    assert!(
+        !headers.contains("x-hidden"),
+        "not exposed, so not visible: {headers}"
+    );
+    lab.text_until("js-body", |t| t.contains("secret")).await;
+    lab.screenshot("lab-exposed").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deep_link_reproduces_the_run() {
+    let lab = Lab::start().await;
+    // A PUT with a custom header whose preflight passes: built by hand, not a named one.
+    lab.open("/lab?method=PUT&h=X-Custom%3A1&p.status=204&p.acao=echo&p.acam=PUT&p.acah=x-custom&a.acao=echo")
+        .await;
+    let method = lab
+        .find("lab-method")
+        .await
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(method.as_deref(), Some("PUT"));
+    let headers = lab
+        .find("lab-headers")
+        .await
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(headers.as_deref(), Some("X-Custom: 1"));
+    lab.click("lab-run").await;
+    lab.expect_text("js-status", "200").await;
+    let log = lab
+        .text_until("server-log", |t| {
+            t.contains("OPTIONS /cors") && t.contains("PUT /cors")
+        })
+        .await;
+    assert!(
+        log.find("OPTIONS").unwrap_or(usize::MAX) < log.find("PUT").unwrap_or(0),
+        "{log}"
+    );
+    // The permalink of the run opens the same experiment again.
+    let link = lab
+        .find("lab-permalink")
+        .await
+        .attr("href")
+        .await
+        .expect("href")
+        .expect("a link");
+    lab.client.goto(&link).await.expect("open the permalink");
+    let method = lab
+        .find("lab-method")
+        .await
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(method.as_deref(), Some("PUT"));
+    lab.click("lab-run").await;
+    lab.expect_text("js-status", "200").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editing_the_form_changes_the_address() {
+    let lab = Lab::start().await;
+    lab.open("/lab?s=read-users").await;
+    lab.type_into("lab-method", "DELETE").await;
+    lab.text_until("lab-method", |_| true).await;
+    let started = std::time::Instant::now();
+    loop {
+        let url = lab.client.current_url().await.expect("url");
+        if url
+            .query_pairs()
+            .any(|(k, v)| k == "method" && v == "DELETE")
+        {
+            break;
+        }
+        assert!(
+            started.elapsed() < crate::harness::PATIENCE,
+            "address never showed the method: {url}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
