@@ -10,6 +10,8 @@
 //! - [`engine`]: the Fetch standard's CORS rules applied to a scenario: what should happen and why.
 //! - [`lab_link`]: a whole scenario as URL query pairs (deep links to lab runs).
 //! - [`named`]: ready-made experiments (lab picker, quiz "Run it").
+//! - [`quiz`]: the quiz questions (story, choices with feedback, explanation,
+//!   the evidence that settles each) and the learner's progress.
 //! - [`scenario`]: a CORS experiment as data (request + server answers) and what can be observed of it.
 //! - [`advice`]: one experiment outside the browser: the same request as a `curl`
 //!   command, and the response headers that fix it (raw, and as an axum `CorsLayer`).
@@ -22,6 +24,7 @@ pub mod engine;
 pub mod lab_link;
 pub mod named;
 pub mod origin;
+pub mod quiz;
 pub mod scenario;
 pub mod site;
 pub mod url_parts;
