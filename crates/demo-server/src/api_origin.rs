@@ -17,6 +17,7 @@ use serde_json::json;
 
 use crate::cors_endpoint::{answer_headers, cors_endpoint, LAB_COOKIE};
 use crate::demo_data::{User, LOGIN_PAGE, USERS};
+use crate::embed::{self, PIXEL_PATH, WIDGET_PATH};
 use crate::error::{method_not_allowed, no_such_route, AppError};
 use crate::no_store;
 use crate::posts::Deletion;
@@ -40,6 +41,9 @@ pub const LOGIN_PATH: &str = "/login";
 /// - `GET /whoami`: the `lab` cookie received; CORS headers only as its
 ///   query's spec says (same keys as `/cors`, actual answer);
 /// - `GET /login`: sets the `lab` cookie;
+/// - `GET /pixel.png`, `GET /widget.js`: an image and a script another
+///   origin's page may embed but not read, without CORS headers (see
+///   [`crate::embed`]);
 /// - `/cors` (any method, see [`crate::cors_endpoint`]);
 /// - anything else: a JSON 404.
 ///
@@ -54,6 +58,8 @@ pub fn api_router(state: AppState) -> Router {
         )
         .route(WHOAMI_PATH, get(whoami).fallback(no_such_route))
         .route(LOGIN_PATH, get(login).fallback(no_such_route))
+        .route(PIXEL_PATH, get(embed::pixel).fallback(no_such_route))
+        .route(WIDGET_PATH, get(embed::widget).fallback(no_such_route))
         .fallback(no_such_route)
         .layer(no_store())
         // After the layer: `/cors` sets every header by hand.

@@ -9,7 +9,9 @@
 //! - API origin, deliberately without CORS headers: `GET /users.json`,
 //!   `GET /posts` and `POST /deletePost` (per-learner blog posts, see
 //!   [`posts`]: the deletion happens even though the page cannot read the
-//!   answer), `GET /whoami` and `GET /login` (the `lab` cookie);
+//!   answer), `GET /whoami` and `GET /login` (the `lab` cookie),
+//!   `GET /pixel.png` and `GET /widget.js` (embeddable, not readable: see
+//!   [`embed`]);
 //! - intranet origin: `GET /`, a confidential page, and `GET /salaries.json`;
 //! - all three: `/cors`, any method, answering however its query says (CORS
 //!   headers, status, cookie, redirect: see [`cors_endpoint`]).
@@ -25,6 +27,7 @@ mod app_origin;
 mod config;
 pub mod cors_endpoint;
 mod demo_data;
+pub mod embed;
 mod error;
 mod intranet_origin;
 mod log;
