@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::pages::{home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage};
+use crate::pages::{
+    home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage, why::WhyPage,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -19,6 +21,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <A href="/origin">"Origins"</A>
                     <A href="/lab">"Fetch lab"</A>
+                    <A href="/why">"Why?"</A>
                     <A href="/">"First experiment"</A>
                 </nav>
             </header>
@@ -27,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/origin") view=OriginPage />
                     <Route path=path!("/lab") view=LabPage />
+                    <Route path=path!("/why") view=WhyPage />
                 </Routes>
             </main>
             <footer class="site-footer">

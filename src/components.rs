@@ -6,3 +6,4 @@ pub mod origin_table;
 pub mod server_log;
 pub mod url_breakdown;
 pub mod verdict;
+pub mod why;

@@ -3,3 +3,4 @@ pub mod home;
 pub mod lab;
 pub mod not_found;
 pub mod origin;
+pub mod why;

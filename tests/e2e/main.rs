@@ -11,3 +11,4 @@ mod harness;
 mod home_fetch;
 mod lab_page;
 mod origin_page;
+mod why_page;

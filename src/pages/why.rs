@@ -1,0 +1,85 @@
+//! `/why`: why the same-origin policy exists, shown with four live demos —
+//! a page reading an intranet, probing localhost, embedding versus reading,
+//! and a same-origin proxy. Each section has an id for deep links
+//! (`/why#proxy`); the page keeps no other state.
+
+use cors_core::wire::DemoConfig;
+use leptos::prelude::*;
+
+use crate::components::why::card::OpenLog;
+use crate::components::why::{intranet, load_vs_read, localhost, proxy};
+use crate::demo;
+use crate::pages::home::ServerDown;
+
+/// The demos in page order: section id and title (for the contents list).
+const SECTIONS: [(&str, &str); 4] = [
+    (intranet::ID, intranet::TITLE),
+    (localhost::ID, localhost::TITLE),
+    (load_vs_read::ID, load_vs_read::TITLE),
+    (proxy::ID, proxy::TITLE),
+];
+
+#[component]
+pub fn WhyPage() -> impl IntoView {
+    let config = LocalResource::new(demo::load_config);
+    view! {
+        <section class="hero">
+            <h1>"Why the same-origin policy exists"</h1>
+            <p class="lead">
+                "Your browser can reach places a stranger's computer cannot: your company's intranet, "
+                "the servers running on your own machine, sites where you are logged in. Every page you "
+                "open borrows that reach when its scripts send requests. The same-origin policy is "
+                "what keeps a page from turning it against you: requests still go out, but a script "
+                "may only read answers from its own origin — unless the other origin says, with CORS "
+                "headers, that it may."
+            </p>
+            <p>
+                "Each demo below sends real requests from this page to the lab's demo servers; the "
+                "log beside it shows what the server received."
+            </p>
+            <nav class="why-toc" aria-label="Demos on this page">
+                <ol>
+                    {SECTIONS
+                        .iter()
+                        .map(|(id, title)| view! { <li><a href=format!("#{id}")>{*title}</a></li> })
+                        .collect_view()}
+                </ol>
+            </nav>
+        </section>
+        <Suspense fallback=|| view! { <p class="card">"Looking for the demo server…"</p> }>
+            {move || config.get().map(|result| match result {
+                Ok(config) => view! { <Demos config /> }.into_any(),
+                Err(message) => view! { <ServerDown message /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The four cards, once the demo server's ports are known.
+#[component]
+fn Demos(config: DemoConfig) -> impl IntoView {
+    // The cards appear after the page loaded, too late for the browser's own
+    // jump to `#proxy`: jump once they are in the document.
+    Effect::new(|_| scroll_to_hash());
+    OpenLog::provide();
+    view! {
+        <intranet::IntranetDemo config=config.clone() />
+        <localhost::LocalhostDemo config=config.clone() />
+        <load_vs_read::LoadVsReadDemo config=config.clone() />
+        <proxy::ProxyDemo config />
+    }
+}
+
+/// Scroll the element the address's `#fragment` names into view, if any.
+fn scroll_to_hash() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    if let Some(target) = window.document().and_then(|d| d.get_element_by_id(id)) {
+        target.scroll_into_view();
+    }
+}

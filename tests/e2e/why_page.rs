@@ -1,0 +1,404 @@
+//! `/why`: the four demos of why the same-origin policy exists, each run for
+//! real and checked from both sides — what the page shows, and what the
+//! demo server's log says arrived.
+
+use std::time::{Duration, Instant};
+
+use cors_core::wire::{LogEntry, Role};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use serde_json::json;
+
+use crate::harness::{Lab, PATIENCE};
+
+/// The server's log entries, polled until `done` accepts them.
+async fn log_until(lab: &Lab, what: &str, done: impl Fn(&[LogEntry]) -> bool) -> Vec<LogEntry> {
+    let started = Instant::now();
+    loop {
+        let entries = lab.server_state.log().entries(None);
+        if done(&entries) {
+            return entries;
+        }
+        if started.elapsed() > PATIENCE {
+            panic!("the server log never showed {what}: {entries:#?}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The text of the first element matching `css`, polled until `done` accepts it.
+async fn css_text_until(lab: &Lab, css: &str, done: impl Fn(&str) -> bool) -> String {
+    let started = Instant::now();
+    let mut last = String::new();
+    while started.elapsed() < PATIENCE {
+        if let Ok(el) = lab.client.find(Locator::Css(css)).await {
+            if let Ok(text) = el.text().await {
+                if done(&text) {
+                    return text;
+                }
+                last = text;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} never matched; last text: {last:?}")
+}
+
+async fn js(lab: &Lab, script: &str) -> serde_json::Value {
+    lab.client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("running {script:?} failed: {e}"))
+}
+
+fn query_has(entry: &LogEntry, pair: &str) -> bool {
+    entry
+        .query
+        .as_deref()
+        .is_some_and(|q| q.split('&').any(|p| p == pair))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn intranet_request_arrives_but_the_script_has_nothing_to_send() {
+    let lab = Lab::start().await;
+    lab.open("/why#intranet").await;
+    lab.text_until("why-intranet-step-2", |t| t.contains("Not run yet"))
+        .await;
+    // Keyboard only: Enter on the focused button runs the demo.
+    lab.find("why-intranet-run")
+        .await
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("press Enter");
+
+    let result = lab
+        .text_until("why-intranet-result", |t| !t.is_empty())
+        .await;
+    assert!(result.starts_with("TypeError"), "{result}");
+    let app_origin = lab.app_url("");
+    let step_2 = lab
+        .text_until("why-intranet-step-2", |t| t.contains("Happened"))
+        .await;
+    assert!(
+        step_2.contains("GET /salaries.json") && step_2.contains(&app_origin),
+        "{step_2}"
+    );
+    let step_3 = lab
+        .text_until("why-intranet-step-3", |t| t.contains("Withheld"))
+        .await;
+    assert!(step_3.contains(&result), "{step_3}");
+    lab.text_until("why-intranet-step-4", |t| {
+        t.contains("Did not happen") && t.contains("Nothing to send")
+    })
+    .await;
+    let state = lab
+        .client
+        .find(Locator::Css("#intranet svg.why-diagram"))
+        .await
+        .expect("the diagram")
+        .attr("data-state")
+        .await
+        .expect("attr");
+    assert_eq!(state.as_deref(), Some("withheld"));
+
+    // The server's side: the request arrived, from the app origin.
+    let entries = log_until(&lab, "the intranet request", |entries| {
+        entries
+            .iter()
+            .any(|e| e.role == Role::Intranet && e.path == "/salaries.json")
+    })
+    .await;
+    let entry = entries
+        .iter()
+        .find(|e| e.role == Role::Intranet && e.path == "/salaries.json")
+        .expect("found above");
+    assert_eq!(entry.header("origin"), Some(app_origin.as_str()));
+    assert_eq!(entry.status, 200);
+    assert_eq!(entry.port, lab.intranet_port);
+    assert!(
+        entry.learner.is_some(),
+        "tagged with the learner: {entry:?}"
+    );
+    // ...and the card's own log shows it beside the steps.
+    css_text_until(&lab, "#intranet [data-testid='server-log']", |t| {
+        t.contains("GET /salaries.json") && t.contains(&format!("Origin: {app_origin}"))
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn localhost_probe_reaches_each_lab_port_but_reads_only_its_own() {
+    let lab = Lab::start().await;
+    lab.open("/why#localhost").await;
+    lab.click("why-probe-run").await;
+
+    let started = Instant::now();
+    let rows = loop {
+        let rows = lab
+            .client
+            .find_all(Locator::Css("[data-testid='why-probe-row'][data-readable]"))
+            .await
+            .expect("rows");
+        if rows.len() == 3 || started.elapsed() > PATIENCE {
+            break rows;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(rows.len(), 3, "three probes, each with a verdict");
+
+    let mut seen = Vec::new();
+    for row in rows {
+        let port: u16 = row
+            .attr("data-port")
+            .await
+            .expect("attr")
+            .and_then(|p| p.parse().ok())
+            .expect("a port");
+        let readable = row.attr("data-readable").await.expect("attr");
+        let text = row.text().await.expect("text");
+        assert!(text.contains("request arrived (see log)"), "{port}: {text}");
+        let expected = if port == lab.app_port { "yes" } else { "no" };
+        assert_eq!(readable.as_deref(), Some(expected), "{port}: {text}");
+        assert!(text.contains(&format!("readable? {expected}")), "{text}");
+        if expected == "no" {
+            assert!(text.contains("TypeError"), "{text}");
+        }
+        seen.push(port);
+    }
+    seen.sort_unstable();
+    let mut lab_ports = vec![lab.app_port, lab.api_port, lab.intranet_port];
+    lab_ports.sort_unstable();
+    assert_eq!(seen, lab_ports, "exactly the lab's own ports are probed");
+
+    // Each probed port logged the probe, with the page's Origin.
+    let app_origin = lab.app_url("");
+    let entries = log_until(&lab, "a probe on every port", |entries| {
+        lab_ports
+            .iter()
+            .all(|port| entries.iter().any(|e| e.port == *port && e.path == "/cors"))
+    })
+    .await;
+    for port in lab_ports {
+        let entry = entries
+            .iter()
+            .find(|e| e.port == port && e.path == "/cors")
+            .expect("found above");
+        assert!(
+            entry
+                .query
+                .as_deref()
+                .is_some_and(|q| q.contains("case=why-probe-")),
+            "{entry:?}"
+        );
+        assert_eq!(entry.header("origin").map(str::to_owned), {
+            // A same-origin GET carries no Origin header; cross-origin ones do.
+            (port != lab.app_port).then(|| app_origin.clone())
+        });
+    }
+    css_text_until(&lab, "#localhost [data-testid='server-log']", |t| {
+        t.matches("GET /cors").count() == 3
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_image_shows_and_a_script_runs_but_neither_can_be_read() {
+    let lab = Lab::start().await;
+    lab.open("/why#load-vs-read").await;
+
+    // The image from the API origin is displayed.
+    let img = lab.find("why-img").await;
+    let src = img.attr("src").await.expect("attr").expect("a src");
+    assert!(
+        src.starts_with(&format!("http://localhost:{}/pixel.png?", lab.api_port)),
+        "{src}"
+    );
+    let started = Instant::now();
+    while js(
+        &lab,
+        "return document.querySelector(\"[data-testid='why-img']\").naturalWidth",
+    )
+    .await
+        != json!(8)
+    {
+        assert!(started.elapsed() < PATIENCE, "the image never loaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // Drawn on a canvas, its pixels cannot be read back.
+    lab.click("why-canvas-run").await;
+    let canvas = lab.text_until("why-canvas-result", |t| !t.is_empty()).await;
+    assert!(canvas.starts_with("SecurityError"), "{canvas}");
+    assert!(canvas.contains("getImageData"), "{canvas}");
+
+    // The script runs, but its source cannot be fetched.
+    lab.click("why-script-run").await;
+    lab.expect_text("why-script-ran", "true").await;
+    let read = lab.text_until("why-script-read", |t| !t.is_empty()).await;
+    assert!(read.starts_with("TypeError"), "{read}");
+    assert_eq!(
+        js(&lab, "return window.corsLabWidgetLoaded").await,
+        json!(true)
+    );
+
+    // Server side: the image once, the script twice — loaded as a script
+    // (no Origin: not a CORS request) and fetched (with Origin).
+    let app_origin = lab.app_url("");
+    let entries = log_until(&lab, "the image and both script requests", |entries| {
+        entries.iter().any(|e| e.path == "/pixel.png")
+            && entries.iter().filter(|e| e.path == "/widget.js").count() >= 2
+    })
+    .await;
+    let pixel = entries
+        .iter()
+        .find(|e| e.path == "/pixel.png")
+        .expect("found above");
+    assert_eq!((pixel.role, pixel.status), (Role::Api, 200));
+    let widget: Vec<&LogEntry> = entries.iter().filter(|e| e.path == "/widget.js").collect();
+    assert!(
+        widget.iter().any(|e| e.header("origin").is_none()),
+        "the <script> load: {widget:#?}"
+    );
+    assert!(
+        widget
+            .iter()
+            .any(|e| e.header("origin") == Some(app_origin.as_str())),
+        "the fetch: {widget:#?}"
+    );
+    css_text_until(&lab, "#load-vs-read [data-testid='server-log']", |t| {
+        t.contains("GET /pixel.png") && t.contains("GET /widget.js")
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_same_origin_proxy_reads_what_a_direct_fetch_cannot() {
+    let lab = Lab::start().await;
+    lab.open("/why#proxy").await;
+    lab.click("why-proxy-run").await;
+
+    let direct = lab.text_until("why-proxy-direct", |t| !t.is_empty()).await;
+    assert!(direct.starts_with("TypeError"), "{direct}");
+    let via = lab.text_until("why-proxy-via", |t| !t.is_empty()).await;
+    assert!(via.contains("Ada Lovelace"), "{via}");
+    let upstream = lab
+        .text_until("why-proxy-upstream", |t| t.contains("no Origin header"))
+        .await;
+    assert!(upstream.contains("via=proxy"), "{upstream}");
+
+    let app_origin = lab.app_url("");
+    let entries = log_until(&lab, "the direct, proxy and upstream requests", |entries| {
+        entries
+            .iter()
+            .any(|e| e.role == Role::Api && query_has(e, "via=proxy"))
+            && entries
+                .iter()
+                .any(|e| e.role == Role::App && e.path == "/api/proxy/users.json")
+            && entries
+                .iter()
+                .any(|e| e.role == Role::Api && e.header("origin").is_some())
+    })
+    .await;
+    let upstream = entries
+        .iter()
+        .find(|e| e.role == Role::Api && query_has(e, "via=proxy"))
+        .expect("found above");
+    assert_eq!(upstream.path, "/users.json");
+    assert_eq!(
+        upstream.header("origin"),
+        None,
+        "server to server: no Origin"
+    );
+    assert!(
+        upstream
+            .header("user-agent")
+            .is_some_and(|ua| ua.contains("proxy")),
+        "{upstream:?}"
+    );
+    let direct = entries
+        .iter()
+        .find(|e| e.role == Role::Api && e.path == "/users.json" && !query_has(e, "via=proxy"))
+        .expect("the direct fetch arrived");
+    assert_eq!(direct.header("origin"), Some(app_origin.as_str()));
+    assert_eq!(direct.status, 200, "answered, then withheld by the browser");
+    css_text_until(&lab, "#proxy [data-testid='server-log']", |t| {
+        t.contains("GET /api/proxy/users.json") && t.contains("no Origin header")
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deep_links_land_on_a_demo_and_the_page_fits_a_phone() {
+    let lab = Lab::start().await;
+    lab.open("/why#proxy").await;
+    lab.find("why-proxy-run").await;
+    let started = Instant::now();
+    loop {
+        let top = js(
+            &lab,
+            "return document.getElementById('proxy').getBoundingClientRect().top",
+        )
+        .await;
+        let top = top.as_f64().unwrap_or(f64::MAX);
+        if (0.0..200.0).contains(&top) {
+            break;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "#proxy is not in view: top {top}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    for id in ["intranet", "localhost", "load-vs-read", "proxy"] {
+        lab.client
+            .find(Locator::Css(&format!("section#{id}.why-card")))
+            .await
+            .unwrap_or_else(|e| panic!("no section #{id}: {e}"));
+    }
+
+    // Every demo run once, then the whole page for people to look at.
+    lab.open("/why").await;
+    for button in [
+        "why-intranet-run",
+        "why-probe-run",
+        "why-canvas-run",
+        "why-script-run",
+        "why-proxy-run",
+    ] {
+        lab.click(button).await;
+    }
+    lab.text_until("why-intranet-step-4", |t| t.contains("Nothing to send"))
+        .await;
+    lab.text_until("why-proxy-via", |t| t.contains("Ada")).await;
+    lab.expect_text("why-script-ran", "true").await;
+    lab.text_until("why-canvas-result", |t| t.starts_with("SecurityError"))
+        .await;
+    // One live log at a time (the last demo run), so the page holds one
+    // stream, not four, of the six connections Chrome allows per origin.
+    let live = lab
+        .client
+        .find_all(Locator::Css(".why-card .server-log:not(.why-log-idle)"))
+        .await
+        .expect("logs");
+    assert_eq!(live.len(), 1, "one live log on the page");
+    css_text_until(&lab, "#proxy .server-log", |t| t.contains("via=proxy")).await;
+    lab.screenshot("why").await;
+
+    // Phone width: nothing wider than the screen.
+    lab.client
+        .set_window_size(390, 844)
+        .await
+        .expect("resize the window");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let overflow = js(
+        &lab,
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+    )
+    .await;
+    assert_eq!(
+        overflow,
+        json!(0),
+        "the page scrolls sideways at phone width"
+    );
+    lab.screenshot("why-phone").await;
+}
