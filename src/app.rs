@@ -5,7 +5,8 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::pages::{
-    home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage, why::WhyPage,
+    home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage, quiz::QuizPage,
+    why::WhyPage,
 };
 
 #[component]
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <A href="/origin">"Origins"</A>
                     <A href="/lab">"Fetch lab"</A>
+                    <A href="/quiz">"Quiz"</A>
                     <A href="/why">"Why?"</A>
                     <A href="/">"First experiment"</A>
                 </nav>
@@ -30,6 +32,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/origin") view=OriginPage />
                     <Route path=path!("/lab") view=LabPage />
+                    <Route path=path!("/quiz") view=QuizPage />
                     <Route path=path!("/why") view=WhyPage />
                 </Routes>
             </main>

@@ -221,17 +221,21 @@ fn response_type_word(t: web_sys::ResponseType) -> String {
     .to_owned()
 }
 
-/// `TypeError: Failed to fetch` from a rejected promise's value.
-fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
-    let name = js_sys::Reflect::get(error, &"name".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "Error".to_owned());
-    let message = js_sys::Reflect::get(error, &"message".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    format!("{name}: {message}")
+/// `Name: message` of a thrown JavaScript value (a rejected fetch's
+/// `TypeError`, a `DOMException`…).
+pub fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
+    let field = |name: &str| {
+        js_sys::Reflect::get(error, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    match (field("name"), field("message")) {
+        (Some(name), Some(message)) => format!("{name}: {message}"),
+        (Some(name), None) => name,
+        _ => error
+            .as_string()
+            .unwrap_or_else(|| "an error without a message".to_owned()),
+    }
 }
 
 /// The rules engine's view of where the demo origins are, for this page.

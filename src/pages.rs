@@ -3,4 +3,5 @@ pub mod home;
 pub mod lab;
 pub mod not_found;
 pub mod origin;
+pub mod quiz;
 pub mod why;

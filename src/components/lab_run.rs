@@ -6,7 +6,7 @@ use cors_core::advice;
 use cors_core::engine::{self, Outcome, Prediction, PreflightNeed};
 use cors_core::lab_link::LabState;
 use cors_core::named::Endpoint;
-use cors_core::scenario::{Arrival, JsObservation, Scenario, Target, CASE_PARAM};
+use cors_core::scenario::{JsObservation, Scenario, Target, CASE_PARAM};
 use cors_core::wire::{DemoConfig, LogEntry, PostList, LEARNER_PARAM};
 use leptos::prelude::*;
 
@@ -88,12 +88,7 @@ impl Run {
         let arrived = demo::load_log()
             .await
             .into_iter()
-            .filter(|e| {
-                let pair = format!("{CASE_PARAM}={case}");
-                e.query
-                    .as_deref()
-                    .is_some_and(|q| q.split('&').any(|p| p == pair))
-            })
+            .filter(|e| e.has_case(&case))
             .collect();
         Run {
             case,
@@ -110,11 +105,11 @@ impl Run {
     }
 
     fn preflight_arrived(&self) -> bool {
-        self.arrived.iter().any(is_preflight)
+        self.arrived.iter().any(LogEntry::is_preflight)
     }
 
     fn actual_arrived(&self) -> bool {
-        self.arrived.iter().any(|e| !is_preflight(e))
+        self.arrived.iter().any(|e| !e.is_preflight())
     }
 
     fn readable(&self) -> bool {
@@ -135,10 +130,6 @@ fn at_real_url(mut p: Prediction, engine_url: &str, url: &str) -> Prediction {
         }
     }
     p
-}
-
-fn is_preflight(e: &LogEntry) -> bool {
-    e.method == "OPTIONS" && e.header("access-control-request-method").is_some()
 }
 
 /// Three yes/no questions answered before running.
@@ -182,9 +173,11 @@ pub fn GuessForm(guess: RwSignal<Guess>) -> impl IntoView {
 pub fn RunView(
     run: RwSignal<Option<Run>>,
     running: RwSignal<bool>,
-    config: DemoConfig,
+    /// Only the evidence (timeline, panels, side effect, console message):
+    /// the quiz's "Run it" uses this.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
-    let _ = config;
     let case = Signal::derive(move || run.with(|r| r.as_ref().map(|r| r.case.clone())));
     view! {
         <section class="card run-view" aria-live="polite" aria-busy=move || running.get().to_string()>
@@ -194,7 +187,8 @@ pub fn RunView(
                 <ServerLog learner=demo::learner_tag() case />
                 {move || run.get().map(|r| view! { <JsGotPanel run=r /> })}
             </div>
-            {move || run.get().map(|r| view! { <Afterword run=r /> })}
+            {move || run.get().map(|r| view! { <SideEffect run=r.clone() /> <ConsoleBox run=r.clone() /> })}
+            {move || (!compact).then(|| run.get().map(|r| view! { <Afterword run=r /> }))}
             <Show when=move || run.with(Option::is_none)>
                 <p class="empty" data-testid="lab-not-run">"Not run yet: press Run fetch."</p>
             </Show>
@@ -212,7 +206,7 @@ fn RunSummary(run: Run) -> impl IntoView {
         .arrived
         .iter()
         .rev()
-        .find(|e| !is_preflight(e))
+        .find(|e| !e.is_preflight())
         .map(|e| e.status);
     let step = |done: Option<bool>, title: String, detail: String, testid: &'static str| {
         let (class, mark) = match done {
@@ -228,29 +222,40 @@ fn RunSummary(run: Run) -> impl IntoView {
             </li>
         }
     };
-    let check = |label: &'static str, guess: Option<bool>, real: bool| {
-        guess.map(|g| {
-            let right = g == real;
-            view! {
-                <li class=if right { "good" } else { "bad" }>
-                    {if right { "✓ " } else { "✗ " }}{label}" — you said "{if g { "yes" } else { "no" }}
-                    ", the browser says "{if real { "yes" } else { "no" }}"."
-                </li>
-            }
-        })
-    };
-    let guesses = [
-        check("Preflight", run.guess.preflight, preflight),
-        check("Request reached the server", run.guess.arrives, actual),
-        check("JavaScript could read", run.guess.readable, readable),
-    ];
-    let any_guess = guesses.iter().any(Option::is_some);
-    let engine_agrees = run.prediction.as_ref().map(|p| {
-        let arrived: Vec<Arrival> = p.observation.arrived.clone();
-        let model_preflight = arrived.iter().any(|a| a.preflight);
-        let model_actual = arrived.iter().any(|a| !a.preflight);
-        model_preflight == preflight && model_actual == actual
+    let model = run.prediction.as_ref().map(|p| {
+        let arrived = &p.observation.arrived;
+        let readable = matches!(&p.observation.js, JsObservation::Response { response_type, .. } if !response_type.starts_with("opaque"));
+        (
+            arrived.iter().any(|a| a.preflight),
+            arrived.iter().any(|a| !a.preflight),
+            readable,
+        )
     });
+    let engine_agrees = model.map(|m| m == (preflight, actual, readable));
+    let yes_no = |v: bool| if v { "yes" } else { "no" };
+    let row = |question: &'static str, guess: Option<bool>, modelled: Option<bool>, real: bool| {
+        let verdict = guess.map(|g| {
+            if g == real {
+                "✓ you were right"
+            } else {
+                "✗ you guessed wrong"
+            }
+        });
+        view! {
+            <tr>
+                <th scope="row">{question}</th>
+                <td>{guess.map_or("—", yes_no)}</td>
+                <td>{modelled.map_or("—", yes_no)}</td>
+                <td><strong>{yes_no(real)}</strong></td>
+                <td>{verdict}</td>
+            </tr>
+        }
+    };
+    let cookie_sent = run
+        .arrived
+        .iter()
+        .filter(|e| !e.is_preflight())
+        .any(|e| e.header("cookie").is_some_and(|c| c.contains("lab=")));
     view! {
         <div class="run-summary">
             <h2>"What happened"</h2>
@@ -264,7 +269,25 @@ fn RunSummary(run: Run) -> impl IntoView {
                 {step(Some(readable), "JavaScript".into(),
                     if readable { "could read the response".into() } else { "was refused the response".into() }, "timeline-js")}
             </ol>
-            {any_guess.then(|| view! { <ul class="guess-check" data-testid="guess-check">{guesses.into_iter().flatten().collect_view()}</ul> })}
+            <p data-testid="lab-cookie-sent">
+                {match (actual, cookie_sent) {
+                    (true, true) => "Cookie: the lab's cookie went with the request.",
+                    (true, false) => "Cookie: none went with the request.",
+                    (false, _) => "Cookie: no request carried one (none arrived).",
+                }}
+            </p>
+            <div class="table-scroll">
+                <table class="prediction-table" data-testid="prediction-table">
+                    <thead>
+                        <tr><th scope="col">"Question"</th><th scope="col">"You"</th><th scope="col">"Lab's model"</th><th scope="col">"The browser"</th><th scope="col"></th></tr>
+                    </thead>
+                    <tbody>
+                        {row("Preflight sent?", run.guess.preflight, model.map(|m| m.0), preflight)}
+                        {row("Request reached the server?", run.guess.arrives, model.map(|m| m.1), actual)}
+                        {row("JavaScript could read it?", run.guess.readable, model.map(|m| m.2), readable)}
+                    </tbody>
+                </table>
+            </div>
             {engine_agrees.map(|agrees| view! {
                 <p class="hint" data-testid="engine-agrees">
                     {if agrees { "The lab's model of the Fetch standard predicted this too." } else { "The lab's model predicted something else here — the browser decides; please report this case." }}
@@ -374,10 +397,10 @@ fn JsGotPanel(run: Run) -> impl IntoView {
     }
 }
 
-/// The console message, the rule, the side effect, curl and the fix.
+/// The before/after of a run with a side effect (deletePost).
 #[component]
-fn Afterword(run: Run) -> impl IntoView {
-    let posts = match (&run.posts_before, &run.posts_after) {
+fn SideEffect(run: Run) -> impl IntoView {
+    match (&run.posts_before, &run.posts_after) {
         (Some(before), Some(after)) => Some(view! {
             <section class="side-effect" data-testid="side-effect">
                 <h3>"Side effect on the server"</h3>
@@ -395,9 +418,36 @@ fn Afterword(run: Run) -> impl IntoView {
             </section>
         }),
         _ => None,
-    };
+    }
+}
+
+/// The console message Chrome (and Firefox) print for this run.
+#[component]
+fn ConsoleBox(run: Run) -> impl IntoView {
+    let console = run.prediction.and_then(|p| p.console);
+    view! {
+        <section class="console" aria-labelledby="console-title">
+            <h3 id="console-title">"Console message"</h3>
+            {match console {
+                Some(c) => view! {
+                    <p class="hint">"JavaScript cannot read this; the browser prints it in the developer console (F12) for you, the developer."</p>
+                    <h4>"Chrome"</h4>
+                    <pre class="console-line" data-testid="console-chrome">{c.chrome}</pre>
+                    {(!c.firefox.is_empty()).then(|| view! {
+                        <h4>"Firefox"</h4>
+                        <pre class="console-line" data-testid="console-firefox">{c.firefox}</pre>
+                    })}
+                }.into_any(),
+                None => view! { <p data-testid="console-none">"No CORS message: nothing was blocked."</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The rule, every step, curl and the fix.
+#[component]
+fn Afterword(run: Run) -> impl IntoView {
     let prediction = run.prediction.clone();
-    let console = prediction.as_ref().and_then(|p| p.console.clone());
     let explanation = prediction.as_ref().map(explain);
     let steps = prediction
         .as_ref()
@@ -422,28 +472,12 @@ fn Afterword(run: Run) -> impl IntoView {
     let raw = advice::raw_headers_text(&fix);
     let axum = advice::axum_fix(&request, &run.page_origin, &expose);
     view! {
-        {posts}
         {explanation.map(|text| view! {
             <section class="explain">
                 <h3>"Why"</h3>
                 <p data-testid="lab-explanation">{text}</p>
             </section>
         })}
-        <section class="console" aria-labelledby="console-title">
-            <h3 id="console-title">"Console message"</h3>
-            {match console {
-                Some(c) => view! {
-                    <p class="hint">"JavaScript cannot read this; the browser prints it in the developer console (F12) for you, the developer."</p>
-                    <h4>"Chrome"</h4>
-                    <pre class="console-line" data-testid="console-chrome">{c.chrome}</pre>
-                    {(!c.firefox.is_empty()).then(|| view! {
-                        <h4>"Firefox"</h4>
-                        <pre class="console-line" data-testid="console-firefox">{c.firefox}</pre>
-                    })}
-                }.into_any(),
-                None => view! { <p data-testid="console-none">"No CORS message: nothing was blocked."</p> }.into_any(),
-            }}
-        </section>
         <details class="steps-details" open=any_failed>
             <summary><h3>"Every rule the browser applied"</h3></summary>
             <ol class="steps" data-testid="lab-steps">

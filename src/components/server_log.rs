@@ -2,11 +2,10 @@
 //! learner, streamed over Server-Sent Events from the app's own origin.
 
 use cors_core::wire::{LogEntry, LEARNER_PARAM};
-use futures::future::{AbortHandle, Abortable};
-use futures::StreamExt;
-use gloo_net::eventsource::futures::EventSource;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// How many entries the page keeps (the server keeps its own bounded log).
 const KEEP: usize = 200;
@@ -31,52 +30,23 @@ pub fn ServerLog(
     let link = RwSignal::new(Link::Connecting);
     let url = format!("/api/log/stream?{LEARNER_PARAM}={learner}");
 
-    let (abort, registration) = AbortHandle::new_pair();
-    on_cleanup(move || abort.abort());
-    spawn_local(async move {
-        let task = async move {
-            let mut source = match EventSource::new(&url) {
-                Ok(s) => s,
-                Err(_) => {
-                    link.set(Link::Lost);
-                    return;
-                }
-            };
-            let (Ok(entry_events), Ok(reset_events)) =
-                (source.subscribe("entry"), source.subscribe("reset"))
-            else {
-                link.set(Link::Lost);
-                return;
-            };
-            let mut events = futures::stream::select(entry_events, reset_events);
-            while let Some(event) = events.next().await {
-                match event {
-                    Ok((kind, message)) => {
-                        link.set(Link::Live);
-                        if kind == "reset" {
-                            entries.set(Vec::new());
-                            continue;
-                        }
-                        let Some(text) = message.data().as_string() else {
-                            continue;
-                        };
-                        if let Ok(entry) = serde_json::from_str::<LogEntry>(&text) {
-                            entries.update(|list| {
-                                if list.iter().all(|e| e.id != entry.id) {
-                                    list.push(entry);
-                                }
-                                let excess = list.len().saturating_sub(KEEP);
-                                list.drain(..excess);
-                            });
-                        }
-                    }
-                    // EventSource reconnects by itself; say so meanwhile.
-                    Err(_) => link.set(Link::Lost),
-                }
-            }
-            drop(source);
-        };
-        let _ = Abortable::new(task, registration).await;
+    // The connection lives while the component does, and is closed while the
+    // page is hidden: Chrome's back/forward cache keeps hidden pages alive,
+    // and their open streams would use up the six connections a browser
+    // allows per origin, leaving the lab's next request waiting forever.
+    let source = StoredValue::new_local(None::<LiveSource>);
+    let open = move || {
+        if source.with_value(Option::is_none) {
+            source.set_value(LiveSource::open(&url, entries, link));
+        }
+    };
+    open();
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| source.set_value(None));
+    let show = window_event_listener(leptos::ev::pageshow, move |_| open());
+    on_cleanup(move || {
+        hide.remove();
+        show.remove();
+        source.set_value(None);
     });
 
     let reset = move |_| {
@@ -116,21 +86,76 @@ pub fn ServerLog(
     }
 }
 
+/// An open `EventSource` and its listeners; dropping it closes the stream.
+struct LiveSource {
+    source: web_sys::EventSource,
+    _listeners: Vec<Closure<dyn FnMut(web_sys::MessageEvent)>>,
+}
+
+impl LiveSource {
+    fn open(
+        url: &str,
+        entries: RwSignal<Vec<LogEntry>>,
+        link: RwSignal<Link>,
+    ) -> Option<LiveSource> {
+        let Ok(source) = web_sys::EventSource::new(url) else {
+            link.set(Link::Lost);
+            return None;
+        };
+        let on_entry = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |message: web_sys::MessageEvent| {
+                link.set(Link::Live);
+                let Some(text) = message.data().as_string() else {
+                    return;
+                };
+                if let Ok(entry) = serde_json::from_str::<LogEntry>(&text) {
+                    entries.update(|list| {
+                        if list.iter().all(|e| e.id != entry.id) {
+                            list.push(entry);
+                        }
+                        let excess = list.len().saturating_sub(KEEP);
+                        list.drain(..excess);
+                    });
+                }
+            },
+        );
+        let on_reset = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+            link.set(Link::Live);
+            entries.set(Vec::new());
+        });
+        let on_open =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| link.set(Link::Live));
+        // EventSource reconnects by itself; say so meanwhile.
+        let on_error =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| link.set(Link::Lost));
+        let listeners = [
+            ("entry", on_entry),
+            ("reset", on_reset),
+            ("open", on_open),
+            ("error", on_error),
+        ];
+        for (name, listener) in &listeners {
+            let _ =
+                source.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        }
+        Some(LiveSource {
+            source,
+            _listeners: listeners.into_iter().map(|(_, l)| l).collect(),
+        })
+    }
+}
+
+impl Drop for LiveSource {
+    fn drop(&mut self) {
+        self.source.close();
+    }
+}
+
 /// The entries of one run (`case=<id>`), or all of them.
 fn shown(entries: Vec<LogEntry>, case: Option<String>) -> Vec<LogEntry> {
     match case {
         None => entries,
-        Some(case) => {
-            let pair = format!("{}={case}", cors_core::scenario::CASE_PARAM);
-            entries
-                .into_iter()
-                .filter(|e| {
-                    e.query
-                        .as_deref()
-                        .is_some_and(|q| q.split('&').any(|p| p == pair))
-                })
-                .collect()
-        }
+        Some(case) => entries.into_iter().filter(|e| e.has_case(&case)).collect(),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use cors_core::lab_link::LabState;
 use cors_core::named;
-use cors_core::wire::DemoConfig;
+use cors_core::wire::{DemoConfig, Role};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -99,6 +99,7 @@ fn Lab(config: DemoConfig) -> impl IntoView {
                 }).collect_view()}
             </div>
         </section>
+        <CookieCard config=config.get_value() />
         <div class="two-col lab-forms">
             <RequestForm state />
             <AnswerForm state />
@@ -115,6 +116,39 @@ fn Lab(config: DemoConfig) -> impl IntoView {
                 </button>
             </div>
         </section>
-        <RunView run running config=config.get_value() />
+        <RunView run running />
+    }
+}
+
+/// Whether this browser holds the API origin's cookie, and how to get it.
+#[component]
+fn CookieCard(config: DemoConfig) -> impl IntoView {
+    let has = RwSignal::new(demo::page_has_lab_cookie());
+    let login = format!(
+        "{}/login?{}={}",
+        demo::origin_url(&config, Role::Api),
+        cors_core::wire::LEARNER_PARAM,
+        demo::learner_tag()
+    );
+    // Coming back from the login tab: look again.
+    let focus = window_event_listener(leptos::ev::focus, move |_| {
+        has.set(demo::page_has_lab_cookie())
+    });
+    on_cleanup(move || focus.remove());
+    view! {
+        <section class="card cookie-card" aria-labelledby="cookie-title">
+            <h2 id="cookie-title">"Cookie"</h2>
+            <p data-testid="lab-cookie-state">
+                {move || if has.get() {
+                    "✓ This browser holds the API origin's cookie (lab=…). Requests with credentials: 'include' carry it — to any port of this host, since cookies ignore ports."
+                } else {
+                    "No cookie from the API origin yet. Open its login page to get one, then come back."
+                }}
+            </p>
+            <p class="run-actions">
+                <a class="button secondary" href=login target="_blank" rel="noopener" data-testid="lab-login">"Log in to the API origin"</a>
+                <button type="button" on:click=move |_| has.set(demo::page_has_lab_cookie())>"Check again"</button>
+            </p>
+        </section>
     }
 }

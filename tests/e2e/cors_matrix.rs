@@ -244,17 +244,12 @@ fn last_log_id(lab: &Lab) -> u64 {
 
 /// Requests of this scenario that reached the server after `after_id`, in order.
 fn arrivals_since(lab: &Lab, after_id: u64, case: &str) -> Vec<Arrival> {
-    let pair = format!("case={case}");
     lab.server_state
         .log()
         .entries(None)
         .into_iter()
         .filter(|e| e.id > after_id)
-        .filter(|e| {
-            e.query
-                .as_deref()
-                .is_some_and(|q| q.split('&').any(|p| p == pair))
-        })
+        .filter(|e| e.has_case(case))
         .map(|e| arrival(&e))
         .collect()
 }
@@ -270,8 +265,7 @@ fn arrival(entry: &LogEntry) -> Arrival {
     Arrival {
         target,
         method: entry.method.clone(),
-        preflight: entry.method == "OPTIONS"
-            && entry.header("access-control-request-method").is_some(),
+        preflight: entry.is_preflight(),
         cookie: entry.header("cookie").is_some_and(|c| c.contains("lab=")),
     }
 }

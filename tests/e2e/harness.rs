@@ -111,7 +111,20 @@ impl Lab {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("[data-testid={testid}] never matched; last text: {last:?}")
+        let page = self
+            .client
+            .execute(
+                "const t = document.body.innerText; \
+                 return t.length > 4000 ? t.slice(0, 1000) + ' [...] ' + t.slice(-3000) : t",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        panic!(
+            "[data-testid={testid}] never matched; last text: {last:?}\n--- page text ---\n{page}"
+        )
     }
 
     /// Wait until the element's text is exactly `expected`.

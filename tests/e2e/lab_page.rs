@@ -210,3 +210,59 @@ async fn editing_the_form_changes_the_address() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
+
+/// Chrome's back/forward cache keeps earlier pages alive; if their live-log
+/// streams stayed open they would use up the six connections per origin and
+/// the seventh page's run would wait forever. Eight page loads in a row.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_page_loads_never_exhaust_connections() {
+    let lab = Lab::start().await;
+    for slug in [
+        "read-users",
+        "delete-post",
+        "exposed-header",
+        "preflight-passes",
+        "preflight-fails",
+        "delete-post-json",
+        "no-cors",
+        "read-users",
+    ] {
+        run_named(&lab, slug).await;
+        lab.text_until("lab-timeline", |t| t.contains("JavaScript"))
+            .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn credentials_carry_the_cookie_and_the_answer_is_readable() {
+    let lab = Lab::start().await;
+    lab.open("/lab?s=credentials-echo").await;
+    lab.text_until("lab-cookie-state", |t| t.starts_with("No cookie"))
+        .await;
+    // Log in on the API origin (a top-level visit sets its cookie), then come back.
+    let login = lab
+        .find("lab-login")
+        .await
+        .attr("href")
+        .await
+        .expect("href")
+        .expect("link");
+    lab.client.goto(&login).await.expect("open the login page");
+    lab.open("/lab?s=credentials-echo").await;
+    lab.text_until("lab-cookie-state", |t| t.starts_with("✓"))
+        .await;
+    lab.click("lab-run").await;
+    lab.text_until("lab-cookie-sent", |t| t.contains("went with the request"))
+        .await;
+    lab.expect_text("js-type", "cors").await;
+    lab.text_until("js-body", |t| t.contains("\"cookie\":true"))
+        .await;
+
+    // With * instead of the origin the cookie still travels, but the answer is withheld.
+    run_named(&lab, "credentials-star").await;
+    lab.text_until("lab-cookie-sent", |t| t.contains("went with the request"))
+        .await;
+    lab.expect_text("js-result", "TypeError: Failed to fetch")
+        .await;
+    lab.screenshot("lab-credentials").await;
+}

@@ -11,4 +11,5 @@ mod harness;
 mod home_fetch;
 mod lab_page;
 mod origin_page;
+mod quiz_page;
 mod why_page;

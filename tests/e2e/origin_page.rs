@@ -61,9 +61,12 @@ async fn deep_link_reproduces_a_comparison() {
 async fn presets_and_the_table() {
     let lab = Lab::start().await;
     lab.open("/origin").await;
+    // Wait for the app to render its presets (the wasm may still be loading).
     let preset = lab
         .client
-        .find(fantoccini::Locator::XPath(
+        .wait()
+        .at_most(crate::harness::PATIENCE)
+        .for_element(fantoccini::Locator::XPath(
             "//button[normalize-space()='http vs https']",
         ))
         .await

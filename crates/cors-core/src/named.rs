@@ -169,6 +169,23 @@ pub fn all() -> Vec<Named> {
             },
         },
         Named {
+            slug: "credentials-echo",
+            title: "Credentials done right",
+            summary: "The server names this origin and allows credentials: the cookie goes along and the answer is readable.",
+            endpoint: Endpoint::Cors,
+            request: RequestSpec {
+                credentials: Credentials::Include,
+                ..get(Target::Api)
+            },
+            server: ServerSpec {
+                preflight: Answer::default(),
+                actual: echo(Answer {
+                    acac: Some("true".into()),
+                    ..Answer::default()
+                }),
+            },
+        },
+        Named {
             slug: "no-cors",
             title: "no-cors gives an opaque box",
             summary: "mode: 'no-cors' makes the error go away, and the body with it: status 0, nothing to read.",

@@ -71,6 +71,24 @@ pub struct LogEntry {
 }
 
 impl LogEntry {
+    /// Whether the raw query holds exactly `pair` (`name=value`).
+    pub fn query_has(&self, pair: &str) -> bool {
+        self.query
+            .as_deref()
+            .is_some_and(|q| q.split('&').any(|p| p == pair))
+    }
+
+    /// Whether this request belongs to the run `case` (`case=<id>` in its query;
+    /// run ids are URL-safe, so the raw pair is enough).
+    pub fn has_case(&self, case: &str) -> bool {
+        self.query_has(&format!("{}={case}", crate::scenario::CASE_PARAM))
+    }
+
+    /// A CORS preflight: `OPTIONS` with `Access-Control-Request-Method`.
+    pub fn is_preflight(&self) -> bool {
+        self.method == "OPTIONS" && self.header("access-control-request-method").is_some()
+    }
+
     /// First value of a request header (name compared case-insensitively).
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers

@@ -6,7 +6,6 @@
 use cors_core::scenario::CASE_PARAM;
 use cors_core::wire::{LogEntry, LEARNER_PARAM};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 use crate::components::server_log::ServerLog;
 use crate::demo;
@@ -42,43 +41,16 @@ pub fn with_case(path: &str, case: &str) -> String {
     format!("{path}?{CASE_PARAM}={case}")
 }
 
-/// Whether the request carried `case=<case>` in its query.
-pub fn has_case(entry: &LogEntry, case: &str) -> bool {
-    query_has(entry, &format!("{CASE_PARAM}={case}"))
-}
-
-/// Whether the request's query holds exactly `pair` (`name=value`).
-pub fn query_has(entry: &LogEntry, pair: &str) -> bool {
-    entry
-        .query
-        .as_deref()
-        .is_some_and(|q| q.split('&').any(|p| p == pair))
-}
-
 /// The requests of this run that reached the demo server, oldest first.
 pub async fn arrivals(case: &str) -> Vec<LogEntry> {
     demo::load_log()
         .await
         .into_iter()
-        .filter(|e| has_case(e, case))
+        .filter(|e| e.has_case(case))
         .collect()
 }
 
-/// `Name: message` of a thrown JavaScript value (a `DOMException`, a `TypeError`…).
-pub fn js_error_text(error: &JsValue) -> String {
-    let field = |name: &str| {
-        js_sys::Reflect::get(error, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    match (field("name"), field("message")) {
-        (Some(name), Some(message)) => format!("{name}: {message}"),
-        (Some(name), None) => name,
-        _ => error
-            .as_string()
-            .unwrap_or_else(|| "an error without a message".to_owned()),
-    }
-}
+pub use crate::demo::js_error_text;
 
 /// What became of one step of a demo. The symbol and the words carry the
 /// meaning; the colour only repeats it.

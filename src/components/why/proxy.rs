@@ -7,9 +7,7 @@ use cors_core::wire::{DemoConfig, LogEntry, Role, LEARNER_PARAM};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::card::{
-    has_case, log_of, new_case, query_has, with_case, DemoCard, DemoLog, Mark, OpenLog, Status,
-};
+use super::card::{log_of, new_case, with_case, DemoCard, DemoLog, Mark, OpenLog, Status};
 use crate::demo::{self, FetchOutcome};
 
 /// The section id (`/why#proxy`).
@@ -66,12 +64,12 @@ pub fn ProxyDemo(config: DemoConfig) -> impl IntoView {
                 // logged just before the page's request to the proxy ended.
                 let proxied = log
                     .iter()
-                    .find(|e| e.role == Role::App && has_case(e, &this_case))
+                    .find(|e| e.role == Role::App && e.has_case(&this_case))
                     .map(|e| e.id);
                 let upstream = log.into_iter().rev().find(|e| {
                     e.role == Role::Api
                         && e.path == USERS
-                        && query_has(e, VIA_PROXY)
+                        && e.query_has(VIA_PROXY)
                         && proxied.is_some_and(|id| e.id < id)
                 });
                 run.set(Some(Run {

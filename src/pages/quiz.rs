@@ -1,0 +1,278 @@
+//! `/quiz?q=<slug>`: predict, then run it for real. Each question ends with
+//! its evidence: a real lab run, an origin comparison, or a live demo.
+//! Progress lives in localStorage; the address names the question.
+
+use cors_core::compare::compare;
+use cors_core::lab_link::LabState;
+use cors_core::named;
+use cors_core::quiz::{self, Evidence, Progress, Question};
+use cors_core::url_parts::parse_url;
+use cors_core::wire::DemoConfig;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::lab_run::{Guess, Run, RunView};
+use crate::components::verdict::Badge;
+use crate::demo;
+
+const STORAGE_KEY: &str = "cors-lab.quiz";
+
+fn load_progress() -> Progress {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .map(|text| Progress::parse(&text))
+        .unwrap_or_default()
+}
+
+fn save_progress(progress: &Progress) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        // Private browsing may refuse: progress then lasts for this page only.
+        let _ = storage.set_item(STORAGE_KEY, &progress.to_storage());
+    }
+}
+
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let query = use_query_map();
+    let progress = RwSignal::new(load_progress());
+    Effect::new(move |_| progress.with(save_progress));
+    let questions = quiz::all();
+    let current = Memo::new(move |_| {
+        query
+            .with(|q| q.get("q"))
+            .and_then(|slug| quiz::by_slug(&slug))
+            .or_else(|| {
+                // Start at the first unanswered question.
+                progress.with_untracked(|p| questions.iter().find(|q| p.chosen(q.slug).is_none()))
+            })
+            .unwrap_or(&questions[0])
+    });
+    let config = LocalResource::new(demo::load_config);
+    let score = move || {
+        let (right, answered) = progress.with(Progress::score);
+        format!(
+            "{right} correct of {answered} answered ({} questions)",
+            questions.len()
+        )
+    };
+    let reset = move |_| progress.update(Progress::reset);
+
+    view! {
+        <section class="intro quiz-intro">
+            <h1>"Quiz: predict, then run it"</h1>
+            <p class="lead">
+                "Each question is a situation developers really meet. Answer first, then press "
+                <strong>"Run it"</strong>" to let your browser settle it with a real request."
+            </p>
+            <p class="score" role="status">
+                <span data-testid="quiz-score">{score}</span>
+                " "
+                <button type="button" class="small" data-testid="quiz-reset" on:click=reset>"Reset progress"</button>
+            </p>
+        </section>
+        <div class="quiz-layout">
+            <nav class="card quiz-nav" aria-label="Questions">
+                <ol>
+                    {questions.iter().map(|q| {
+                        let slug = q.slug;
+                        let mark = move || match progress.with(|p| p.is_correct(slug)) {
+                            Some(true) => "✓",
+                            Some(false) => "✗",
+                            None => "·",
+                        };
+                        let label = move || match progress.with(|p| p.is_correct(slug)) {
+                            Some(true) => "answered correctly",
+                            Some(false) => "answered wrongly",
+                            None => "not answered",
+                        };
+                        view! {
+                            <li class:current=move || current.get().slug == slug>
+                                <A href=format!("/quiz?q={slug}") attr:data-testid=format!("quiz-nav-{slug}")>
+                                    <span class="mark" aria-hidden="true">{mark}</span>
+                                    <span class="sr-only">{label}</span>
+                                    " "{q.topic}": "{short(q.prompt)}
+                                </A>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </nav>
+            {move || {
+                let question = current.get();
+                view! { <QuestionCard question progress config /> }
+            }}
+        </div>
+    }
+}
+
+fn short(prompt: &str) -> String {
+    let mut s: String = prompt.chars().take(48).collect();
+    if prompt.chars().count() > 48 {
+        s.push('…');
+    }
+    s
+}
+
+/// One question: story, choices, feedback, explanation, evidence.
+#[component]
+fn QuestionCard(
+    question: &'static Question,
+    progress: RwSignal<Progress>,
+    config: LocalResource<Result<DemoConfig, String>>,
+) -> impl IntoView {
+    let slug = question.slug;
+    let picked = RwSignal::new(progress.with_untracked(|p| p.chosen(slug)));
+    let answered = move || progress.with(|p| p.chosen(slug));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(choice) = picked.get_untracked() {
+            progress.update(|p| p.answer(slug, choice));
+        }
+    };
+    let index = quiz::all().iter().position(|q| q.slug == slug).unwrap_or(0);
+    let next = quiz::all().get(index + 1).map(|q| q.slug);
+    let prev = index
+        .checked_sub(1)
+        .and_then(|i| quiz::all().get(i))
+        .map(|q| q.slug);
+    view! {
+        <article class="card question" data-testid="quiz-question" data-slug=slug aria-labelledby="q-prompt">
+            <p class="topic">{format!("Question {} of {} · {}", index + 1, quiz::all().len(), question.topic)}</p>
+            <p class="story">{question.story}</p>
+            <form on:submit=submit>
+                <fieldset>
+                    <legend id="q-prompt"><h2>{question.prompt}</h2></legend>
+                    {question.choices.iter().enumerate().map(|(i, choice)| {
+                        view! {
+                            <label class="quiz-choice" class:chosen=move || answered() == Some(i)>
+                                <input type="radio" name=format!("q-{slug}") data-testid=format!("quiz-choice-{i}")
+                                    prop:checked=move || picked.get() == Some(i)
+                                    on:change=move |_| picked.set(Some(i)) />
+                                <span>{choice.text}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <button type="submit" class="primary" data-testid="quiz-answer" disabled=move || picked.get().is_none()>
+                    "Answer"
+                </button>
+            </form>
+            {move || answered().map(|i| {
+                let choice = &question.choices[i.min(question.choices.len() - 1)];
+                view! {
+                    <div class=if choice.correct { "feedback good" } else { "feedback bad" } data-testid="quiz-feedback" role="status">
+                        <p><strong>{if choice.correct { "✓ Correct. " } else { "✗ Not quite. " }}</strong>{choice.feedback}</p>
+                        <p data-testid="quiz-explanation">{question.explanation}</p>
+                    </div>
+                    <EvidenceBox question config />
+                }
+            })}
+            <nav class="quiz-steps" aria-label="Previous and next question">
+                {prev.map(|p| view! { <A href=format!("/quiz?q={p}") attr:class="button secondary">"← Previous"</A> })}
+                {next.map(|n| view! { <A href=format!("/quiz?q={n}") attr:class="button" attr:data-testid="quiz-next">"Next question →"</A> })}
+            </nav>
+        </article>
+    }
+}
+
+/// The experiment that proves the answer.
+#[component]
+fn EvidenceBox(
+    question: &'static Question,
+    config: LocalResource<Result<DemoConfig, String>>,
+) -> impl IntoView {
+    view! {
+        <section class="evidence" aria-labelledby="evidence-title">
+            <h3 id="evidence-title">"The evidence"</h3>
+            <p class="hint" data-testid="quiz-look-for">{question.look_for}</p>
+            {match question.evidence {
+                Evidence::Lab { slug } => view! { <LabEvidence slug config /> }.into_any(),
+                Evidence::Origins { a, b } => view! { <OriginsEvidence a b /> }.into_any(),
+                Evidence::Why { demo } => view! {
+                    <p>
+                        <a class="button" href=format!("/why#{demo}") data-testid="quiz-why-link">"Run the live demo"</a>
+                    </p>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// "Run it": a named lab experiment, run for real, with the lab's evidence panels.
+#[component]
+fn LabEvidence(
+    slug: &'static str,
+    config: LocalResource<Result<DemoConfig, String>>,
+) -> impl IntoView {
+    let run = RwSignal::new(None::<Run>);
+    let running = RwSignal::new(false);
+    let start = move |_| {
+        let Some(Ok(config)) = config.get_untracked() else {
+            return;
+        };
+        let Some(experiment) = named::by_slug(slug) else {
+            return;
+        };
+        running.set(true);
+        spawn_local(async move {
+            let state = LabState {
+                endpoint: experiment.endpoint,
+                request: experiment.request,
+                server: experiment.server,
+            };
+            let record = Run::execute(&config, state, Guess::default()).await;
+            run.set(Some(record));
+            running.set(false);
+        });
+    };
+    let reset = move |_| {
+        spawn_local(async move {
+            demo::reset_demo().await;
+            run.set(None);
+        });
+    };
+    view! {
+        <p class="run-actions">
+            <button type="button" class="primary" data-testid="quiz-run" on:click=start disabled=move || running.get()>
+                {move || if running.get() { "Running…" } else { "Run it" }}
+            </button>
+            <button type="button" data-testid="quiz-run-reset" on:click=reset>"Reset demo data"</button>
+            <a href=format!("/lab?s={slug}")>"Open in the lab"</a>
+        </p>
+        {move || match config.get() {
+            Some(Err(message)) => Some(view! { <crate::pages::home::ServerDown message /> }.into_any()),
+            _ => None,
+        }}
+        <Show when=move || run.with(Option::is_some) || running.get()>
+            <RunView run running compact=true />
+        </Show>
+    }
+}
+
+/// An origin comparison, computed on the spot.
+#[component]
+fn OriginsEvidence(a: &'static str, b: &'static str) -> impl IntoView {
+    let verdict = match (parse_url(a), parse_url(b)) {
+        (Ok(pa), Ok(pb)) => Some(compare(&pa, &pb)),
+        _ => None,
+    };
+    let same = verdict.as_ref().map(|c| c.origin.same_origin);
+    let word = match same {
+        Some(true) => "same-origin",
+        Some(false) => "cross-origin",
+        None => "invalid",
+    };
+    let reason = verdict.map(|c| c.origin.reason).unwrap_or_default();
+    let href = crate::url_state::absolute_url("/origin", &[("a", a), ("b", b)]);
+    view! {
+        <div class="origins-evidence">
+            <p><code>{a}</code>" vs "<code>{b}</code></p>
+            <Badge testid="quiz-origin-verdict" word=word.to_owned() good=same />
+            <p>{reason}</p>
+            <p><a href=href>"Open in the comparator"</a></p>
+        </div>
+    }
+}

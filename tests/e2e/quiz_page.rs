@@ -1,0 +1,142 @@
+//! The quiz: every question answered and its evidence produced for real.
+
+use cors_core::compare::compare;
+use cors_core::quiz::{self, Evidence};
+use cors_core::url_parts::parse_url;
+
+use crate::harness::Lab;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_question_answers_and_runs_its_evidence() {
+    let lab = Lab::start().await;
+    let only = std::env::var("QUIZ_ONLY").ok();
+    for question in quiz::all().iter().filter(|q| {
+        only.as_deref()
+            .is_none_or(|o| o.split(',').any(|x| x == q.slug))
+    }) {
+        lab.open(&format!("/quiz?q={}", question.slug)).await;
+        let card = lab.find("quiz-question").await;
+        assert_eq!(
+            card.attr("data-slug").await.expect("attr").as_deref(),
+            Some(question.slug)
+        );
+        let correct = question
+            .choices
+            .iter()
+            .position(|c| c.correct)
+            .expect("one correct choice");
+        lab.click(&format!("quiz-choice-{correct}")).await;
+        lab.click("quiz-answer").await;
+        lab.text_until("quiz-feedback", |t| t.contains("Correct"))
+            .await;
+
+        match question.evidence {
+            Evidence::Lab { slug } => {
+                lab.click("quiz-run").await;
+                let timeline = lab.text_until("lab-timeline", |t| !t.is_empty()).await;
+                // The evidence is the real run: JS result and the server's log of it.
+                lab.find("js-got").await;
+                let experiment = cors_core::named::by_slug(slug).expect("named experiment");
+                if experiment.request.mode != cors_core::scenario::Mode::SameOrigin {
+                    let log = lab.text_until("server-log", |t| !t.is_empty()).await;
+                    assert!(!log.is_empty(), "{}: no request in the log", question.slug);
+                }
+                assert!(
+                    timeline.contains("JavaScript"),
+                    "{}: {timeline}",
+                    question.slug
+                );
+            }
+            Evidence::Origins { a, b } => {
+                let expected = match (parse_url(a), parse_url(b)) {
+                    (Ok(pa), Ok(pb)) if compare(&pa, &pb).origin.same_origin => "same-origin",
+                    (Ok(_), Ok(_)) => "cross-origin",
+                    _ => "invalid",
+                };
+                lab.expect_text("quiz-origin-verdict", expected).await;
+            }
+            Evidence::Why { demo } => {
+                let href = lab
+                    .find("quiz-why-link")
+                    .await
+                    .attr("href")
+                    .await
+                    .expect("href");
+                assert_eq!(href.as_deref(), Some(format!("/why#{demo}").as_str()));
+            }
+        }
+    }
+    let score = lab.find("quiz-score").await.text().await.expect("score");
+    let n = quiz::all().len();
+    assert!(
+        score.starts_with(&format!("{n} correct of {n} answered")),
+        "{score}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn blocked_post_question_shows_the_post_is_gone() {
+    let lab = Lab::start().await;
+    let question = quiz::all()
+        .iter()
+        .find(|q| {
+            matches!(
+                q.evidence,
+                Evidence::Lab {
+                    slug: "delete-post"
+                }
+            )
+        })
+        .expect("a question about the blocked POST");
+    lab.open(&format!("/quiz?q={}", question.slug)).await;
+    lab.click("quiz-choice-0").await;
+    lab.click("quiz-answer").await;
+    lab.click("quiz-run").await;
+    lab.expect_text("js-result", "TypeError: Failed to fetch")
+        .await;
+    let after = lab.find("posts-after").await.text().await.expect("text");
+    assert!(!after.contains("#13"), "{after}");
+    lab.text_until("server-log", |t| t.contains("POST /deletePost"))
+        .await;
+    lab.screenshot("quiz-delete-post").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn progress_survives_a_reload_and_resets() {
+    let lab = Lab::start().await;
+    let first = &quiz::all()[0];
+    let wrong = first
+        .choices
+        .iter()
+        .position(|c| !c.correct)
+        .expect("a wrong choice");
+    lab.open(&format!("/quiz?q={}", first.slug)).await;
+    lab.click(&format!("quiz-choice-{wrong}")).await;
+    lab.click("quiz-answer").await;
+    lab.text_until("quiz-feedback", |t| t.contains("Not quite"))
+        .await;
+    lab.text_until("quiz-score", |t| t.starts_with("0 correct of 1 answered"))
+        .await;
+    lab.open(&format!("/quiz?q={}", first.slug)).await;
+    lab.text_until("quiz-score", |t| t.starts_with("0 correct of 1 answered"))
+        .await;
+    lab.find("quiz-feedback").await;
+    lab.click("quiz-reset").await;
+    lab.text_until("quiz-score", |t| t.starts_with("0 correct of 0 answered"))
+        .await;
+    // Keyboard only: Space picks a choice, Enter answers (the form submits).
+    let correct = first
+        .choices
+        .iter()
+        .position(|c| c.correct)
+        .expect("a right choice");
+    let radio = lab.find(&format!("quiz-choice-{correct}")).await;
+    radio.send_keys(" ").await.expect("space");
+    radio
+        .send_keys(&fantoccini::key::Key::Enter.to_string())
+        .await
+        .expect("enter");
+    lab.text_until("quiz-feedback", |t| t.contains("Correct"))
+        .await;
+    lab.screenshot("quiz").await;
+}
