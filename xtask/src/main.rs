@@ -5,7 +5,9 @@
 //!   headless Chromium, end-to-end through chromedriver) and the lints.
 //! - `setup`: only install the tools (`--browser` adds Chromium + chromedriver).
 //! - `build`: only build the app into `dist/`.
+//! - `bench`: every benchmark, one table (also in `bench/latest.md`).
 
+mod bench;
 mod cmd;
 mod tools;
 
@@ -22,6 +24,10 @@ usage: cargo xtask <command>
   test            run every test: native, wasm (headless Chromium), end-to-end
   build           build the app (release) into dist/
   setup           install missing tools (add --browser for Chromium)
+  bench [FLAGS]   every benchmark (app weight, core, fuzzing, page load,
+                  server load); prints a table, writes bench/latest.md;
+                  --soak SECS (default 15; 60 for the full soak),
+                  --loads N (page loads, default 25), --fuzz-cases N
 ";
 
 fn main() -> ExitCode {
@@ -29,6 +35,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("build") => tools::ensure_app_tools().and_then(|()| build_app()),
         Some("setup") => tools::ensure_app_tools().and_then(|()| {
             if args.iter().any(|a| a == "--browser") {

@@ -39,7 +39,12 @@ fn ensure_wasm_target() -> Result<(), String> {
 /// `cargo install --locked <krate> --version <version>` unless `bin --version`
 /// already prints that version. Falls back to an unlocked install when a crate
 /// pinned by the tool's own lockfile is not available from the registry.
-fn ensure_cargo_tool(krate: &str, version: &str, bin: &str, extra: &[&str]) -> Result<(), String> {
+pub fn ensure_cargo_tool(
+    krate: &str,
+    version: &str,
+    bin: &str,
+    extra: &[&str],
+) -> Result<(), String> {
     let found = output(bin, &["--version"]).unwrap_or_default();
     if found.split_whitespace().any(|word| word == version) {
         return Ok(());
