@@ -228,9 +228,18 @@ fn with_big_stack(name: &str, test: impl FnOnce() + Send + 'static) {
         .unwrap_or_else(|e| std::panic::resume_unwind(e));
 }
 
+/// `PROPTEST_CASES` when set (`cargo xtask bench` runs these as a long fuzzing
+/// pass), else `default`: an explicit `cases` would otherwise ignore it.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: 1000,
+        cases: cases(1000),
         failure_persistence: None,
         ..ProptestConfig::default()
     }

@@ -132,8 +132,17 @@ fn check_pair(a: &str, b: &str) {
     assert!(!c.cookie_a_to_b.reason.is_empty() && !c.cookie_b_to_a.reason.is_empty());
 }
 
+/// `PROPTEST_CASES` when set (`cargo xtask bench` runs these as a long fuzzing
+/// pass), else `default`: an explicit `cases` would otherwise ignore it.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(2000), ..ProptestConfig::default() })]
 
     #[test]
     fn parse_url_never_panics(input in any_input()) {
