@@ -9,6 +9,7 @@
 mod cors_matrix;
 mod harness;
 mod home_fetch;
+mod hostile_input;
 mod lab_page;
 mod origin_page;
 mod quiz_page;
