@@ -91,6 +91,7 @@ impl Table {
 pub fn bench(args: &[String]) -> Result<(), String> {
     let options = Options::parse(args)?;
     let started = Instant::now();
+    let load_at_start = load_average();
     tools::ensure_app_tools()?;
     tools::ensure_browser()?;
     tools::ensure_cargo_tool("twiggy", TWIGGY_VERSION, "twiggy", &[])?;
@@ -181,7 +182,8 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     );
 
     let minutes = started.elapsed().as_secs_f64() / 60.0;
-    let report = render(&table, minutes, args);
+    let load = format!("{} at start, {} at the end", load_at_start, load_average());
+    let report = render(&table, minutes, args, &load);
     println!("\n{report}");
     let path = workspace_root().join("bench/latest.md");
     std::fs::write(&path, &report).map_err(|e| format!("write {}: {e}", path.display()))?;
@@ -194,7 +196,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
 }
 
 /// The whole report: machine, command, table.
-fn render(table: &Table, minutes: f64, args: &[String]) -> String {
+fn render(table: &Table, minutes: f64, args: &[String], load: &str) -> String {
     let command = if args.is_empty() {
         "cargo xtask bench".to_owned()
     } else {
@@ -202,7 +204,7 @@ fn render(table: &Table, minutes: f64, args: &[String]) -> String {
     };
     let mut out = format!(
         "Machine: {}; {} cores (nproc), {} RAM; {}; {}.\n\
-         Command: `{command}` ({minutes:.0} min).\n\n\
+         Command: `{command}` ({minutes:.0} min). Load average (1 min): {load}.\n\n\
          | area | metric | value |\n|---|---|---|\n",
         cpu_model(),
         std::thread::available_parallelism().map_or(0, |n| n.get()),
@@ -215,6 +217,14 @@ fn render(table: &Table, minutes: f64, args: &[String]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The 1-minute load average: other work on the machine skews the figures.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".to_owned())
 }
 
 fn cpu_model() -> String {
@@ -518,14 +528,22 @@ fn criterion(table: &mut Table) -> Result<(), String> {
     let out = capture(command, Duration::from_secs(1200)).map_err(|(_, e)| e)?;
     let mut name = String::new();
     let mut time = String::new();
+    // After a `change:` line criterion repeats time/thrpt as differences
+    // from the previous run: not figures.
+    let mut in_change = false;
     for line in out.lines() {
         let trimmed = line.trim();
-        if let Some((head, rest)) = trimmed.split_once("time:") {
+        if trimmed.starts_with("change:") {
+            in_change = true;
+        } else if let Some((head, rest)) = trimmed.split_once("time:") {
             if !head.trim().is_empty() {
                 name = head.trim().to_owned();
+                in_change = false;
             }
-            time = middle(rest).unwrap_or_default();
-        } else if let Some(rest) = trimmed.strip_prefix("thrpt:") {
+            if !in_change {
+                time = middle(rest).unwrap_or_default();
+            }
+        } else if let Some(rest) = trimmed.strip_prefix("thrpt:").filter(|_| !in_change) {
             let per_call = middle(rest).and_then(|t| per_call_from_throughput(&t));
             let label = match name.as_str() {
                 "compare/presets" => "parse_url ×2 + compare, per preset pair",

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! load throughput --server BIN --dist DIR [--conns 100,1000] [--secs 10]
-//! load memory     --server BIN --dist DIR [--requests 1000000]
+//! load memory     --server BIN --dist DIR [--requests 1000000] [--steps 4]
 //! load sse        --server BIN --dist DIR [--subscribers 200] [--events 200]
 //! load soak       --server BIN --dist DIR [--secs 60] [--rate 10000] [--conns 100]
 //! ```
@@ -11,8 +11,8 @@
 //! - throughput: closed loop, N keep-alive connections each sending
 //!   `GET /users.json` (API origin, logged) back to back for a fixed time;
 //!   requests/s and latency percentiles (HdrHistogram).
-//! - memory: VmRSS after a warm-up (the log is full), then after N more
-//!   logged requests: a bounded log keeps it flat.
+//! - memory: VmRSS after a warm-up (the log is full), then after each of
+//!   `--steps` slices of N more logged requests: a bounded log keeps it flat.
 //! - sse: N subscribers to `/api/log/stream`; then requests are fired one
 //!   every 10 ms and each subscriber timestamps the event it gets: latency
 //!   from request send to event receipt. Then SIGTERM with every stream open:
@@ -79,12 +79,24 @@ async fn run(args: &Args) -> Result<(), String> {
         }
         "memory" => {
             let total = args.number("--requests", 1_000_000u64)?;
+            let steps = args.number("--steps", 4u64)?.max(1);
             let server = start()?;
             let idle = server.rss_kib().unwrap_or(0);
             warm_up(server.api).await?;
             let before = server.rss_kib().unwrap_or(0);
-            let r = load(server.api, 100, Stop::AfterRequests(total), None).await;
-            let after = server.rss_kib().unwrap_or(0);
+            // RSS after each step: growth that goes on step after step is a leak.
+            let (mut sent, mut errors, mut samples) = (0, 0, Vec::new());
+            for _ in 0..steps {
+                let r = load(server.api, 100, Stop::AfterRequests(total / steps), None).await;
+                sent += r.ok + r.errors;
+                errors += r.errors;
+                samples.push(mib(server.rss_kib().unwrap_or(0)));
+                eprintln!(
+                    "memory: {} requests, VmRSS {}",
+                    thousands(sent),
+                    samples.last().map_or("", String::as_str)
+                );
+            }
             let held = log_len(server.app).await?;
             let area = "server memory";
             row(
@@ -95,17 +107,14 @@ async fn run(args: &Args) -> Result<(), String> {
             row(
                 area,
                 &format!(
-                    "VmRSS after {} more logged requests",
-                    thousands(r.ok + r.errors)
+                    "VmRSS every {} of {} more logged requests",
+                    thousands(sent / steps),
+                    thousands(sent)
                 ),
-                format!(
-                    "{} ({:+.1} MiB)",
-                    mib(after),
-                    (after as f64 - before as f64) / 1024.0
-                ),
+                samples.join(" → "),
             );
             row(area, "log entries held afterwards (capacity 1000)", held);
-            row(area, "errors during that run", r.errors);
+            row(area, "errors during that run", errors);
             Ok(())
         }
         "sse" => {
