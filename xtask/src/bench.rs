@@ -203,8 +203,8 @@ fn render(table: &Table, minutes: f64, args: &[String], load: &str) -> String {
         format!("cargo xtask bench {}", args.join(" "))
     };
     let mut out = format!(
-        "Machine: {}; {} cores (nproc), {} RAM; {}; {}.\n\
-         Command: `{command}` ({minutes:.0} min). Load average (1 min): {load}.\n\n\
+        "- Machine: {}; {} cores (nproc), {} RAM; {}; {}.\n\
+         - Command: `{command}` ({minutes:.0} min). Load average (1 min): {load}.\n\n\
          | area | metric | value |\n|---|---|---|\n",
         cpu_model(),
         std::thread::available_parallelism().map_or(0, |n| n.get()),
