@@ -4,19 +4,16 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
-use axum::body::{Body, Bytes};
-use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode};
-use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderValue, Method, Request, StatusCode};
 use cors_core::scenario::{ServerSpec, Target};
 use cors_core::wire::Role;
 use demo_server::cors_endpoint::SECRET;
 use demo_server::{api_router, app_router, bind, intranet_router, AppState, Config};
-use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::time::timeout;
-use tower::ServiceExt;
 
 /// Request headers, as (name, value).
 type Headers<'a> = &'a [(&'a str, &'a str)];
@@ -24,77 +21,21 @@ type Headers<'a> = &'a [(&'a str, &'a str)];
 const ROLES: [Role; 3] = [Role::App, Role::Api, Role::Intranet];
 const ORIGIN: &str = "http://localhost:8080";
 
-fn state() -> AppState {
-    state_on(IpAddr::V4(Ipv4Addr::LOCALHOST))
-}
+mod common;
+use common::{router, send, state, state_with, Answer};
 
 /// Ports 8080 (app), 8081 (API), 8082 (intranet), as by default.
 fn state_on(host: IpAddr) -> AppState {
-    AppState::new(&Config {
-        host,
-        dist_dir: "/nonexistent/cors-lab-dist".into(),
-        ..Config::default()
-    })
+    state_with(|config| config.host = host)
 }
 
-fn router(role: Role, state: &AppState) -> Router {
-    match role {
-        Role::App => app_router(state.clone()),
-        Role::Api => api_router(state.clone()),
-        Role::Intranet => intranet_router(state.clone()),
-    }
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|err| panic!("not JSON ({err}): {}", self.text()))
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|value| value.to_str().ok())
-    }
-
-    /// Every header line in order, except `content-length` (added by axum).
-    fn lines(&self) -> Vec<(String, String)> {
-        self.headers
-            .iter()
-            .filter(|(name, _)| *name != "content-length")
-            .map(|(name, value)| {
-                let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
-                (name.as_str().to_owned(), value)
-            })
-            .collect()
-    }
-
-    /// Every header line in order.
-    fn all_lines(&self) -> Vec<(String, String)> {
-        self.headers
-            .iter()
-            .map(|(name, value)| {
-                let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
-                (name.as_str().to_owned(), value)
-            })
-            .collect()
-    }
-
-    fn all(&self, name: &str) -> Vec<String> {
-        self.headers
-            .get_all(name)
-            .iter()
-            .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
-            .collect()
-    }
+/// Every header line in order, except `content-length` (added by axum).
+fn header_lines(answer: &Answer) -> Vec<(String, String)> {
+    answer
+        .all_lines()
+        .into_iter()
+        .filter(|(name, _)| name != "content-length")
+        .collect()
 }
 
 /// A `/cors` request: `method`, query, extra request headers.
@@ -106,17 +47,6 @@ fn cors_request(method: &str, query: &str, headers: &[(&str, &str)]) -> Request<
         request = request.header(*name, *value);
     }
     request.body(Body::empty()).expect("request")
-}
-
-async fn send(router: Router, request: Request<Body>) -> Answer {
-    let response = router.oneshot(request).await.expect("infallible");
-    let (parts, body) = response.into_parts();
-    let body = body.collect().await.expect("body").to_bytes();
-    Answer {
-        status: parts.status,
-        headers: parts.headers,
-        body,
-    }
 }
 
 fn pairs(line: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -180,7 +110,7 @@ async fn a_preflight_gets_the_preflight_answer_and_anything_else_the_actual_one(
             );
             if has_body {
                 assert_eq!(
-                    answer.json(),
+                    answer.json::<Value>(),
                     json!({
                         "case": "sel",
                         "method": method,
@@ -253,8 +183,12 @@ async fn each_acao_variant_sends_its_header_lines() {
             ("content-type", "application/json"),
             ("cache-control", "no-store"),
         ]));
-        assert_eq!(answer.lines(), expected, "{query}");
-        assert_eq!(answer.json()["origin_header"], json!(origin), "{query}");
+        assert_eq!(header_lines(&answer), expected, "{query}");
+        assert_eq!(
+            answer.json::<Value>()["origin_header"],
+            json!(origin),
+            "{query}"
+        );
     }
 }
 
@@ -270,7 +204,7 @@ async fn every_cors_header_of_the_spec_is_sent_in_order() {
     .await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(
-        answer.lines(),
+        header_lines(&answer),
         pairs(&[
             ("access-control-allow-origin", ORIGIN),
             ("access-control-allow-credentials", "true"),
@@ -365,7 +299,11 @@ async fn the_body_says_whether_the_lab_cookie_came_along() {
             cors_request("GET", "case=k", &headers),
         )
         .await;
-        assert_eq!(answer.json()["cookie"], json!(expected), "{cookies:?}");
+        assert_eq!(
+            answer.json::<Value>()["cookie"],
+            json!(expected),
+            "{cookies:?}"
+        );
     }
 }
 
@@ -570,7 +508,7 @@ async fn a_bad_spec_is_a_logged_400_naming_the_key() {
             );
             let answer = send(router(role, &state), request).await;
             assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{label}");
-            let error = answer.json()["error"]
+            let error = answer.json::<Value>()["error"]
                 .as_str()
                 .expect("error message")
                 .to_owned();

@@ -3,87 +3,19 @@
 use std::net::IpAddr;
 use std::time::Duration;
 
-use axum::body::{Body, Bytes};
-use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
 use axum::Router;
 use cors_core::wire::{DemoConfig, LogEntry, Role};
 use demo_server::{
-    api_router, app_router, intranet_router, AppState, Config, RequestLog, MAX_REQUEST_BODY,
+    api_router, app_router, intranet_router, AppState, RequestLog, MAX_REQUEST_BODY,
     SUBSCRIBER_BUFFER, USERS,
 };
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-fn state() -> AppState {
-    state_with(|_| {})
-}
-
-fn state_with(change: impl FnOnce(&mut Config)) -> AppState {
-    let mut config = Config {
-        dist_dir: "/nonexistent/cors-lab-dist".into(),
-        ..Config::default()
-    };
-    change(&mut config);
-    AppState::new(&config)
-}
-
-fn router(role: Role, state: &AppState) -> Router {
-    match role {
-        Role::App => app_router(state.clone()),
-        Role::Api => api_router(state.clone()),
-        Role::Intranet => intranet_router(state.clone()),
-    }
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-
-    fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|err| panic!("not JSON ({err}): {}", self.text()))
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|value| value.to_str().ok())
-    }
-
-    fn header_pairs(&self) -> Vec<(String, String)> {
-        self.headers
-            .iter()
-            .map(|(name, value)| {
-                let value = value.to_str().expect("ASCII header");
-                (name.as_str().to_owned(), value.to_owned())
-            })
-            .collect()
-    }
-
-    fn cors_headers(&self) -> Vec<String> {
-        self.headers
-            .keys()
-            .map(|name| name.as_str().to_owned())
-            .filter(|name| name.starts_with("access-control-"))
-            .collect()
-    }
-}
-
-async fn send(router: Router, request: Request<Body>) -> Answer {
-    let response = router.oneshot(request).await.expect("infallible");
-    let (parts, body) = response.into_parts();
-    let body = body.collect().await.expect("body").to_bytes();
-    Answer {
-        status: parts.status,
-        headers: parts.headers,
-        body,
-    }
-}
+mod common;
+use common::{router, send, state, state_with, Answer};
 
 fn request(method: Method, uri: &str) -> Request<Body> {
     Request::builder()
@@ -208,7 +140,7 @@ async fn every_request_to_a_logged_origin_is_logged() {
         assert_eq!(entry.status, status, "{case}");
         // The log shows the answer as it was sent, headers added by method
         // routing (`allow` on a 404 for a known path) included.
-        assert_eq!(entry.response_headers, answer.header_pairs(), "{case}");
+        assert_eq!(entry.response_headers, answer.all_lines(), "{case}");
     }
 }
 
@@ -255,7 +187,7 @@ async fn a_preflight_is_logged_with_its_headers() {
     assert_eq!(entry.method, "OPTIONS");
     assert_eq!(entry.learner.as_deref(), Some("grace"));
     assert_eq!(entry.status, 404);
-    assert_eq!(entry.response_headers, answer.header_pairs());
+    assert_eq!(entry.response_headers, answer.all_lines());
     assert!(entry
         .response_headers
         .contains(&("allow".to_owned(), "GET,HEAD".to_owned())));

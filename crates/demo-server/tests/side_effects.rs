@@ -6,86 +6,23 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use axum::body::{Body, Bytes};
-use axum::http::{HeaderMap, Method, Request, StatusCode};
-use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
 use cors_core::wire::{LogEntry, Post, PostDeleted, PostList, Role};
 use demo_server::posts::{seed_posts, MAX_BUCKETS};
 use demo_server::proxy::PROXY_USER_AGENT;
-use demo_server::{
-    api_router, app_router, bind, intranet_router, AppState, Config, SALARIES, USERS,
-};
-use http_body_util::BodyExt;
+use demo_server::{api_router, app_router, bind, AppState, Config, SALARIES, USERS};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::time::timeout;
-use tower::ServiceExt;
 
 const PATIENCE: Duration = Duration::from_secs(10);
 const ORIGIN: &str = "http://localhost:8080";
 const SEED_IDS: [u32; 5] = [11, 12, 13, 14, 15];
 
-fn state() -> AppState {
-    state_with(|_| {})
-}
-
-fn state_with(change: impl FnOnce(&mut Config)) -> AppState {
-    let mut config = Config {
-        dist_dir: "/nonexistent/cors-lab-dist".into(),
-        ..Config::default()
-    };
-    change(&mut config);
-    AppState::new(&config)
-}
-
-fn router(role: Role, state: &AppState) -> Router {
-    match role {
-        Role::App => app_router(state.clone()),
-        Role::Api => api_router(state.clone()),
-        Role::Intranet => intranet_router(state.clone()),
-    }
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-
-    fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|err| panic!("not JSON ({err}): {}", self.text()))
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|value| value.to_str().ok())
-    }
-
-    fn cors_headers(&self) -> Vec<String> {
-        self.headers
-            .keys()
-            .map(|name| name.as_str().to_owned())
-            .filter(|name| name.starts_with("access-control-"))
-            .collect()
-    }
-}
-
-async fn send(router: Router, request: Request<Body>) -> Answer {
-    let response = router.oneshot(request).await.expect("infallible");
-    let (parts, body) = response.into_parts();
-    let body = body.collect().await.expect("body").to_bytes();
-    Answer {
-        status: parts.status,
-        headers: parts.headers,
-        body,
-    }
-}
+mod common;
+use common::{router, send, state, state_with, Answer};
 
 /// A request with headers and a body.
 fn request(method: &str, uri: &str, headers: &[(&str, &str)], body: &str) -> Request<Body> {
