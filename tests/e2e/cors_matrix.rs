@@ -8,62 +8,15 @@
 use cors_core::engine::{self, Env, Prediction};
 use cors_core::scenario::{Arrival, JsObservation, Mode, Observation, Scenario, Target};
 use cors_core::wire::{LogEntry, Role};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::harness::Lab;
 
 const MATRIX: &str = include_str!("../data/cors-matrix.json");
 
-/// Expand every group's `vary` axes (cartesian product) over its base scenario.
+/// The matrix file, expanded (cartesian product of each group's axes).
 pub fn load_matrix() -> Vec<Scenario> {
-    let doc: Value = serde_json::from_str(MATRIX).expect("cors-matrix.json is JSON");
-    let mut out = Vec::new();
-    for group in doc["groups"].as_array().expect("groups") {
-        let name = group["name"].as_str().expect("group name");
-        let base = json!({
-            "request": group.get("request").cloned().unwrap_or(json!({})),
-            "server": group.get("server").cloned().unwrap_or(json!({})),
-            "repeat": group.get("repeat").cloned().unwrap_or(json!(1)),
-        });
-        let axes = group["vary"].as_array().cloned().unwrap_or_default();
-        let mut combos: Vec<Value> = vec![base];
-        for axis in &axes {
-            let path = axis["path"].as_str().expect("axis path");
-            let values = axis["values"].as_array().expect("axis values");
-            combos = combos
-                .iter()
-                .flat_map(|combo| {
-                    values.iter().map(move |v| {
-                        let mut next = combo.clone();
-                        set_path(&mut next, path, v.clone());
-                        next
-                    })
-                })
-                .collect();
-        }
-        for (i, mut combo) in combos.into_iter().enumerate() {
-            combo["id"] = json!(format!("{name}-{i}"));
-            let scenario: Scenario = serde_json::from_value(combo.clone())
-                .unwrap_or_else(|e| panic!("{name}-{i} is not a Scenario ({e}): {combo}"));
-            out.push(scenario);
-        }
-    }
-    out
-}
-
-fn set_path(root: &mut Value, path: &str, value: Value) {
-    let mut at = root;
-    for key in path.split('.') {
-        if !at.is_object() {
-            *at = json!({});
-        }
-        at = at
-            .as_object_mut()
-            .expect("object")
-            .entry(key)
-            .or_insert(Value::Null);
-    }
-    *at = value;
+    cors_core::matrix::expand(MATRIX).unwrap_or_else(|e| panic!("cors-matrix.json: {e}"))
 }
 
 #[test]

@@ -18,58 +18,11 @@ use cors_core::engine::{predict, Env};
 use cors_core::scenario::Scenario;
 use cors_core::url_parts::parse_url;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use serde_json::{json, Value};
 
 const MATRIX: &str = include_str!("../../../tests/data/cors-matrix.json");
 
-/// Every group's `vary` axes (cartesian product) over its base scenario: the
-/// same expansion as `tests/e2e/cors_matrix.rs`.
 fn load_matrix() -> Vec<Scenario> {
-    let doc: Value = serde_json::from_str(MATRIX).expect("cors-matrix.json is JSON");
-    let mut out = Vec::new();
-    for group in doc["groups"].as_array().expect("groups") {
-        let name = group["name"].as_str().expect("group name");
-        let base = json!({
-            "request": group.get("request").cloned().unwrap_or(json!({})),
-            "server": group.get("server").cloned().unwrap_or(json!({})),
-            "repeat": group.get("repeat").cloned().unwrap_or(json!(1)),
-        });
-        let mut combos: Vec<Value> = vec![base];
-        for axis in group["vary"].as_array().cloned().unwrap_or_default() {
-            let path = axis["path"].as_str().expect("axis path").to_owned();
-            let values = axis["values"].as_array().expect("axis values").clone();
-            combos = combos
-                .iter()
-                .flat_map(|combo| {
-                    values.iter().map(|v| {
-                        let mut next = combo.clone();
-                        set_path(&mut next, &path, v.clone());
-                        next
-                    })
-                })
-                .collect();
-        }
-        for (i, mut combo) in combos.into_iter().enumerate() {
-            combo["id"] = json!(format!("{name}-{i}"));
-            out.push(serde_json::from_value(combo).expect("a Scenario"));
-        }
-    }
-    out
-}
-
-fn set_path(root: &mut Value, path: &str, value: Value) {
-    let mut at = root;
-    for key in path.split('.') {
-        if !at.is_object() {
-            *at = json!({});
-        }
-        at = at
-            .as_object_mut()
-            .expect("object")
-            .entry(key)
-            .or_insert(Value::Null);
-    }
-    *at = value;
+    cors_core::matrix::expand(MATRIX).expect("cors-matrix.json expands")
 }
 
 fn bench_compare(c: &mut Criterion) {

@@ -9,6 +9,7 @@
 //! - [`compare`]: everything above for two URLs side by side.
 //! - [`engine`]: the Fetch standard's CORS rules applied to a scenario: what should happen and why.
 //! - [`lab_link`]: a whole scenario as URL query pairs (deep links to lab runs).
+//! - [`matrix`]: the scenario-matrix file format, expanded into scenarios.
 //! - [`named`]: ready-made experiments (lab picker, quiz "Run it").
 //! - [`quiz`]: the quiz questions (story, choices with feedback, explanation,
 //!   the evidence that settles each) and the learner's progress.
@@ -22,6 +23,7 @@ pub mod compare;
 pub mod cookie;
 pub mod engine;
 pub mod lab_link;
+pub mod matrix;
 pub mod named;
 pub mod origin;
 pub mod quiz;
