@@ -14,6 +14,31 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 /// One result row of the benchmark table.
+/// Run a bench program's async body on a multi-threaded runtime; an error is
+/// one line on stderr (`<name>: …`) and a failing exit code.
+pub fn run_main<F>(name: &str, body: F) -> std::process::ExitCode
+where
+    F: std::future::Future<Output = Result<(), String>>,
+{
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("{name}: cannot start tokio: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(body) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 pub fn row(area: &str, metric: &str, value: impl std::fmt::Display) {
     println!("| {area} | {metric} | {value} |");
 }

@@ -64,23 +64,7 @@ const started = Date.now();
 
 fn main() -> ExitCode {
     let args = Args::from_env();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("browser: cannot start tokio: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(run(&args)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("browser: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    bench_tools::run_main("browser", run(&args))
 }
 
 async fn run(args: &Args) -> Result<(), String> {

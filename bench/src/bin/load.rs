@@ -39,23 +39,7 @@ const USERS: &str = "/users.json?learner=bench";
 
 fn main() -> ExitCode {
     let args = Args::from_env();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("load: cannot start tokio: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(run(&args)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("load: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    bench_tools::run_main("load", run(&args))
 }
 
 async fn run(args: &Args) -> Result<(), String> {
