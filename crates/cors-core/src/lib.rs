@@ -11,6 +11,8 @@
 //! - [`lab_link`]: a whole scenario as URL query pairs (deep links to lab runs).
 //! - [`matrix`]: the scenario-matrix file format, expanded into scenarios.
 //! - [`named`]: ready-made experiments (lab picker, quiz "Run it").
+//! - [`present`]: presenter mode as data: each page's steps, the keys that move
+//!   between them, the step in the address and the link the class opens.
 //! - [`quiz`]: the quiz questions (story, choices with feedback, explanation,
 //!   the evidence that settles each) and the learner's progress.
 //! - [`scenario`]: a CORS experiment as data (request + server answers) and what can be observed of it.
@@ -26,6 +28,7 @@ pub mod lab_link;
 pub mod matrix;
 pub mod named;
 pub mod origin;
+pub mod present;
 pub mod quiz;
 pub mod scenario;
 pub mod site;

@@ -1,0 +1,339 @@
+//! Presenter mode as data: the steps each page is shown in, the keys that
+//! move between them, and the addresses involved — the instructor's
+//! (`present=1&step=N`) and the one the class opens (the same page and step,
+//! without the instructor's parameters).
+//!
+//! A page's steps name *parts*: tokens that the page's elements carry in a
+//! `data-step` attribute (`data-step="sent server"` belongs to two steps).
+//! In presenter mode only the current part's elements are shown (elements
+//! without `data-step` always are); in a learner's normal view, `step=N`
+//! marks them and scrolls to them.
+
+use crate::quiz;
+
+/// `present=1`: the page is shown on a projector.
+pub const PRESENT_PARAM: &str = "present";
+/// `step=N`, 1-based: the step the page is at.
+pub const STEP_PARAM: &str = "step";
+/// Query keys only the instructor's screen uses: a share link leaves them out.
+pub const INSTRUCTOR_ONLY: &[&str] = &[PRESENT_PARAM];
+/// Query keys that belong to the frame, not to the page: pages do not read
+/// them, and keep them when they rewrite the address.
+pub const FRAME_PARAMS: &[&str] = &[PRESENT_PARAM, STEP_PARAM];
+
+/// The pages that have steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Origin,
+    Lab,
+    Quiz,
+    Why,
+}
+
+impl Page {
+    pub const ALL: [Page; 5] = [Page::Home, Page::Origin, Page::Lab, Page::Quiz, Page::Why];
+
+    /// The page at an address's path (`/lab`, `/lab/`), if it has steps.
+    pub fn from_path(path: &str) -> Option<Page> {
+        match path.trim_end_matches('/') {
+            "" => Some(Page::Home),
+            "/origin" => Some(Page::Origin),
+            "/lab" => Some(Page::Lab),
+            "/quiz" => Some(Page::Quiz),
+            "/why" => Some(Page::Why),
+            _ => None,
+        }
+    }
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Page::Home => "/",
+            Page::Origin => "/origin",
+            Page::Lab => "/lab",
+            Page::Quiz => "/quiz",
+            Page::Why => "/why",
+        }
+    }
+}
+
+/// One step of a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The `data-step` token of the elements this step shows.
+    pub part: &'static str,
+    /// What the step shows, for "Step k of n: …".
+    pub title: String,
+    /// Query pairs the step sets (the quiz: which question).
+    pub query: Vec<(&'static str, &'static str)>,
+    /// The step shows a run's evidence: in presenter mode, entering it runs
+    /// the page's experiment if it has not run yet.
+    pub needs_run: bool,
+}
+
+fn step(part: &'static str, title: &str) -> Step {
+    Step {
+        part,
+        title: title.to_owned(),
+        query: Vec::new(),
+        needs_run: false,
+    }
+}
+
+fn run_step(part: &'static str, title: &str) -> Step {
+    Step {
+        needs_run: true,
+        ..step(part, title)
+    }
+}
+
+/// The steps of `page`, in order (never empty).
+pub fn steps(page: Page) -> Vec<Step> {
+    match page {
+        Page::Home => vec![
+            step("intro", "What this lab shows"),
+            step("experiment", "A script asks another origin for JSON"),
+            run_step("result", "What the server saw, and what the script got"),
+        ],
+        Page::Origin => vec![
+            step("breakdown", "Two URLs taken apart"),
+            step("differs", "The part that differs"),
+            step("verdict", "The verdict, with same-site and cookies"),
+            step("list", "One URL against a list"),
+        ],
+        Page::Lab => vec![
+            step("request", "The request, and your prediction"),
+            run_step("sent", "What the browser sent"),
+            run_step("server", "What the server received and did"),
+            run_step("js", "What JavaScript got"),
+            run_step("console", "The console message, and the fix"),
+        ],
+        Page::Quiz => quiz::all()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, q)| {
+                let n = i + 1;
+                [
+                    Step {
+                        query: vec![("q", q.slug)],
+                        ..step("question", &format!("Question {n} · {}", q.topic))
+                    },
+                    Step {
+                        query: vec![("q", q.slug)],
+                        ..step("answer", &format!("Answer {n} · {}", q.topic))
+                    },
+                ]
+            })
+            .collect(),
+        Page::Why => vec![
+            step("intro", "Why the policy exists"),
+            step("intranet", "Reading an intranet"),
+            step("localhost", "Probing your own machine"),
+            step("load-vs-read", "Showing is not reading"),
+            step("proxy", "A same-origin proxy"),
+        ],
+    }
+}
+
+/// The step an address is at, 0-based: `step=N` (clamped to the steps),
+/// else the first step whose query pairs the address has (the quiz's
+/// `q=…`), else the first.
+pub fn current_index(steps: &[Step], pairs: &[(&str, &str)]) -> usize {
+    let last = steps.len().saturating_sub(1);
+    if let Some(n) = lookup(pairs, STEP_PARAM).and_then(parse_step) {
+        return (n - 1).min(last);
+    }
+    steps
+        .iter()
+        .position(|s| !s.query.is_empty() && has_all(pairs, &s.query))
+        .unwrap_or(0)
+}
+
+/// `step=N` as written: a whole number from 1 (leading/trailing spaces allowed).
+pub fn parse_step(value: &str) -> Option<usize> {
+    value.trim().parse::<usize>().ok().filter(|n| *n >= 1)
+}
+
+/// Whether `present=…` turns presenter mode on (`1`, `true`, `yes`, `on`).
+pub fn is_presenting(pairs: &[(&str, &str)]) -> bool {
+    lookup(pairs, PRESENT_PARAM).is_some_and(|v| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "1" | "true" | "yes" | "on"
+        )
+    })
+}
+
+/// Whether the address says which step it is at (`step=` with a number).
+pub fn has_step(pairs: &[(&str, &str)]) -> bool {
+    lookup(pairs, STEP_PARAM).and_then(parse_step).is_some()
+}
+
+/// Whether the address is exactly at step `index` the way presenter mode
+/// writes it: `step=index+1` and the step's own pairs.
+pub fn is_canonical(steps: &[Step], index: usize, pairs: &[(&str, &str)]) -> bool {
+    let Some(step) = steps.get(index) else {
+        return false;
+    };
+    lookup(pairs, STEP_PARAM).and_then(parse_step) == Some(index + 1) && has_all(pairs, &step.query)
+}
+
+/// The address's pairs moved to step `index`: `step=index+1` and the step's
+/// own pairs set (in place when present, else appended), the rest kept.
+pub fn at_step(pairs: &[(String, String)], steps: &[Step], index: usize) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = pairs.to_vec();
+    let mut set = |key: &str, value: String| match out.iter().position(|(k, _)| k == key) {
+        Some(first) => {
+            out[first].1 = value;
+            let mut i = 0;
+            out.retain(|(k, _)| {
+                i += 1;
+                i - 1 == first || k != key
+            });
+        }
+        None => out.push((key.to_owned(), value)),
+    };
+    if let Some(step) = steps.get(index) {
+        for (key, value) in &step.query {
+            set(key, (*value).to_owned());
+        }
+    }
+    set(STEP_PARAM, (index + 1).to_string());
+    out
+}
+
+/// The address's pairs with presenter mode turned on or off.
+pub fn with_presenting(pairs: &[(String, String)], on: bool) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(k, _)| k != PRESENT_PARAM)
+        .cloned()
+        .collect();
+    if on {
+        out.push((PRESENT_PARAM.to_owned(), "1".to_owned()));
+    }
+    out
+}
+
+/// The pairs of the link the class opens: everything but the instructor's
+/// own parameters, so students land on the same page, experiment and step.
+pub fn share_pairs(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .filter(|(k, _)| !INSTRUCTOR_ONLY.contains(&k.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// The pairs a page reads as its own state (the frame's are left out).
+pub fn page_pairs(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .filter(|(k, _)| !FRAME_PARAMS.contains(&k.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// The frame's pairs of an address, to carry over when a page rewrites it.
+pub fn frame_pairs(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .filter(|(k, _)| FRAME_PARAMS.contains(&k.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// A move between steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nav {
+    Next,
+    Prev,
+    First,
+    Last,
+}
+
+/// Where the keyboard focus is, as far as stepping is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// A text field, select or contenteditable: keys belong to it.
+    Editing,
+    /// A button, link, summary, checkbox…: Space and Enter activate it.
+    Control,
+    /// Anything else (the page itself).
+    Page,
+}
+
+/// The move a key asks for (`KeyboardEvent.key`), if any. Clickers send
+/// PageDown/PageUp. Keys with Ctrl, Alt or Meta are the browser's.
+pub fn nav_for_key(key: &str, shift: bool, other_modifier: bool, focus: Focus) -> Option<Nav> {
+    if other_modifier || focus == Focus::Editing {
+        return None;
+    }
+    match key {
+        " " | "Spacebar" if focus == Focus::Control => None,
+        " " | "Spacebar" if shift => Some(Nav::Prev),
+        " " | "Spacebar" => Some(Nav::Next),
+        "ArrowRight" | "ArrowDown" | "PageDown" => Some(Nav::Next),
+        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Nav::Prev),
+        "Home" => Some(Nav::First),
+        "End" => Some(Nav::Last),
+        _ => None,
+    }
+}
+
+/// The shortcut that turns presenter mode on and off: Alt+Shift+P
+/// (`KeyboardEvent.code`, so it works whatever Alt+Shift+P types).
+pub const TOGGLE_SHORTCUT: &str = "Alt+Shift+P";
+
+pub fn is_toggle_shortcut(code: &str, alt: bool, shift: bool, ctrl_or_meta: bool) -> bool {
+    code == "KeyP" && alt && shift && !ctrl_or_meta
+}
+
+/// The step a move leads to, 0-based, staying within `count` steps.
+pub fn go(nav: Nav, index: usize, count: usize) -> usize {
+    let last = count.saturating_sub(1);
+    match nav {
+        Nav::Next => (index + 1).min(last),
+        Nav::Prev => index.saturating_sub(1).min(last),
+        Nav::First => 0,
+        Nav::Last => last,
+    }
+}
+
+/// "Step 2 of 5: What the browser sent".
+pub fn announcement(steps: &[Step], index: usize) -> String {
+    match steps.get(index) {
+        Some(step) => format!("Step {} of {}: {}", index + 1, steps.len(), step.title),
+        None => String::new(),
+    }
+}
+
+/// The style rule that shows one step: in presenter mode every element
+/// with another `data-step` is hidden; in normal mode the step's elements
+/// are marked. Parts are fixed tokens (`[a-z0-9-]`); anything else gives
+/// no rule.
+pub fn step_css(part: &str, presenting: bool) -> String {
+    if part.is_empty()
+        || !part
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return String::new();
+    }
+    if presenting {
+        format!("html.presenting main [data-step]:not([data-step~=\"{part}\"]) {{ display: none !important; }}")
+    } else {
+        format!("main [data-step~=\"{part}\"] {{ outline: 4px solid var(--accent); outline-offset: 4px; border-radius: var(--radius); }}")
+    }
+}
+
+fn lookup<'a>(pairs: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
+    pairs.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+fn has_all(pairs: &[(&str, &str)], wanted: &[(&str, &str)]) -> bool {
+    wanted.iter().all(|(k, v)| lookup(pairs, k) == Some(*v))
+}
+
+#[cfg(test)]
+mod tests;
