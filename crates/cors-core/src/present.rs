@@ -225,6 +225,33 @@ pub fn share_pairs(pairs: &[(String, String)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The class link's query (without `?`): [`share_pairs`], encoded for
+/// people to read — characters a query value may hold as they are (`:`,
+/// `/`, `@`, `,` …), only `&`, `=`, `+`, `#`, `%`, spaces, quotes and
+/// non-ASCII percent-encoded.
+pub fn share_query(pairs: &[(String, String)]) -> String {
+    share_pairs(pairs)
+        .iter()
+        .map(|(k, v)| format!("{}={}", readable(k), readable(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn readable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || "-._~!$'()*,;:@/?".contains(c) {
+            out.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// The pairs a page reads as its own state (the frame's are left out).
 pub fn page_pairs(pairs: &[(String, String)]) -> Vec<(String, String)> {
     pairs
@@ -309,22 +336,37 @@ pub fn announcement(steps: &[Step], index: usize) -> String {
 }
 
 /// The style rule that shows one step: in presenter mode every element
-/// with another `data-step` is hidden; in normal mode the step's elements
-/// are marked. Parts are fixed tokens (`[a-z0-9-]`); anything else gives
-/// no rule.
+/// with another `data-step` is hidden; in normal mode the step's innermost
+/// elements are marked. Parts are fixed tokens (`[a-z0-9-]`); anything else
+/// gives no rule.
 pub fn step_css(part: &str, presenting: bool) -> String {
-    if part.is_empty()
-        || !part
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
+    if !is_token(part) {
         return String::new();
     }
     if presenting {
         format!("html.presenting main [data-step]:not([data-step~=\"{part}\"]) {{ display: none !important; }}")
     } else {
-        format!("main [data-step~=\"{part}\"] {{ outline: 4px solid var(--accent); outline-offset: 4px; border-radius: var(--radius); }}")
+        format!(
+            "{} {{ outline: 4px solid var(--accent); outline-offset: 4px; border-radius: var(--radius); }}",
+            marked_selector(part)
+        )
     }
+}
+
+/// The step's innermost elements (those holding no other element of the
+/// step): what a learner's view marks, the first of them what it scrolls to.
+pub fn marked_selector(part: &str) -> String {
+    if !is_token(part) {
+        return String::new();
+    }
+    format!("main [data-step~=\"{part}\"]:not(:has([data-step~=\"{part}\"]))")
+}
+
+fn is_token(part: &str) -> bool {
+    !part.is_empty()
+        && part
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn lookup<'a>(pairs: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
