@@ -1,33 +1,73 @@
-//! The page frame (header, navigation, footer) and the routes.
+//! The page frame (header, navigation, footer; in presenter mode the
+//! stepper and the side panel) and the routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::components::presenter::{
+    PresentToggle, PresenterPanel, SharedStepNote, StepStyle, Stepper,
+};
 use crate::pages::{
     home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage, quiz::QuizPage,
     why::WhyPage,
 };
+use crate::presenter::Presenter;
+
+/// The header's links: path and label.
+const PAGES: [(&str, &str); 5] = [
+    ("/origin", "Origins"),
+    ("/lab", "Fetch lab"),
+    ("/quiz", "Quiz"),
+    ("/why", "Why?"),
+    ("/", "First experiment"),
+];
 
 #[component]
 pub fn App() -> impl IntoView {
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="site-header">
-                <A href="/" attr:class="brand">
-                    <span class="brand-mark" aria-hidden="true">"⇄"</span>
-                    " CORS Lab"
-                </A>
-                <nav aria-label="Main">
-                    <A href="/origin">"Origins"</A>
-                    <A href="/lab">"Fetch lab"</A>
-                    <A href="/quiz">"Quiz"</A>
-                    <A href="/why">"Why?"</A>
-                    <A href="/">"First experiment"</A>
-                </nav>
-            </header>
+            <Frame />
+        </Router>
+    }
+}
+
+#[component]
+fn Frame() -> impl IntoView {
+    let presenter = Presenter::provide();
+    let presenting = presenter.presenting;
+    let pathname = use_location().pathname;
+    let has_steps = move || presenter.steps.with(|s| !s.is_empty());
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <a href=move || presenter.href("/") class="brand">
+                <span class="brand-mark" aria-hidden="true">"⇄"</span>
+                " CORS Lab"
+            </a>
+            <nav aria-label="Main">
+                {PAGES
+                    .iter()
+                    .map(|(path, label)| view! {
+                        <a href=move || presenter.href(path)
+                            aria-current=move || (pathname.get() == *path).then_some("page")>
+                            {*label}
+                        </a>
+                    })
+                    .collect_view()}
+            </nav>
+            <PresentToggle />
+        </header>
+        <StepStyle />
+        <div class="frame">
             <main id="main" tabindex="-1">
+                <Show when=move || presenting.get() && has_steps()>
+                    <Stepper />
+                </Show>
+                <Show when=move || !presenting.get() && presenter.has_step.get() && has_steps()>
+                    <SharedStepNote />
+                </Show>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/origin") view=OriginPage />
@@ -36,10 +76,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/why") view=WhyPage />
                 </Routes>
             </main>
-            <footer class="site-footer">
-                "Every request in this lab is real and stays on this machine. "
-                "The server never enforces CORS: your browser does."
-            </footer>
-        </Router>
+            <Show when=move || presenting.get()>
+                <PresenterPanel />
+            </Show>
+        </div>
+        <footer class="site-footer">
+            "Every request in this lab is real and stays on this machine. "
+            "The server never enforces CORS: your browser does."
+        </footer>
     }
 }

@@ -3,6 +3,7 @@ pub mod fields;
 pub mod lab_forms;
 pub mod lab_run;
 pub mod origin_table;
+pub mod presenter;
 pub mod server_log;
 pub mod url_breakdown;
 pub mod verdict;

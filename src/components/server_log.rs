@@ -25,7 +25,15 @@ pub fn ServerLog(
     /// When set, only requests of this lab run (`case=<id>` in the query).
     #[prop(optional, into)]
     case: Option<Signal<Option<String>>>,
+    /// Large, newest first, filling its container: presenter mode's panel.
+    #[prop(optional)]
+    big: bool,
 ) -> impl IntoView {
+    let (class, title_id) = if big {
+        ("server-log big", "server-log-big-title")
+    } else {
+        ("server-log", "server-log-title")
+    };
     let entries = RwSignal::new(Vec::<LogEntry>::new());
     let link = RwSignal::new(Link::Connecting);
     let url = format!("/api/log/stream?{LEARNER_PARAM}={learner}");
@@ -57,9 +65,9 @@ pub fn ServerLog(
     };
 
     view! {
-        <section class="server-log" aria-labelledby="server-log-title">
+        <section class=class aria-labelledby=title_id>
             <div class="panel-head">
-                <h3 id="server-log-title">"Server received"</h3>
+                <h3 id=title_id>"Server received"</h3>
                 <span class="link-state" data-testid="log-link" role="status">
                     {move || match link.get() {
                         Link::Connecting => "connecting…",
@@ -67,11 +75,15 @@ pub fn ServerLog(
                         Link::Lost => "○ reconnecting…",
                     }}
                 </span>
-                <button type="button" class="small" on:click=reset data-testid="log-reset">
+                // Presenter mode has one reset, in its panel.
+                <button type="button" class="small presenter-hidden" on:click=reset data-testid="log-reset">
                     "Clear log"
                 </button>
             </div>
-            <p class="hint">"Every request that reached the demo server from this browser, as the server saw it."</p>
+            <p class="hint">
+                "Every request that reached the demo server from this browser, as the server saw it"
+                {if big { ", newest first." } else { "." }}
+            </p>
             <Show
                 when=move || !shown(entries.get(), case.and_then(|c| c.get())).is_empty()
                 fallback=|| view! { <p class="empty" data-testid="log-empty">"No request has arrived yet."</p> }

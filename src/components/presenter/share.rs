@@ -1,0 +1,58 @@
+//! The link the class opens, large, with a copy button: this page, its
+//! experiment and step, without the instructor's parameters.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::presenter::Presenter;
+
+#[component]
+pub fn ShareLink() -> impl IntoView {
+    let presenter = Presenter::get()?;
+    let url = Memo::new(move |_| presenter.share_url());
+    let copied = RwSignal::new(None::<Result<(), String>>);
+    // A new link has not been copied yet.
+    Effect::new(move |_| {
+        url.track();
+        copied.set(None);
+    });
+    let copy = move |_| {
+        let text = url.get_untracked();
+        spawn_local(async move {
+            let outcome = copy_text(&text).await;
+            copied.set(Some(outcome));
+        });
+    };
+    Some(view! {
+        <section class="share" aria-labelledby="share-title">
+            <div class="share-head">
+                <h2 id="share-title">"Link for the class"</h2>
+                <button type="button" class="small" data-testid="present-share-copy" on:click=copy>"Copy link"</button>
+                <span role="status" data-testid="present-share-copied">
+                    {move || match copied.get() {
+                        None => String::new(),
+                        Some(Ok(())) => "✓ Copied.".to_owned(),
+                        Some(Err(why)) => format!("✗ {why}"),
+                    }}
+                </span>
+            </div>
+            <p class="share-url"><code data-testid="present-share-url">{move || url.get()}</code></p>
+        </section>
+    })
+}
+
+/// Put `text` on the clipboard. The Clipboard API exists only in secure
+/// contexts (https, localhost): elsewhere, say how to copy by hand.
+async fn copy_text(text: &str) -> Result<(), String> {
+    let by_hand = "Copying needs https or localhost here: select the link and copy it.";
+    let navigator = web_sys::window().ok_or(by_hand)?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| by_hand)?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err(by_hand.to_owned());
+    }
+    JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("The browser refused ({}).", crate::demo::js_error_text(&e)))
+}
