@@ -177,20 +177,31 @@ pub fn RunView(
     /// the quiz's "Run it" uses this.
     #[prop(optional)]
     compact: bool,
+    /// Mark the parts with the lab's presenter steps (`data-step`: sent,
+    /// server, js, console).
+    #[prop(optional)]
+    stepped: bool,
 ) -> impl IntoView {
     let case = Signal::derive(move || run.with(|r| r.as_ref().map(|r| r.case.clone())));
+    let part = move |parts: &'static str| stepped.then_some(parts);
     view! {
-        <section class="card run-view" aria-live="polite" aria-busy=move || running.get().to_string()>
-            {move || run.get().map(|r| view! { <RunSummary run=r /> })}
+        <section class="card run-view" aria-live="polite" aria-busy=move || running.get().to_string()
+            data-step=part("sent server js console")>
+            {move || run.get().map(|r| view! { <RunSummary run=r stepped /> })}
             <div class="panels three">
-                {move || run.get().map(|r| view! { <BrowserSent run=r /> })}
-                <ServerLog learner=demo::learner_tag() case />
-                {move || run.get().map(|r| view! { <JsGotPanel run=r /> })}
+                {move || run.get().map(|r| view! { <BrowserSent run=r stepped /> })}
+                <div class="log-slot" data-step=part("server")>
+                    <ServerLog learner=demo::learner_tag() case />
+                </div>
+                {move || run.get().map(|r| view! { <JsGotPanel run=r stepped /> })}
             </div>
-            {move || run.get().map(|r| view! { <SideEffect run=r.clone() /> <ConsoleBox run=r.clone() /> })}
-            {move || (!compact).then(|| run.get().map(|r| view! { <Afterword run=r /> }))}
+            {move || run.get().map(|r| view! {
+                <div data-step=part("server")><SideEffect run=r.clone() /></div>
+                <div data-step=part("console")><ConsoleBox run=r.clone() /></div>
+            })}
+            {move || (!compact).then(|| run.get().map(|r| view! { <div data-step=part("console")><Afterword run=r /></div> }))}
             <Show when=move || run.with(Option::is_none)>
-                <p class="empty" data-testid="lab-not-run">"Not run yet: press Run fetch."</p>
+                <p class="empty" class:presenter-hidden=stepped data-testid="lab-not-run">"Not run yet: press Run fetch."</p>
             </Show>
         </section>
     }
@@ -198,7 +209,8 @@ pub fn RunView(
 
 /// Timeline and prediction check.
 #[component]
-fn RunSummary(run: Run) -> impl IntoView {
+fn RunSummary(run: Run, stepped: bool) -> impl IntoView {
+    let part = move |parts: &'static str| stepped.then_some(parts);
     let preflight = run.preflight_arrived();
     let actual = run.actual_arrived();
     let readable = run.readable();
@@ -208,14 +220,20 @@ fn RunSummary(run: Run) -> impl IntoView {
         .rev()
         .find(|e| !e.is_preflight())
         .map(|e| e.status);
-    let step = |done: Option<bool>, title: String, detail: String, testid: &'static str| {
+    // Presenter mode reveals the timeline step by step: an entry from the
+    // step that shows it on.
+    let step = |done: Option<bool>,
+                title: String,
+                detail: String,
+                testid: &'static str,
+                from: &'static str| {
         let (class, mark) = match done {
             Some(true) => ("step done", "✓"),
             Some(false) => ("step failed", "✗"),
             None => ("step skipped", "–"),
         };
         view! {
-            <li class=class data-testid=testid>
+            <li class=class data-testid=testid data-step=part(from)>
                 <span class="step-mark" aria-hidden="true">{mark}</span>
                 <strong>{title}</strong>
                 <span class="step-detail">{detail}</span>
@@ -259,24 +277,24 @@ fn RunSummary(run: Run) -> impl IntoView {
     view! {
         <div class="run-summary">
             <h2>"What happened"</h2>
-            <ol class="timeline" data-testid="lab-timeline">
+            <ol class="timeline" data-testid="lab-timeline" data-step=part("sent server js")>
                 {step(preflight.then_some(true), "Preflight".into(),
-                    if preflight { "OPTIONS arrived at the server".into() } else { "none was sent".into() }, "timeline-preflight")}
+                    if preflight { "OPTIONS arrived at the server".into() } else { "none was sent".into() }, "timeline-preflight", "sent server js")}
                 {step(Some(actual), "Actual request".into(),
-                    if actual { format!("{} arrived at the server", run.state.request.method) } else { "never reached the server".into() }, "timeline-actual")}
+                    if actual { format!("{} arrived at the server", run.state.request.method) } else { "never reached the server".into() }, "timeline-actual", "server js")}
                 {step(status.map(|_| true), "Response".into(),
-                    status.map(|s| format!("the server answered {s}")).unwrap_or_else(|| "no answer to the actual request".into()), "timeline-response")}
+                    status.map(|s| format!("the server answered {s}")).unwrap_or_else(|| "no answer to the actual request".into()), "timeline-response", "server js")}
                 {step(Some(readable), "JavaScript".into(),
-                    if readable { "could read the response".into() } else { "was refused the response".into() }, "timeline-js")}
+                    if readable { "could read the response".into() } else { "was refused the response".into() }, "timeline-js", "js")}
             </ol>
-            <p data-testid="lab-cookie-sent">
+            <p data-testid="lab-cookie-sent" data-step=part("server")>
                 {match (actual, cookie_sent) {
                     (true, true) => "Cookie: the lab's cookie went with the request.",
                     (true, false) => "Cookie: none went with the request.",
                     (false, _) => "Cookie: no request carried one (none arrived).",
                 }}
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" data-step=part("js")>
                 <table class="prediction-table" data-testid="prediction-table">
                     <thead>
                         <tr><th scope="col">"Question"</th><th scope="col">"You"</th><th scope="col">"Lab's model"</th><th scope="col">"The browser"</th><th scope="col"></th></tr>
@@ -289,11 +307,11 @@ fn RunSummary(run: Run) -> impl IntoView {
                 </table>
             </div>
             {engine_agrees.map(|agrees| view! {
-                <p class="hint" data-testid="engine-agrees">
+                <p class="hint" data-testid="engine-agrees" data-step=part("js")>
                     {if agrees { "The lab's model of the Fetch standard predicted this too." } else { "The lab's model predicted something else here — the browser decides; please report this case." }}
                 </p>
             })}
-            <p class="hint">
+            <p class="hint" data-step=part("console")>
                 "Link to this run: "
                 <a data-testid="lab-permalink" href=crate::url_state::absolute_url("/lab", &run.state.to_query())>"copy me"</a>
             </p>
@@ -304,7 +322,7 @@ fn RunSummary(run: Run) -> impl IntoView {
 /// What the browser put on the wire, per the lab's model of the Fetch
 /// standard (the server log beside it shows what really arrived).
 #[component]
-fn BrowserSent(run: Run) -> impl IntoView {
+fn BrowserSent(run: Run, stepped: bool) -> impl IntoView {
     let sent = run
         .prediction
         .as_ref()
@@ -312,7 +330,7 @@ fn BrowserSent(run: Run) -> impl IntoView {
         .unwrap_or_default();
     let count = sent.len();
     view! {
-        <section class="panel" aria-labelledby="sent-title" data-testid="browser-sent">
+        <section class="panel" aria-labelledby="sent-title" data-testid="browser-sent" data-step=stepped.then_some("sent")>
             <h3 id="sent-title">"Browser sent"</h3>
             <p class="hint">"Request line and the headers the script and CORS put there (the browser adds Host, User-Agent and more)."</p>
             {if sent.is_empty() {
@@ -362,9 +380,9 @@ fn path_and_query(url: &str) -> String {
 
 /// The response or the error, as the page's script saw it.
 #[component]
-fn JsGotPanel(run: Run) -> impl IntoView {
+fn JsGotPanel(run: Run, stepped: bool) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="js-title" data-testid="js-got">
+        <section class="panel" aria-labelledby="js-title" data-testid="js-got" data-step=stepped.then_some("js")>
             <h3 id="js-title">"JavaScript got"</h3>
             {match run.js.clone() {
                 JsGot::Rejected { error } => view! {

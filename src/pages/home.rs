@@ -8,12 +8,13 @@ use leptos::task::spawn_local;
 
 use crate::components::server_log::ServerLog;
 use crate::demo::{self, FetchOutcome};
+use crate::presenter::Presenter;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let config = LocalResource::new(demo::load_config);
     view! {
-        <section class="hero">
+        <section class="hero" data-step="intro">
             <h1>"See the same-origin policy happen"</h1>
             <p class="lead">
                 "Your browser lets a page send requests almost anywhere, but it only hands the "
@@ -55,32 +56,42 @@ fn FirstExperiment(config: DemoConfig) -> impl IntoView {
     let api_origin = demo::origin_url(&config, Role::Api);
     let outcome = RwSignal::new(None::<FetchOutcome>);
     let running = RwSignal::new(false);
-    let run = {
-        let target = target.clone();
-        move |_| {
-            let target = target.clone();
-            running.set(true);
-            outcome.set(None);
-            spawn_local(async move {
-                let result = demo::plain_fetch(&target).await;
-                outcome.set(Some(result));
-                running.set(false);
-            });
+    let target_for_run = StoredValue::new(target.clone());
+    let run = move || {
+        if running.get_untracked() {
+            return;
         }
+        let target = target_for_run.get_value();
+        running.set(true);
+        outcome.set(None);
+        spawn_local(async move {
+            let result = demo::plain_fetch(&target).await;
+            outcome.set(Some(result));
+            running.set(false);
+        });
     };
+    // Presenter mode: the result step shows a run.
+    Presenter::on_run_step(move || {
+        if outcome.with_untracked(Option::is_none) {
+            run();
+        }
+    });
+    Presenter::on_reset(move || outcome.set(None));
     view! {
-        <section class="card experiment" aria-labelledby="first-title">
+        <section class="card experiment" aria-labelledby="first-title" data-step="experiment result">
             <h2 id="first-title">"First experiment: read another origin's JSON"</h2>
-            <p>
+            <p data-step="experiment">
                 "This page lives at "<code>{page_origin.clone()}</code>". The API lives at "
                 <code>{api_origin.clone()}</code>" — another port, so another origin. Its "
                 <code>"/users.json"</code>" answers without any CORS header. Press the button to run:"
             </p>
-            <pre class="code"><code>{format!("await fetch(\"{target}\")")}</code></pre>
-            <button type="button" class="primary" on:click=run disabled=move || running.get() data-testid="run-users-fetch">
-                {move || if running.get() { "Running…" } else { "Run fetch" }}
-            </button>
-            <div class="panels">
+            <pre class="code" data-step="experiment result"><code>{format!("await fetch(\"{target}\")")}</code></pre>
+            <p data-step="experiment result">
+                <button type="button" class="primary" on:click=move |_| run() disabled=move || running.get() data-testid="run-users-fetch">
+                    {move || if running.get() { "Running…" } else { "Run fetch" }}
+                </button>
+            </p>
+            <div class="panels" data-step="result">
                 <section class="panel" aria-labelledby="js-got-title" aria-live="polite">
                     <h3 id="js-got-title">"JavaScript got"</h3>
                     {move || match outcome.get() {

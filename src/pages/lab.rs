@@ -12,13 +12,14 @@ use crate::components::lab_forms::{AnswerForm, RequestForm};
 use crate::components::lab_run::{Guess, GuessForm, Run, RunView};
 use crate::demo;
 use crate::pages::home::ServerDown;
+use crate::presenter::Presenter;
 use crate::url_state;
 
 #[component]
 pub fn LabPage() -> impl IntoView {
     let config = LocalResource::new(demo::load_config);
     view! {
-        <section class="intro">
+        <section class="intro" data-step="request">
             <h1>"Live fetch lab"</h1>
             <p class="lead">
                 "Build a request, decide how the server answers, and run it for real. Three panels "
@@ -54,7 +55,7 @@ fn Lab(config: DemoConfig) -> impl IntoView {
     let running = RwSignal::new(false);
     let config = StoredValue::new(config);
 
-    let start = move |_| {
+    let start = move || {
         if running.get_untracked() {
             return;
         }
@@ -73,6 +74,15 @@ fn Lab(config: DemoConfig) -> impl IntoView {
             run.set(None);
         });
     };
+    // Presenter mode: the steps after the first show the run's evidence.
+    Presenter::on_run_step(move || {
+        if run.with_untracked(Option::is_none) {
+            start();
+        }
+    });
+    Presenter::on_reset(move || run.set(None));
+    let presenting = Presenter::get().map(|p| p.presenting);
+    let awaiting_run = move || presenting.is_some_and(|p| p.get()) && run.with(Option::is_none);
 
     view! {
         {link_error.map(|e| view! {
@@ -80,7 +90,7 @@ fn Lab(config: DemoConfig) -> impl IntoView {
                 "This link could not be read ("{e}"), so the lab starts from the default experiment."
             </p>
         })}
-        <section class="card" aria-labelledby="named-title">
+        <section class="card" aria-labelledby="named-title" data-step="request">
             <h2 id="named-title">"Experiments"</h2>
             <div class="presets" role="group" aria-label="Named experiments">
                 {named::all().into_iter().map(|n| {
@@ -100,23 +110,31 @@ fn Lab(config: DemoConfig) -> impl IntoView {
             </div>
         </section>
         <CookieCard config=config.get_value() />
-        <div class="two-col lab-forms">
+        <div class="two-col lab-forms" data-step="request">
             <RequestForm state />
             <AnswerForm state />
         </div>
-        <section class="card run-bar" aria-label="Run">
+        <section class="card run-bar" aria-label="Run" data-step="request">
             <GuessForm guess />
             <div class="run-actions">
-                <button type="button" class="primary big" data-testid="lab-run" on:click=start disabled=move || running.get()>
+                <button type="button" class="primary big" data-testid="lab-run" on:click=move |_| start() disabled=move || running.get()>
                     {move || if running.get() { "Running…" } else { "Run fetch" }}
                 </button>
-                <button type="button" data-testid="lab-reset" on:click=reset
+                <button type="button" class="presenter-hidden" data-testid="lab-reset" on:click=reset
                     title="Restore the posts and clear the server log">
                     "Reset demo data"
                 </button>
             </div>
         </section>
-        <RunView run running />
+        <Show when=awaiting_run>
+            <section class="card presenter-run" data-step="sent server js console" data-testid="present-run-needed">
+                <p>"This step shows what happened when the request ran. It has not run yet."</p>
+                <button type="button" class="primary big" data-testid="present-run" on:click=move |_| start() disabled=move || running.get()>
+                    {move || if running.get() { "Running…" } else { "Run fetch now" }}
+                </button>
+            </section>
+        </Show>
+        <RunView run running stepped=true />
     }
 }
 
@@ -136,7 +154,7 @@ fn CookieCard(config: DemoConfig) -> impl IntoView {
     });
     on_cleanup(move || focus.remove());
     view! {
-        <section class="card cookie-card" aria-labelledby="cookie-title">
+        <section class="card cookie-card" aria-labelledby="cookie-title" data-step="request">
             <h2 id="cookie-title">"Cookie"</h2>
             <p data-testid="lab-cookie-state">
                 {move || if has.get() {

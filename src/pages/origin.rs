@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::origin_table::OriginTable;
 use crate::components::url_breakdown::UrlBreakdown;
 use crate::components::verdict::Badge;
+use crate::presenter::Presenter;
 
 const DEFAULT_A: &str = "https://example.com/a.html";
 const DEFAULT_B: &str = "https://example.com:8443/a.html";
@@ -44,9 +45,18 @@ pub fn OriginPage() -> impl IntoView {
             .map(|c| c.origin.differs)
             .unwrap_or_default()
     });
+    // Presenter mode's first step shows the parts before saying which differ.
+    let presenter = Presenter::get();
+    let highlighted = Signal::derive(move || {
+        if presenter.and_then(|p| p.part()) == Some("breakdown") {
+            Vec::new()
+        } else {
+            differs.get()
+        }
+    });
 
     view! {
-        <section class="intro">
+        <section class="intro" data-step="breakdown">
             <h1>"Same origin or not?"</h1>
             <p class="lead">
                 "An origin is three things: the scheme, the host and the port. Two URLs share an "
@@ -69,12 +79,13 @@ pub fn OriginPage() -> impl IntoView {
                     .collect_view()}
             </div>
         </section>
+        <DiffersCard comparison />
         <Verdicts comparison parsed_a parsed_b />
-        <div class="two-col">
-            <UrlBreakdown side="a" parsed=parsed_a differs />
-            <UrlBreakdown side="b" parsed=parsed_b differs />
+        <div class="two-col" data-step="breakdown differs">
+            <UrlBreakdown side="a" parsed=parsed_a differs=highlighted />
+            <UrlBreakdown side="b" parsed=parsed_b differs=highlighted />
         </div>
-        <section class="card" aria-labelledby="table-title">
+        <section class="card" aria-labelledby="table-title" data-step="list">
             <h2 id="table-title">"URL A against a list"</h2>
             <p class="hint">"One URL per line. Each row is compared with URL A."</p>
             <label class="sr-only" for="url-list">"URLs to compare with URL A"</label>
@@ -109,6 +120,28 @@ fn UrlField(id: &'static str, label: &'static str, value: RwSignal<String>) -> i
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
         </div>
+    }
+}
+
+/// Presenter mode's "the part that differs": the origin parts that differ,
+/// in words, before the verdict (a learner sees them in the verdict card).
+#[component]
+fn DiffersCard(comparison: Memo<Option<Comparison>>) -> impl IntoView {
+    let text = move || match comparison.get() {
+        None => "One of the URLs could not be read: see below.".to_owned(),
+        Some(c) if c.origin.differs.is_empty() => {
+            "Nothing: scheme, host and port are all the same.".to_owned()
+        }
+        Some(c) => {
+            let names: Vec<&str> = c.origin.differs.iter().map(|p| p.name()).collect();
+            format!("Differs: {}", names.join(", "))
+        }
+    };
+    view! {
+        <section class="card presenter-only differs-card" data-step="differs" aria-live="polite">
+            <h2>"Which part differs?"</h2>
+            <p class="differs-big" data-testid="present-differs">{text}</p>
+        </section>
     }
 }
 
@@ -152,7 +185,7 @@ fn Verdicts(
         }
     };
     view! {
-        <section class="verdicts" aria-live="polite" aria-label="Verdicts">
+        <section class="verdicts" aria-live="polite" aria-label="Verdicts" data-step="verdict">
             <div class="card verdict-card primary-verdict">
                 <h2>"Origin"</h2>
                 <Badge testid="origin-verdict"

@@ -16,6 +16,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::lab_run::{Guess, Run, RunView};
 use crate::components::verdict::Badge;
 use crate::demo;
+use crate::presenter::Presenter;
 
 const STORAGE_KEY: &str = "cors-lab.quiz";
 
@@ -61,7 +62,7 @@ pub fn QuizPage() -> impl IntoView {
     let reset = move |_| progress.update(Progress::reset);
 
     view! {
-        <section class="intro quiz-intro">
+        <section class="intro quiz-intro presenter-hidden">
             <h1>"Quiz: predict, then run it"</h1>
             <p class="lead">
                 "Each question is a situation developers really meet. Answer first, then press "
@@ -74,7 +75,7 @@ pub fn QuizPage() -> impl IntoView {
             </p>
         </section>
         <div class="quiz-layout">
-            <nav class="card quiz-nav" aria-label="Questions">
+            <nav class="card quiz-nav presenter-hidden" aria-label="Questions">
                 <ol>
                     {questions.iter().map(|q| {
                         let slug = q.slug;
@@ -138,6 +139,10 @@ fn QuestionCard(
         .checked_sub(1)
         .and_then(|i| quiz::all().get(i))
         .map(|q| q.slug);
+    // Presenter mode's answer step shows the answer to the whole class.
+    let presenter = Presenter::get();
+    let revealing = move || presenter.and_then(|p| p.part()) == Some("answer");
+    let correct = question.choices.iter().find(|c| c.correct);
     view! {
         <article class="card question" data-testid="quiz-question" data-slug=slug aria-labelledby="q-prompt">
             <p class="topic">{format!("Question {} of {} · {}", index + 1, quiz::all().len(), question.topic)}</p>
@@ -146,12 +151,17 @@ fn QuestionCard(
                 <fieldset>
                     <legend id="q-prompt"><h2>{question.prompt}</h2></legend>
                     {question.choices.iter().enumerate().map(|(i, choice)| {
+                        let is_correct = choice.correct;
                         view! {
-                            <label class="quiz-choice" class:chosen=move || answered() == Some(i)>
+                            <label class="quiz-choice" class:chosen=move || answered() == Some(i)
+                                class:correct-answer=move || revealing() && is_correct>
                                 <input type="radio" name=format!("q-{slug}") data-testid=format!("quiz-choice-{i}")
                                     prop:checked=move || picked.get() == Some(i)
                                     on:change=move |_| picked.set(Some(i)) />
                                 <span>{choice.text}</span>
+                                <Show when=move || revealing() && is_correct>
+                                    <strong class="correct-mark" data-testid="quiz-correct-mark">" ✓ the answer"</strong>
+                                </Show>
                             </label>
                         }
                     }).collect_view()}
@@ -160,17 +170,32 @@ fn QuestionCard(
                     "Answer"
                 </button>
             </form>
-            {move || answered().map(|i| {
-                let choice = &question.choices[i.min(question.choices.len() - 1)];
-                view! {
-                    <div class=if choice.correct { "feedback good" } else { "feedback bad" } data-testid="quiz-feedback" role="status">
-                        <p><strong>{if choice.correct { "✓ Correct. " } else { "✗ Not quite. " }}</strong>{choice.feedback}</p>
-                        <p data-testid="quiz-explanation">{question.explanation}</p>
-                    </div>
-                    <EvidenceBox question config />
-                }
-            })}
-            <nav class="quiz-steps" aria-label="Previous and next question">
+            <div data-step="answer">
+                {move || match answered() {
+                    Some(i) => {
+                        let choice = &question.choices[i.min(question.choices.len() - 1)];
+                        Some(view! {
+                            <div class=if choice.correct { "feedback good" } else { "feedback bad" } data-testid="quiz-feedback" role="status">
+                                <p><strong>{if choice.correct { "✓ Correct. " } else { "✗ Not quite. " }}</strong>{choice.feedback}</p>
+                                <p data-testid="quiz-explanation">{question.explanation}</p>
+                            </div>
+                            <EvidenceBox question config />
+                        }.into_any())
+                    }
+                    None if revealing() => Some(view! {
+                        <div class="feedback good" data-testid="quiz-reveal" role="status">
+                            <p>
+                                <strong>"✓ The answer: "</strong>{correct.map(|c| c.text)}
+                            </p>
+                            <p>{correct.map(|c| c.feedback)}</p>
+                            <p data-testid="quiz-explanation">{question.explanation}</p>
+                        </div>
+                        <EvidenceBox question config />
+                    }.into_any()),
+                    None => None,
+                }}
+            </div>
+            <nav class="quiz-steps presenter-hidden" aria-label="Previous and next question">
                 {prev.map(|p| view! { <A href=format!("/quiz?q={p}") attr:class="button secondary">"← Previous"</A> })}
                 {next.map(|n| view! { <A href=format!("/quiz?q={n}") attr:class="button" attr:data-testid="quiz-next">"Next question →"</A> })}
             </nav>
@@ -234,12 +259,13 @@ fn LabEvidence(
             run.set(None);
         });
     };
+    Presenter::on_reset(move || run.set(None));
     view! {
         <p class="run-actions">
             <button type="button" class="primary" data-testid="quiz-run" on:click=start disabled=move || running.get()>
                 {move || if running.get() { "Running…" } else { "Run it" }}
             </button>
-            <button type="button" data-testid="quiz-run-reset" on:click=reset>"Reset demo data"</button>
+            <button type="button" class="presenter-hidden" data-testid="quiz-run-reset" on:click=reset>"Reset demo data"</button>
             <a href=format!("/lab?s={slug}")>"Open in the lab"</a>
         </p>
         {move || match config.get() {

@@ -23,7 +23,7 @@ const SECTIONS: [(&str, &str); 4] = [
 pub fn WhyPage() -> impl IntoView {
     let config = LocalResource::new(demo::load_config);
     view! {
-        <section class="hero">
+        <section class="hero" data-step="intro">
             <h1>"Why the same-origin policy exists"</h1>
             <p class="lead">
                 "Your browser can reach places a stranger's computer cannot: your company's intranet, "

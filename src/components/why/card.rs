@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use crate::components::server_log::ServerLog;
 use crate::demo;
 
-/// One demo: a section the page links to (`/why#<id>`), numbered and titled.
+/// One demo: a section the page links to (`/why#<id>`), numbered and titled;
+/// in presenter mode, the step named by its id (`cors_core::present`).
 #[component]
 pub fn DemoCard(
     /// The section id, used in deep links.
@@ -21,7 +22,7 @@ pub fn DemoCard(
 ) -> impl IntoView {
     let title_id = format!("why-{id}-title");
     view! {
-        <section id=id class="card why-card" aria-labelledby=title_id.clone()>
+        <section id=id class="card why-card" aria-labelledby=title_id.clone() data-step=id>
             <h2 id=title_id.clone()><span class="why-num" aria-hidden="true">{number}</span>{title}</h2>
             {children()}
         </section>
