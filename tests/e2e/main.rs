@@ -12,5 +12,6 @@ mod home_fetch;
 mod hostile_input;
 mod lab_page;
 mod origin_page;
+mod present_mode;
 mod quiz_page;
 mod why_page;
