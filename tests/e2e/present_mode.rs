@@ -531,6 +531,8 @@ async fn every_step_shows_its_part_and_only_its_part() {
             )
             .await;
         }
+        lab.screenshot(&format!("present-{page:?}-last-step").to_lowercase())
+            .await;
     }
 }
 
