@@ -13,6 +13,7 @@ use cors_core::present::{self, Focus, Nav, Page, Step};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::url_state;
@@ -125,9 +126,32 @@ impl Presenter {
             settled.update(|n| *n += 1)
         });
         let keys = window_event_listener(leptos::ev::keydown, move |ev| presenter.on_key(&ev));
+        // Before the router's own link handling (which listens later, on
+        // the window): links keep presenter mode.
+        let links = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+            presenter.on_link_click(&ev)
+        });
+        let document = web_sys::window().and_then(|w| w.document());
+        if let Some(document) = &document {
+            let _ = document.add_event_listener_with_callback_and_bool(
+                "click",
+                links.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        let links = StoredValue::new_local(links);
         on_cleanup(move || {
             rewritten.remove();
             keys.remove();
+            if let Some(document) = &document {
+                links.with_value(|links| {
+                    let _ = document.remove_event_listener_with_callback_and_bool(
+                        "click",
+                        links.as_ref().unchecked_ref(),
+                        true,
+                    );
+                });
+            }
         });
         presenter
     }
@@ -273,6 +297,63 @@ impl Presenter {
         };
         let navigate = self.navigate.get_value();
         navigate(&url, options);
+    }
+
+    /// A click on a link to one of the app's pages, in presenter mode: go
+    /// there presenting, at the step its `#fragment` names (`/why#proxy`).
+    fn on_link_click(self, ev: &web_sys::MouseEvent) {
+        if !self.presenting.get_untracked()
+            || ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.alt_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+        {
+            return;
+        }
+        let anchor = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        let Some(anchor) = anchor else {
+            return;
+        };
+        if !anchor.target().is_empty() || anchor.has_attribute("download") {
+            return;
+        }
+        let Ok(url) = web_sys::Url::new(&anchor.href()) else {
+            return;
+        };
+        let origin = web_sys::window().and_then(|w| w.location().origin().ok());
+        let Some(page) = Page::from_path(&url.pathname()) else {
+            return;
+        };
+        if origin.as_deref() != Some(url.origin().as_str()) {
+            return;
+        }
+        let pairs = url_state::pairs_of(&url.search());
+        let Some(pairs) = present::presenting_link(page, &pairs, &url.hash()) else {
+            return;
+        };
+        ev.prevent_default();
+        let same_page = url.pathname() == self.path.get_untracked();
+        let to = format!("{}{}", url_state::href(&url.pathname(), &pairs), url.hash());
+        let navigate = self.navigate.get_value();
+        navigate(
+            &to,
+            NavigateOptions {
+                resolve: false,
+                scroll: !same_page,
+                ..NavigateOptions::default()
+            },
+        );
+        if same_page {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
     }
 
     fn on_key(self, ev: &web_sys::KeyboardEvent) {

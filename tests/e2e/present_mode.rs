@@ -505,6 +505,38 @@ async fn the_quiz_reveals_each_answer_as_its_own_step() {
     assert!(!shown(&lab, "[data-testid='quiz-reveal']").await);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_in_pages_keep_presenter_mode_and_find_their_step() {
+    let lab = Lab::start().await;
+    // The /why contents list jumps to the demo's step.
+    lab.open("/why?present=1").await;
+    at_step(&lab, 1, 5).await;
+    lab.client
+        .find(Locator::Css(".why-toc a[href='#proxy']"))
+        .await
+        .expect("the contents link")
+        .click()
+        .await
+        .expect("click");
+    at_step(&lab, 5, 5).await;
+    lab.find("why-proxy-run").await;
+    assert!(shown(&lab, "#proxy").await);
+    assert!(!shown(&lab, "#intranet").await);
+
+    // A link to another page stays in presenter mode.
+    lab.open("/?present=1").await;
+    at_step(&lab, 1, 3).await;
+    lab.client
+        .find(Locator::Css(".hero a[href='/origin']"))
+        .await
+        .expect("the hero's link")
+        .click()
+        .await
+        .expect("click");
+    at_step(&lab, 1, 4).await;
+    lab.find("breakdown-a").await;
+}
+
 /// Every step of every page shows something of its own and nothing of the
 /// other steps: the steps' data (`cors_core::present`) and the pages'
 /// `data-step` marks agree. (The quiz has its own test.)

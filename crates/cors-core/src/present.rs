@@ -225,6 +225,36 @@ pub fn share_pairs(pairs: &[(String, String)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Where a link to `page` leads in presenter mode: its pairs with presenter
+/// mode on and, when its `#fragment` names one of the page's parts (the
+/// `/why` demos), at that step. `None` when the link needs no change (it
+/// presents already and names no step).
+pub fn presenting_link(
+    page: Page,
+    pairs: &[(String, String)],
+    fragment: &str,
+) -> Option<Vec<(String, String)>> {
+    let steps = steps(page);
+    let named = fragment.trim_start_matches('#');
+    let step = steps
+        .iter()
+        .position(|s| !named.is_empty() && s.part == named);
+    let presenting = is_presenting(
+        &pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    if presenting && step.is_none() {
+        return None;
+    }
+    let on = with_presenting(pairs, true);
+    Some(match step {
+        Some(i) => at_step(&on, &steps, i),
+        None => on,
+    })
+}
+
 /// The class link's query (without `?`): [`share_pairs`], encoded for
 /// people to read — characters a query value may hold as they are (`:`,
 /// `/`, `@`, `,` …), only `&`, `=`, `+`, `#`, `%`, spaces, quotes and

@@ -224,6 +224,38 @@ proptest! {
 }
 
 #[test]
+fn links_followed_in_presenter_mode_keep_it_and_find_their_step() {
+    // "Open in the lab": presenter mode stays on.
+    assert_eq!(
+        presenting_link(Page::Lab, &owned(&[("s", "no-cors")]), ""),
+        Some(owned(&[("s", "no-cors"), ("present", "1")]))
+    );
+    // The quiz's "Run the live demo" (`/why#proxy`): that demo's step.
+    assert_eq!(
+        presenting_link(Page::Why, &[], "#proxy"),
+        Some(owned(&[("present", "1"), ("step", "5")]))
+    );
+    // The /why contents list, in presenter mode already.
+    assert_eq!(
+        presenting_link(
+            Page::Why,
+            &owned(&[("present", "1"), ("step", "1")]),
+            "#localhost"
+        ),
+        Some(owned(&[("step", "3"), ("present", "1")]))
+    );
+    // The header's links present already: nothing to change.
+    assert_eq!(
+        presenting_link(Page::Quiz, &owned(&[("present", "1")]), ""),
+        None
+    );
+    assert_eq!(
+        presenting_link(Page::Why, &owned(&[("present", "1")]), "#nowhere"),
+        None
+    );
+}
+
+#[test]
 fn toggling_adds_or_removes_present() {
     let pairs = owned(&[("a", "x"), ("present", "0"), ("step", "2")]);
     assert_eq!(
