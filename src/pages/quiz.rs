@@ -147,7 +147,7 @@ fn QuestionCard(
         <article class="card question" data-testid="quiz-question" data-slug=slug aria-labelledby="q-prompt">
             <p class="topic">{format!("Question {} of {} · {}", index + 1, quiz::all().len(), question.topic)}</p>
             <p class="story">{question.story}</p>
-            <form on:submit=submit>
+            <form on:submit=submit data-step="question answer">
                 <fieldset>
                     <legend id="q-prompt"><h2>{question.prompt}</h2></legend>
                     {question.choices.iter().enumerate().map(|(i, choice)| {
@@ -170,31 +170,30 @@ fn QuestionCard(
                     "Answer"
                 </button>
             </form>
-            <div data-step="answer">
-                {move || match answered() {
-                    Some(i) => {
-                        let choice = &question.choices[i.min(question.choices.len() - 1)];
-                        Some(view! {
-                            <div class=if choice.correct { "feedback good" } else { "feedback bad" } data-testid="quiz-feedback" role="status">
-                                <p><strong>{if choice.correct { "✓ Correct. " } else { "✗ Not quite. " }}</strong>{choice.feedback}</p>
-                                <p data-testid="quiz-explanation">{question.explanation}</p>
-                            </div>
-                            <EvidenceBox question config />
-                        }.into_any())
-                    }
-                    None if revealing() => Some(view! {
-                        <div class="feedback good" data-testid="quiz-reveal" role="status">
-                            <p>
-                                <strong>"✓ The answer: "</strong>{correct.map(|c| c.text)}
-                            </p>
-                            <p>{correct.map(|c| c.feedback)}</p>
+            {move || match answered() {
+                Some(i) => {
+                    let choice = &question.choices[i.min(question.choices.len() - 1)];
+                    Some(view! {
+                        <div class=if choice.correct { "feedback good" } else { "feedback bad" } data-testid="quiz-feedback" role="status" data-step="answer">
+                            <p><strong>{if choice.correct { "✓ Correct. " } else { "✗ Not quite. " }}</strong>{choice.feedback}</p>
                             <p data-testid="quiz-explanation">{question.explanation}</p>
                         </div>
-                        <EvidenceBox question config />
-                    }.into_any()),
-                    None => None,
-                }}
-            </div>
+                        <div data-step="answer"><EvidenceBox question config /></div>
+                    }.into_any())
+                }
+                // Presenter mode's answer step shows the answer to the class.
+                None if revealing() => Some(view! {
+                    <div class="feedback good" data-testid="quiz-reveal" role="status" data-step="answer">
+                        <p>
+                            <strong>"✓ The answer: "</strong>{correct.map(|c| c.text)}
+                        </p>
+                        <p>{correct.map(|c| c.feedback)}</p>
+                        <p data-testid="quiz-explanation">{question.explanation}</p>
+                    </div>
+                    <div data-step="answer"><EvidenceBox question config /></div>
+                }.into_any()),
+                None => None,
+            }}
             <nav class="quiz-steps presenter-hidden" aria-label="Previous and next question">
                 {prev.map(|p| view! { <A href=format!("/quiz?q={p}") attr:class="button secondary">"← Previous"</A> })}
                 {next.map(|n| view! { <A href=format!("/quiz?q={n}") attr:class="button" attr:data-testid="quiz-next">"Next question →"</A> })}

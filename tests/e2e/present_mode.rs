@@ -503,6 +503,32 @@ async fn the_quiz_reveals_each_answer_as_its_own_step() {
     .await;
     assert_eq!(q.as_str(), Some(questions[1].slug));
     assert!(!shown(&lab, "[data-testid='quiz-reveal']").await);
+
+    // A learner opening the class link at an answer step sees that
+    // question, outlined, and answers it for themselves.
+    press_key(&lab, Key::Right).await;
+    at_step(&lab, 4, count).await;
+    let share = lab
+        .text_until("present-share-url", |t| t.contains("step=4"))
+        .await;
+    assert!(
+        share.contains(&format!("q={}", questions[1].slug)),
+        "{share}"
+    );
+    lab.client.goto(&share).await.expect("open the class link");
+    lab.text_until("shared-step-text", |t| t.starts_with("Step 4 of"))
+        .await;
+    assert!(!shown(&lab, "[data-testid='quiz-reveal']").await);
+    until_js(
+        &lab,
+        "the question's form is outlined",
+        &format!(
+            "const e = document.querySelector({:?}); \
+             return !!e && e.tagName === 'FORM' && getComputedStyle(e).outlineStyle === 'solid';",
+            present::marked_selector("answer")
+        ),
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
