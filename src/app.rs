@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::components::classroom_banner::ClassroomBanner;
 use crate::pages::{
     home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage, quiz::QuizPage,
     why::WhyPage,
@@ -11,6 +12,9 @@ use crate::pages::{
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::classroom::capture_instructor_key();
+    crate::classroom::provide_seat();
+    let seat = crate::classroom::seat();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -27,6 +31,7 @@ pub fn App() -> impl IntoView {
                     <A href="/">"First experiment"</A>
                 </nav>
             </header>
+            <ClassroomBanner />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
@@ -36,8 +41,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/why") view=WhyPage />
                 </Routes>
             </main>
-            <footer class="site-footer">
-                "Every request in this lab is real and stays on this machine. "
+            <footer class="site-footer" data-testid="site-footer">
+                {move || if seat.get() == crate::classroom::Seat::Solo {
+                    "Every request in this lab is real and stays on this machine. "
+                } else {
+                    "Every request in this lab is real and goes only to the lab's server on your local network. "
+                }}
                 "The server never enforces CORS: your browser does."
             </footer>
         </Router>
