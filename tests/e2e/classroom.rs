@@ -252,6 +252,36 @@ async fn learners_keep_their_own_data_and_the_instructor_sees_everyone() {
     assert_eq!(labels, shown, "each entry names its learner");
     lab.screenshot("classroom-instructor").await;
 
+    // Phone width: the banner and the labelled log fit the screen.
+    lab.client
+        .set_window_size(375, 812)
+        .await
+        .expect("resize the window");
+    let started = std::time::Instant::now();
+    loop {
+        let overflow = lab
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                vec![],
+            )
+            .await
+            .expect("measure");
+        if overflow == json!(0) {
+            break;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the page scrolls sideways at phone width by {overflow}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    lab.screenshot("classroom-instructor-phone").await;
+    lab.client
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize the window");
+
     // The instructor's reset restores everyone's data.
     lab.expect_text("log-reset", "Clear everyone's log").await;
     lab.click("log-reset").await;
