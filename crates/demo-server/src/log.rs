@@ -191,16 +191,23 @@ impl RequestLog {
         entry.id = id;
         let entry = Arc::new(entry);
         ring.entries.push_back(Arc::clone(&entry));
-        let learner = ring
-            .learners
-            .entry(entry.learner.clone())
-            .or_insert(Learner {
-                entries: 0,
-                last_seen: now,
-            });
-        learner.entries += 1;
-        learner.last_seen = now;
-        let over_own_share = learner.entries > ring.limits.per_learner;
+        // Looked up before inserting: no copy of the tag for a known learner.
+        let held = match ring.learners.get_mut(&entry.learner) {
+            Some(learner) => {
+                learner.entries += 1;
+                learner.last_seen = now;
+                learner.entries
+            }
+            None => {
+                let learner = Learner {
+                    entries: 1,
+                    last_seen: now,
+                };
+                ring.learners.insert(entry.learner.clone(), learner);
+                1
+            }
+        };
+        let over_own_share = held > ring.limits.per_learner;
         if over_own_share {
             ring.drop_oldest_of(&entry.learner);
         }
