@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::components::classroom_banner::ClassroomBanner;
 use crate::components::presenter::{
     PresentToggle, PresenterPanel, SharedStepNote, StepStyle, Stepper,
 };
@@ -26,6 +27,8 @@ const PAGES: [(&str, &str); 5] = [
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::classroom::capture_instructor_key();
+    crate::classroom::provide_seat();
     view! {
         <Router>
             <Frame />
@@ -39,6 +42,7 @@ fn Frame() -> impl IntoView {
     let presenting = presenter.presenting;
     let pathname = use_location().pathname;
     let has_steps = move || presenter.steps.with(|s| !s.is_empty());
+    let seat = crate::classroom::seat();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -59,6 +63,7 @@ fn Frame() -> impl IntoView {
             </nav>
             <PresentToggle />
         </header>
+        <ClassroomBanner />
         <StepStyle />
         <div class="frame">
             <main id="main" tabindex="-1">
@@ -80,8 +85,12 @@ fn Frame() -> impl IntoView {
                 <PresenterPanel />
             </Show>
         </div>
-        <footer class="site-footer">
-            "Every request in this lab is real and stays on this machine. "
+        <footer class="site-footer" data-testid="site-footer">
+            {move || if seat.get() == crate::classroom::Seat::Solo {
+                "Every request in this lab is real and stays on this machine. "
+            } else {
+                "Every request in this lab is real and goes only to the lab's server on your local network. "
+            }}
             "The server never enforces CORS: your browser does."
         </footer>
     }

@@ -1,8 +1,10 @@
 //! Reusable view pieces.
+pub mod classroom_banner;
 pub mod fields;
 pub mod lab_forms;
 pub mod lab_run;
 pub mod origin_table;
+pub mod other_site;
 pub mod presenter;
 pub mod server_log;
 pub mod url_breakdown;

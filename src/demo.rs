@@ -4,9 +4,14 @@
 use cors_core::wire::{DemoConfig, Role, LEARNER_PARAM};
 use gloo_net::http::Request;
 
-/// Fetch `/api/config` from the app's own origin (same-origin: always readable).
+/// Fetch `/api/config` from the app's own origin (same-origin: always readable),
+/// with the instructor key when this tab holds one.
 pub async fn load_config() -> Result<DemoConfig, String> {
-    let response = Request::get("/api/config")
+    let url = match crate::classroom::key_pair() {
+        Some(key) => format!("/api/config?{key}"),
+        None => "/api/config".to_owned(),
+    };
+    let response = Request::get(&url)
         .send()
         .await
         .map_err(|e| format!("The demo server did not answer ({e})."))?;
@@ -239,18 +244,13 @@ pub fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
 }
 
 /// The rules engine's view of where the demo origins are, for this page.
+/// The other site is the one the server named for this page's host; empty
+/// when there is none (see [`other_site_missing`]: the lab does not run
+/// such an experiment).
 pub fn engine_env(config: &DemoConfig) -> cors_core::engine::Env {
-    let host = page_host();
-    let alt = config.alt_host.clone().unwrap_or_else(|| host.clone());
-    // The "other site" name is whichever loopback name the page is not on.
-    let alt_host = if alt == host {
-        "localhost".to_owned()
-    } else {
-        alt
-    };
     cors_core::engine::Env {
-        host,
-        alt_host,
+        host: page_host(),
+        alt_host: config.alt_host.clone().unwrap_or_default(),
         app_port: config.app_port,
         api_port: config.api_port,
         intranet_port: config.intranet_port,
@@ -272,10 +272,40 @@ pub async fn load_posts() -> Result<cors_core::wire::PostList, String> {
         .map_err(|e| format!("the posts were not understood ({e})"))
 }
 
-/// Restore this learner's posts and clear the log.
+/// Why this page has no "other site" for the API origin, if it has none: a
+/// page opened at a LAN address has no second name the server can be sure
+/// of (and fetching `localhost` from it would reach the learner's own
+/// machine, if Chrome's Local Network Access let it through at all).
+pub fn other_site_missing(config: &DemoConfig) -> Option<String> {
+    config.alt_host.is_none().then(|| {
+        format!(
+            "This page was opened at {}, an address with no second name the lab can be sure of, \
+             so there is no other site to send this request to. Open the lab by a host name that \
+             reaches the same machine (its address then plays the other site), or run the lab on \
+             your own machine, where localhost and 127.0.0.1 are two sites.",
+            page_host()
+        )
+    })
+}
+
+/// Restore this learner's posts and clear their log; in classroom mode with
+/// the instructor key, everyone's (see [`crate::classroom::Seat::reset_label`]).
 pub async fn reset_demo() {
-    let url = format!("/api/reset?{LEARNER_PARAM}={}", learner_tag());
+    let mut url = format!("/api/reset?{LEARNER_PARAM}={}", learner_tag());
+    if let Some(key) = crate::classroom::key_pair() {
+        url.push('&');
+        url.push_str(&key);
+    }
     let _ = Request::post(&url).send().await;
+}
+
+/// `/api/log/stream` for `learner`'s requests; with `everyone`, and this tab
+/// holding the instructor key, every learner's.
+pub fn log_stream_url(learner: &str, everyone: bool) -> String {
+    match crate::classroom::key_pair().filter(|_| everyone) {
+        Some(key) => format!("/api/log/stream?{key}"),
+        None => format!("/api/log/stream?{LEARNER_PARAM}={learner}"),
+    }
 }
 
 /// This learner's entries of the server log (same-origin: always readable).

@@ -5,10 +5,12 @@
 //! - [`components`]: reusable pieces (URL breakdown, verdict badges, live server log).
 //! - [`demo`]: the edge to the demo server: where its origins are, the learner tag,
 //!   real `fetch` calls. All teaching logic lives in the `cors-core` crate.
+//! - [`classroom`]: classroom mode: the instructor key and this browser's seat.
 //! - [`presenter`]: presenter mode's state (steps, keys, the address), shared as a context.
 //! - [`url_state`]: the address bar as page state (deep links).
 
 pub mod app;
+pub mod classroom;
 pub mod components;
 pub mod demo;
 pub mod pages;

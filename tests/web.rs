@@ -78,3 +78,59 @@ async fn badge_word_follows_its_signal() {
     // The mark repeats the verdict without colour.
     assert!(root.text_content().unwrap_or_default().contains('✗'));
 }
+
+fn has(root: &web_sys::HtmlElement, testid: &str) -> bool {
+    root.query_selector(&format!("[data-testid='{testid}']"))
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+/// An experiment for the API under another host: where that is, or, on a
+/// page with no second name (a LAN address, in classroom mode), why it
+/// cannot run — never a silent fetch to somewhere else.
+#[wasm_bindgen_test]
+async fn the_other_site_is_named_or_said_to_be_missing() {
+    use cors_core::lab_link::LabState;
+    use cors_core::scenario::Target;
+    use cors_core::wire::DemoConfig;
+    use cors_lab::components::other_site::OtherSiteNote;
+
+    let config = |alt_host: Option<&str>| DemoConfig {
+        app_port: 8080,
+        api_port: 8081,
+        intranet_port: 8082,
+        alt_host: alt_host.map(str::to_owned),
+        classroom: true,
+        instructor: false,
+    };
+    let mut other = LabState::default();
+    other.request.target = Target::ApiAlt;
+
+    // (other site, experiment, shown note)
+    let cases = [
+        (None, other.clone(), Some("lab-other-site-missing")),
+        (Some("127.0.0.1"), other.clone(), Some("lab-other-site")),
+        (None, LabState::default(), None),
+    ];
+    for (alt, lab_state, note) in cases {
+        let root = wrapper();
+        let config = config(alt);
+        let state = RwSignal::new(lab_state);
+        let _handle = mount_to(root.clone(), move || {
+            view! { <OtherSiteNote config state /> }
+        });
+        leptos::task::tick().await;
+        for testid in ["lab-other-site-missing", "lab-other-site"] {
+            assert_eq!(has(&root, testid), note == Some(testid), "{alt:?} {testid}");
+        }
+        if note == Some("lab-other-site-missing") {
+            let text = text_of(&root, "lab-other-site-missing");
+            assert!(text.starts_with("Not available here."), "{text}");
+            assert!(text.contains("host name"), "{text}");
+        }
+        if note == Some("lab-other-site") {
+            assert!(text_of(&root, "lab-other-site").contains("http://127.0.0.1:8081"));
+        }
+    }
+}

@@ -65,7 +65,7 @@ pub fn RequestForm(state: RwSignal<LabState>) -> impl IntoView {
             <legend>"Your page's request"</legend>
             <div class="form-grid">
                 <SelectField label="Demo origin" testid="lab-target"
-                    options=vec![("api", "API (other port)"), ("api-alt", "API as 127.0.0.1 (other site)"), ("intranet", "Intranet"), ("app", "This page's origin")]
+                    options=vec![("api", "API (other port)"), ("api-alt", "API under another host (other site)"), ("intranet", "Intranet"), ("app", "This page's origin")]
                     value=read(state, |s| target_word(s.request.target).to_owned())
                     on_change=edit(state, |s, v| if let Some(t) = parse_target(&v) { s.request.target = t }) />
                 <SelectField label="Route" testid="lab-endpoint"

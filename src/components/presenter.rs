@@ -106,7 +106,8 @@ pub fn PresenterPanel() -> impl IntoView {
             <share::ShareLink />
             <reset::ResetDemo />
             <div class="presenter-log" data-testid="present-log">
-                <ServerLog learner=demo::learner_tag() big=true />
+                // The instructor in classroom mode: every learner's requests.
+                <ServerLog learner=demo::learner_tag() everyone=true big=true />
             </div>
             <details class="keys-help">
                 <summary>"Keys"</summary>

@@ -1,7 +1,9 @@
 //! The live server log: every request the demo server received for this
-//! learner, streamed over Server-Sent Events from the app's own origin.
+//! learner (for the instructor in classroom mode, optionally every
+//! learner's, each labelled), streamed over Server-Sent Events from the app's
+//! own origin.
 
-use cors_core::wire::{LogEntry, LEARNER_PARAM};
+use cors_core::wire::LogEntry;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
@@ -25,6 +27,10 @@ pub fn ServerLog(
     /// When set, only requests of this lab run (`case=<id>` in the query).
     #[prop(optional, into)]
     case: Option<Signal<Option<String>>>,
+    /// For the instructor in classroom mode: every learner's requests, each
+    /// labelled with its learner tag (others still see only `learner`'s).
+    #[prop(optional)]
+    everyone: bool,
     /// Large, newest first, filling its container: presenter mode's panel.
     #[prop(optional)]
     big: bool,
@@ -36,7 +42,9 @@ pub fn ServerLog(
     };
     let entries = RwSignal::new(Vec::<LogEntry>::new());
     let link = RwSignal::new(Link::Connecting);
-    let url = format!("/api/log/stream?{LEARNER_PARAM}={learner}");
+    let seat = crate::classroom::seat();
+    let url = crate::demo::log_stream_url(&learner, everyone);
+    let labelled = everyone && crate::classroom::key_pair().is_some();
 
     // The connection lives while the component does, and is closed while the
     // page is hidden: Chrome's back/forward cache keeps hidden pages alive,
@@ -57,11 +65,11 @@ pub fn ServerLog(
         source.set_value(None);
     });
 
-    let reset = move |_| {
-        spawn_local(async move {
-            let url = format!("/api/reset?{LEARNER_PARAM}={}", crate::demo::learner_tag());
-            let _ = gloo_net::http::Request::post(&url).send().await;
-        });
+    let reset = move |_| spawn_local(crate::demo::reset_demo());
+    let hint = if labelled {
+        "Every learner's requests that reached the demo server, as the server saw them, each with its learner tag."
+    } else {
+        "Every request that reached the demo server from this browser, as the server saw it."
     };
 
     view! {
@@ -76,21 +84,19 @@ pub fn ServerLog(
                     }}
                 </span>
                 // Presenter mode has one reset, in its panel.
-                <button type="button" class="small presenter-hidden" on:click=reset data-testid="log-reset">
-                    "Clear log"
+                <button type="button" class="small presenter-hidden" on:click=reset data-testid="log-reset"
+                    title=move || seat.get().reset_title()>
+                    {move || seat.get().clear_log_label()}
                 </button>
             </div>
-            <p class="hint">
-                "Every request that reached the demo server from this browser, as the server saw it"
-                {if big { ", newest first." } else { "." }}
-            </p>
+            <p class="hint" data-testid="log-hint">{hint}{big.then_some(" Newest first.")}</p>
             <Show
                 when=move || !shown(entries.get(), case.and_then(|c| c.get())).is_empty()
                 fallback=|| view! { <p class="empty" data-testid="log-empty">"No request has arrived yet."</p> }
             >
                 <ol class="log-list" data-testid="server-log">
                     <For each=move || shown(entries.get(), case.and_then(|c| c.get())) key=|e| e.id let:entry>
-                        <LogRow entry />
+                        <LogRow entry labelled />
                     </For>
                 </ol>
             </Show>
@@ -131,10 +137,24 @@ impl LiveSource {
                 }
             },
         );
-        let on_reset = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
-            link.set(Link::Live);
-            entries.set(Vec::new());
-        });
+        // `{}`: everything was cleared; `{"learner":…}`: one learner's entries.
+        let on_reset = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |message: web_sys::MessageEvent| {
+                link.set(Link::Live);
+                let scope = message
+                    .data()
+                    .as_string()
+                    .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+                    .and_then(|data| data.get("learner").cloned());
+                match scope {
+                    Some(learner) => {
+                        let learner = learner.as_str().map(str::to_owned);
+                        entries.update(|list| list.retain(|e| e.learner != learner));
+                    }
+                    None => entries.set(Vec::new()),
+                }
+            },
+        );
         let on_open =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| link.set(Link::Live));
         // EventSource reconnects by itself; say so meanwhile.
@@ -173,7 +193,17 @@ fn shown(entries: Vec<LogEntry>, case: Option<String>) -> Vec<LogEntry> {
 
 /// One received request: a summary line, and its headers on demand.
 #[component]
-fn LogRow(entry: LogEntry) -> impl IntoView {
+fn LogRow(
+    entry: LogEntry,
+    /// Show whose request it was (the instructor's view of every learner).
+    labelled: bool,
+) -> impl IntoView {
+    let learner = labelled.then(|| {
+        entry
+            .learner
+            .clone()
+            .unwrap_or_else(|| "(no learner tag)".to_owned())
+    });
     let origin = entry.header("origin").map(str::to_owned);
     let time = clock(entry.time_ms);
     let status_class = if entry.status < 400 {
@@ -187,10 +217,12 @@ fn LogRow(entry: LogEntry) -> impl IntoView {
         .map(|q| format!("?{q}"))
         .unwrap_or_default();
     view! {
-        <li class="log-entry" data-testid="log-entry" data-method=entry.method.clone() data-path=entry.path.clone()>
+        <li class="log-entry" data-testid="log-entry" data-method=entry.method.clone() data-path=entry.path.clone()
+            data-learner=entry.learner.clone().unwrap_or_default()>
             <details>
                 <summary>
                     <time>{time}</time>
+                    {learner.map(|tag| view! { <span class="learner" data-testid="log-learner">{tag}</span> })}
                     <span class="role">{format!("{}:{}", entry.role.label(), entry.port)}</span>
                     <code class="request-line">{entry.method.clone()}" "{entry.path.clone()}<span class="query">{query}</span></code>
                     <span class="origin-header">

@@ -113,7 +113,7 @@ fn FirstExperiment(config: DemoConfig) -> impl IntoView {
                         }.into_any(),
                     }}
                 </section>
-                <ServerLog learner=demo::learner_tag() />
+                <ServerLog learner=demo::learner_tag() everyone=true />
             </div>
         </section>
     }

@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::components::lab_forms::{AnswerForm, RequestForm};
 use crate::components::lab_run::{Guess, GuessForm, Run, RunView};
+use crate::components::other_site::{needs_other_site, OtherSiteNote};
 use crate::demo;
 use crate::pages::home::ServerDown;
 use crate::presenter::Presenter;
@@ -54,9 +55,13 @@ fn Lab(config: DemoConfig) -> impl IntoView {
     let run = RwSignal::new(None::<Run>);
     let running = RwSignal::new(false);
     let config = StoredValue::new(config);
+    // An experiment needing another site cannot run where there is none.
+    let blocked =
+        move || state.with(needs_other_site) && config.with_value(|c| c.alt_host.is_none());
+    let seat = crate::classroom::seat();
 
     let start = move || {
-        if running.get_untracked() {
+        if running.get_untracked() || blocked() {
             return;
         }
         running.set(true);
@@ -114,15 +119,16 @@ fn Lab(config: DemoConfig) -> impl IntoView {
             <RequestForm state />
             <AnswerForm state />
         </div>
+        <OtherSiteNote config=config.get_value() state />
         <section class="card run-bar" aria-label="Run" data-step="request">
             <GuessForm guess />
             <div class="run-actions">
-                <button type="button" class="primary big" data-testid="lab-run" on:click=move |_| start() disabled=move || running.get()>
+                <button type="button" class="primary big" data-testid="lab-run" on:click=move |_| start() disabled=move || running.get() || blocked()>
                     {move || if running.get() { "Running…" } else { "Run fetch" }}
                 </button>
                 <button type="button" class="presenter-hidden" data-testid="lab-reset" on:click=reset
-                    title="Restore the posts and clear the server log">
-                    "Reset demo data"
+                    title=move || seat.get().reset_title()>
+                    {move || seat.get().reset_label()}
                 </button>
             </div>
         </section>

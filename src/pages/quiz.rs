@@ -233,6 +233,7 @@ fn LabEvidence(
 ) -> impl IntoView {
     let run = RwSignal::new(None::<Run>);
     let running = RwSignal::new(false);
+    let seat = crate::classroom::seat();
     let start = move |_| {
         let Some(Ok(config)) = config.get_untracked() else {
             return;
@@ -264,7 +265,9 @@ fn LabEvidence(
             <button type="button" class="primary" data-testid="quiz-run" on:click=start disabled=move || running.get()>
                 {move || if running.get() { "Running…" } else { "Run it" }}
             </button>
-            <button type="button" class="presenter-hidden" data-testid="quiz-run-reset" on:click=reset>"Reset demo data"</button>
+            <button type="button" class="presenter-hidden" data-testid="quiz-run-reset" on:click=reset title=move || seat.get().reset_title()>
+                {move || seat.get().reset_label()}
+            </button>
             <a href=format!("/lab?s={slug}")>"Open in the lab"</a>
         </p>
         {move || match config.get() {

@@ -22,31 +22,50 @@ pub struct Lab {
     pub app_port: u16,
     pub api_port: u16,
     pub intranet_port: u16,
+    /// The host the app is opened on (`localhost` unless the test says).
+    pub page_host: String,
     /// The in-process server's state: tests read its request log directly.
     pub server_state: demo_server::AppState,
     _browser: Browser,
     _server: Server,
 }
 
+/// How a test wants the lab started (the server always listens on loopback).
+#[derive(Clone, Debug, Default)]
+pub struct LabOptions {
+    /// Classroom mode with this instructor key.
+    pub instructor_key: Option<String>,
+    /// Open the app on this host instead of `localhost`; map it to loopback
+    /// with a Chrome flag such as `--host-resolver-rules=MAP <host> 127.0.0.1`.
+    pub page_host: Option<String>,
+    /// More Chrome command-line flags.
+    pub chrome_args: Vec<String>,
+}
+
 impl Lab {
     pub async fn start() -> Lab {
-        let server = Server::start().await;
+        Lab::start_with(LabOptions::default()).await
+    }
+
+    pub async fn start_with(options: LabOptions) -> Lab {
+        let server = Server::start(options.instructor_key.clone()).await;
         let browser = Browser::start();
-        let client = browser.connect().await;
+        let client = browser.connect(&options.chrome_args).await;
         Lab {
             client,
             app_port: server.app_port,
             api_port: server.api_port,
             intranet_port: server.intranet_port,
+            page_host: options.page_host.unwrap_or_else(|| "localhost".to_owned()),
             server_state: server.state.clone(),
             _browser: browser,
             _server: server,
         }
     }
 
-    /// `http://localhost:<app port><path>`: the app's origin.
+    /// `http://<page host>:<app port><path>`: the app's origin.
     pub fn app_url(&self, path: &str) -> String {
-        format!("http://localhost:{}{path}", self.app_port)
+        format!("http://{}:{}{path}", self.page_host, self.app_port)
     }
 
     pub async fn open(&self, path: &str) {
@@ -218,7 +237,7 @@ struct Server {
 }
 
 impl Server {
-    async fn start() -> Server {
+    async fn start(instructor_key: Option<String>) -> Server {
         let dist = std::env::var("CORS_LAB_DIST").unwrap_or_else(|_| "dist".to_owned());
         let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dist);
         assert!(
@@ -233,6 +252,7 @@ impl Server {
             dist_dir: dist,
             // The CORS matrix logs several hundred requests in one session.
             log_capacity: 5000,
+            classroom: instructor_key.map(demo_server::Classroom::new),
             ..demo_server::Config::default()
         };
         let bound = demo_server::bind(config)
@@ -317,19 +337,27 @@ impl Browser {
         browser
     }
 
-    async fn connect(&self) -> Client {
+    async fn connect(&self, extra_args: &[String]) -> Client {
+        let mut args = vec![
+            "--headless=new".to_owned(),
+            "--no-sandbox".to_owned(),
+            "--disable-gpu".to_owned(),
+            "--disable-quic".to_owned(),
+            "--no-first-run".to_owned(),
+            "--disable-background-networking".to_owned(),
+            "--disable-component-update".to_owned(),
+            "--disable-sync".to_owned(),
+            "--disable-dev-shm-usage".to_owned(),
+            "--window-size=1280,900".to_owned(),
+            format!("--user-data-dir={}", self.profile.display()),
+        ];
+        args.extend(extra_args.iter().cloned());
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".to_owned(),
             json!({
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,900",
-                    format!("--user-data-dir={}", self.profile.display()),
-                ],
+                "args": args,
             }),
         );
         caps.insert("goog:loggingPrefs".to_owned(), json!({ "browser": "ALL" }));

@@ -19,8 +19,9 @@ const HELP: &str = "\
 usage: cargo xtask <command>
 
   serve [FLAGS]   build the app and start the lab (app + every demo origin);
-                  FLAGS go to the demo server: --host IP --app-port N
-                  --api-port N --intranet-port N (see `demo-server --help`)
+                  FLAGS go to the demo server: --lan (classroom mode on the
+                  local network), --host IP --app-port N --api-port N
+                  --intranet-port N (see `demo-server --help`)
   test            run every test: native, wasm (headless Chromium), end-to-end
   build           build the app (release) into dist/
   setup           install missing tools (add --browser for Chromium)
@@ -79,7 +80,13 @@ fn serve(server_flags: &[String]) -> Result<(), String> {
             "--",
         ])
         .args(["--dist", "dist"])
-        .args(server_flags.iter().map(String::as_str)))
+        // `cargo xtask serve -- --lan` and `cargo xtask serve --lan` alike.
+        .args(
+            server_flags
+                .iter()
+                .map(String::as_str)
+                .filter(|flag| *flag != "--"),
+        ))
 }
 
 fn test() -> Result<(), String> {

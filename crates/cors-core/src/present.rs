@@ -15,8 +15,9 @@ use crate::quiz;
 pub const PRESENT_PARAM: &str = "present";
 /// `step=N`, 1-based: the step the page is at.
 pub const STEP_PARAM: &str = "step";
-/// Query keys only the instructor's screen uses: a share link leaves them out.
-pub const INSTRUCTOR_ONLY: &[&str] = &[PRESENT_PARAM];
+/// Query keys only the instructor's screen uses: a share link leaves them
+/// out (classroom mode's key never stays in the address, but just in case).
+pub const INSTRUCTOR_ONLY: &[&str] = &[PRESENT_PARAM, crate::wire::INSTRUCTOR_PARAM];
 /// Query keys that belong to the frame, not to the page: pages do not read
 /// them, and keep them when they rewrite the address.
 pub const FRAME_PARAMS: &[&str] = &[PRESENT_PARAM, STEP_PARAM];

@@ -545,7 +545,7 @@ static QUESTIONS: &[Question] = &[
     Question {
         slug: "why-intranet",
         topic: "Why the policy exists",
-        story: "Your company's wiki runs on an intranet server that only office machines can reach. At lunch you open some random web page, and its script quietly calls fetch() on the wiki's address. (In the lab, http://localhost:8082 plays the intranet.)",
+        story: "Your company's wiki runs on an intranet server that only office machines can reach. At lunch you open some random web page, and its script quietly calls fetch() on the wiki's address. (In the lab, the intranet demo origin, port 8082 by default, plays the wiki.)",
         prompt: "The request does reach the wiki from your machine. What keeps the page from stealing the wiki's content?",
         choices: &[
             wrong(
@@ -679,7 +679,7 @@ static QUESTIONS: &[Question] = &[
         ],
         explanation: "CORS is the server's way of granting permission; the browser only enforces what the server says. If you own the server, add the header there; if you don't, ask its owners or use a same-origin proxy. Switching the check off on your own machine hides the problem from you alone.",
         evidence: Evidence::Lab { slug: "exposed-header" },
-        look_for: "In this run the server answers with Access-Control-Allow-Origin: http://localhost:8080, and JavaScript reads the body without any error.",
+        look_for: "In this run the server answers with Access-Control-Allow-Origin set to this page's own origin, and JavaScript reads the body without any error.",
     },
 ];
 

@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 /// itself trigger a preflight, so the tag rides in the URL).
 pub const LEARNER_PARAM: &str = "learner";
 
+/// Query parameter carrying the instructor key (classroom mode) to the app
+/// origin's own API: `/api/config`, `/api/log`, `/api/log/stream`,
+/// `/api/reset`. Never sent to a demo origin, so it never shows in the log.
+pub const INSTRUCTOR_PARAM: &str = "instructor";
+
 /// Which demo origin a request arrived at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,9 +42,20 @@ pub struct DemoConfig {
     pub app_port: u16,
     pub api_port: u16,
     pub intranet_port: u16,
-    /// Another host name for the same server, making a different *site*
-    /// (`127.0.0.1` when the page is on `localhost`), if there is one.
+    /// Another host for the same server that is a different *site* from the
+    /// host this config was asked on, written as a URL host: `127.0.0.1` for
+    /// a page on `localhost`, `localhost` for one on `127.0.0.1`, the numeric
+    /// address for a page opened by a host name. None when there is no
+    /// second name the server can be sure of (a page on a LAN address).
     pub alt_host: Option<String>,
+    /// Classroom mode: several learners share the server, each sees only
+    /// their own requests and resets only their own data.
+    #[serde(default)]
+    pub classroom: bool,
+    /// The request carried the valid instructor key: this browser sees every
+    /// learner's requests and its resets clear everyone's data.
+    #[serde(default)]
+    pub instructor: bool,
 }
 
 /// One request the server received, and how it answered. Streamed over SSE

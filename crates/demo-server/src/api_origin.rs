@@ -76,7 +76,7 @@ pub(crate) async fn users() -> Json<[User; 3]> {
 /// (app origin): the learner's posts.
 pub(crate) async fn posts(State(state): State<AppState>, uri: Uri) -> Json<PostList> {
     let learner = learner_from_query(uri.query());
-    let posts = state.posts().list(learner.as_deref());
+    let posts = state.posts().list_at(learner.as_deref(), state.now());
     Json(PostList { learner, posts })
 }
 
@@ -87,7 +87,7 @@ async fn delete_post(
 ) -> Result<Json<PostDeleted>, AppError> {
     let id = post_id(uri.query(), &body).map_err(AppError::BadRequest)?;
     let learner = learner_from_query(uri.query());
-    match state.posts().delete(learner.as_deref(), id) {
+    match state.posts().delete_at(learner.as_deref(), id, state.now()) {
         Deletion::Deleted { remaining } => Ok(Json(PostDeleted {
             deleted: id,
             remaining,

@@ -3,23 +3,26 @@
 
 use std::io::ErrorKind;
 
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::http::{HeaderValue, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use cors_core::scenario::CORS_PATH;
 use cors_core::wire::{DemoConfig, LogEntry, Role};
 use tower_http::services::ServeDir;
 
 use crate::api_origin::{posts, users};
+use crate::classroom::{is_instructor, reset_of, viewer};
 use crate::cors_endpoint::cors_endpoint;
+use crate::cors_endpoint::request_host;
 use crate::demo_data::NOT_BUILT_PAGE;
 use crate::error::{no_such_route, AppError};
+use crate::hosts::{arrival_ip, other_site_host, ConnInfo};
 use crate::no_store;
 use crate::proxy::{proxy_users, PROXY_USERS_PATH};
-use crate::record::{learner_from_query, recorded_paths};
+use crate::record::recorded_paths;
 use crate::sse::log_stream;
 use crate::state::AppState;
 
@@ -69,20 +72,35 @@ const POSTS_PATH: &str = "/api/posts";
 /// The logged routes of the app origin: the ones a page fires requests at.
 const LOGGED_PATHS: &[&str] = &[USERS_PATH, PROXY_USERS_PATH, CORS_PATH];
 
-async fn config(State(state): State<AppState>) -> Json<DemoConfig> {
-    Json(state.demo_config().clone())
+/// `GET /api/config[?instructor=KEY]`: the ports, the other-site host for
+/// the host this page was opened on, classroom mode, and whether the key
+/// (if sent) is the instructor's.
+async fn config(
+    State(state): State<AppState>,
+    conn: Option<Extension<ConnectInfo<ConnInfo>>>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Json<DemoConfig> {
+    let arrival = arrival_ip(conn.as_ref().map(|c| &c.0 .0), state.listen_host());
+    let page_host = request_host(&headers, &uri);
+    Json(DemoConfig {
+        alt_host: other_site_host(&page_host, arrival, None),
+        instructor: is_instructor(&state, uri.query()),
+        ..state.demo_config().clone()
+    })
 }
 
+/// `GET /api/log`: the entries the asker may see (see [`crate::classroom`]).
 async fn log(State(state): State<AppState>, uri: Uri) -> Json<Vec<LogEntry>> {
-    let learner = learner_from_query(uri.query());
-    Json(state.log().entries(learner.as_deref()))
+    Json(state.log().visible_to(&viewer(&state, uri.query())))
 }
 
-/// `POST /api/reset?learner=TAG`: that learner's posts back to the seed
-/// (everyone's without a tag), and the whole log cleared.
+/// `POST /api/reset?learner=TAG`: on loopback, that learner's posts back to
+/// the seed (everyone's without a tag) and the whole log cleared; in
+/// classroom mode only that learner's posts and entries, everything with
+/// the instructor key.
 async fn reset(State(state): State<AppState>, uri: Uri) -> StatusCode {
-    let learner = learner_from_query(uri.query());
-    state.reset_for(learner.as_deref());
+    state.apply_reset(reset_of(&state, uri.query()));
     StatusCode::NO_CONTENT
 }
 

@@ -14,17 +14,21 @@
 //!   the destination origin, whose own spec rides in the new query;
 //! - a query that is not a valid spec is a JSON 400.
 
+use std::net::IpAddr;
+
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, HOST, LOCATION, ORIGIN, SET_COOKIE};
 use axum::http::uri::Authority;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use cors_core::scenario::{Answer, Redirect, ServerSpec, Target, CASE_PARAM, CORS_PATH};
 use cors_core::wire::Role;
 use serde_json::json;
 
 use crate::error::AppError;
+use crate::hosts::{arrival_ip, other_site_host, page_host_of, ConnInfo};
 use crate::state::AppState;
 
 /// What the actual request's body says JavaScript is after.
@@ -34,10 +38,7 @@ pub const SECRET: &str = "the body JavaScript is trying to read";
 pub const LAB_COOKIE: &str = "lab";
 
 /// Host used when the request's `Host` header is missing or unparsable.
-const FALLBACK_HOST: &str = LOCALHOST;
-
-/// The loopback name the app is normally opened on.
-const LOCALHOST: &str = "localhost";
+const FALLBACK_HOST: &str = "localhost";
 
 /// Response headers that would break HTTP framing or the connection if a spec
 /// could set them; a spec asking for one is refused.
@@ -55,11 +56,13 @@ const FORBIDDEN_EXTRA: [&str; 8] = [
 /// The `/cors` handler (any method).
 pub(crate) async fn cors_endpoint(
     State(state): State<AppState>,
+    conn: Option<Extension<ConnectInfo<ConnInfo>>>,
     method: Method,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    match answer(&state, &method, &uri, &headers) {
+    let arrival = arrival_ip(conn.as_ref().map(|c| &c.0 .0), state.listen_host());
+    match answer(&state, arrival, &method, &uri, &headers) {
         Ok(response) => response,
         Err(message) => AppError::BadSpec(message).into_response(),
     }
@@ -67,6 +70,7 @@ pub(crate) async fn cors_endpoint(
 
 fn answer(
     state: &AppState,
+    arrival: IpAddr,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
@@ -103,7 +107,7 @@ fn answer(
     }
     if let Some(redirect) = &chosen.redirect {
         *response.status_mut() = status(redirect.status)?;
-        let location = location(state, headers, uri, &pairs, redirect);
+        let location = location(state, arrival, headers, uri, &pairs, redirect);
         let response_headers = response.headers_mut();
         response_headers.append(
             LOCATION,
@@ -213,14 +217,15 @@ fn has_lab_cookie(headers: &HeaderMap) -> bool {
 /// destination's spec.
 fn location(
     state: &AppState,
+    arrival: IpAddr,
     headers: &HeaderMap,
     uri: &Uri,
     pairs: &[(String, String)],
     redirect: &Redirect,
 ) -> String {
     let host = request_host(headers, uri);
-    let alt_host = state.demo_config().alt_host.as_deref();
-    let host = destination_host(&host, redirect.to, alt_host);
+    let page_host = page_host_of(headers);
+    let host = destination_host(&host, redirect.to, arrival, page_host.as_deref());
     let port = state.port(role_of(redirect.to));
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (name, value) in pairs.iter().filter(|(name, _)| !is_spec_key(name)) {
@@ -257,14 +262,20 @@ pub(crate) fn request_host(headers: &HeaderMap, uri: &Uri) -> String {
         .unwrap_or_else(|| FALLBACK_HOST.to_owned())
 }
 
-/// The host a redirect to `target` goes to, for a request sent to `host`.
-/// `Target::ApiAlt` swaps the server's two loopback names (`localhost` and
-/// `alt_host`, e.g. `127.0.0.1`), so the destination is another site; a
-/// server without a second name (bound to a LAN address) keeps the host.
-pub(crate) fn destination_host(host: &str, target: Target, alt_host: Option<&str>) -> String {
-    match (target, alt_host) {
-        (Target::ApiAlt, Some(alt)) if host.eq_ignore_ascii_case(alt) => LOCALHOST.to_owned(),
-        (Target::ApiAlt, Some(alt)) => alt.to_owned(),
+/// The host a redirect to `target` goes to, for a request sent to `host`
+/// that arrived on `arrival` from a page on `page_host`. `Target::ApiAlt`
+/// goes to the other site ([`other_site_host`]: `localhost` ⇄ `127.0.0.1`
+/// on loopback); when there is none (a LAN address) the host is kept.
+pub(crate) fn destination_host(
+    host: &str,
+    target: Target,
+    arrival: IpAddr,
+    page_host: Option<&str>,
+) -> String {
+    match target {
+        Target::ApiAlt => {
+            other_site_host(host, arrival, page_host).unwrap_or_else(|| host.to_owned())
+        }
         _ => host.to_owned(),
     }
 }
@@ -319,28 +330,34 @@ mod tests {
 
     #[test]
     fn destination_host_cases() {
-        // (request host, target, server's alt host, expected)
+        let lo: IpAddr = "127.0.0.1".parse().expect("ip");
+        let lo6: IpAddr = "::1".parse().expect("ip");
+        let lan: IpAddr = "192.168.1.20".parse().expect("ip");
+        // (request host, target, arrival address, page host, expected)
         let cases = [
-            ("localhost", Target::ApiAlt, Some("127.0.0.1"), "127.0.0.1"),
-            ("127.0.0.1", Target::ApiAlt, Some("127.0.0.1"), "localhost"),
-            ("LOCALHOST", Target::ApiAlt, Some("127.0.0.1"), "127.0.0.1"),
-            ("[::1]", Target::ApiAlt, Some("[::1]"), "localhost"),
-            ("localhost", Target::ApiAlt, Some("[::1]"), "[::1]"),
-            ("192.168.1.20", Target::ApiAlt, None, "192.168.1.20"),
-            ("localhost", Target::Api, Some("127.0.0.1"), "localhost"),
-            ("127.0.0.1", Target::App, Some("127.0.0.1"), "127.0.0.1"),
+            ("localhost", Target::ApiAlt, lo, None, "127.0.0.1"),
+            ("127.0.0.1", Target::ApiAlt, lo, None, "localhost"),
+            ("LOCALHOST", Target::ApiAlt, lo, None, "127.0.0.1"),
+            ("[::1]", Target::ApiAlt, lo6, None, "localhost"),
+            ("localhost", Target::ApiAlt, lo6, None, "[::1]"),
+            ("192.168.1.20", Target::ApiAlt, lan, None, "192.168.1.20"),
+            ("laptop.local", Target::ApiAlt, lan, None, "192.168.1.20"),
             (
-                "localhost",
-                Target::Intranet,
-                Some("127.0.0.1"),
-                "localhost",
+                "192.168.1.20",
+                Target::ApiAlt,
+                lan,
+                Some("laptop.local"),
+                "laptop.local",
             ),
+            ("localhost", Target::Api, lo, None, "localhost"),
+            ("127.0.0.1", Target::App, lo, None, "127.0.0.1"),
+            ("localhost", Target::Intranet, lo, None, "localhost"),
         ];
-        for (host, target, alt, expected) in cases {
+        for (host, target, arrival, page, expected) in cases {
             assert_eq!(
-                destination_host(host, target, alt),
+                destination_host(host, target, arrival, page),
                 expected,
-                "{host} {target:?} {alt:?}"
+                "{host} {target:?} {arrival} {page:?}"
             );
         }
     }

@@ -24,12 +24,15 @@
 
 mod api_origin;
 mod app_origin;
+pub mod classroom;
 mod config;
 pub mod cors_endpoint;
 mod demo_data;
 pub mod embed;
 mod error;
+pub mod hosts;
 mod intranet_origin;
+pub mod lan;
 mod log;
 pub mod posts;
 pub mod proxy;
@@ -41,16 +44,20 @@ mod state;
 pub use api_origin::{api_router, DELETE_POST_PATH, LOGIN_PATH, POSTS_PATH, WHOAMI_PATH};
 pub use app_origin::app_router;
 pub use config::{
-    Config, DEFAULT_API_PORT, DEFAULT_APP_PORT, DEFAULT_BODY_CAP, DEFAULT_DIST_DIR, DEFAULT_HOST,
-    DEFAULT_INTRANET_PORT, DEFAULT_LOG_CAPACITY, MAX_REQUEST_BODY,
+    Classroom, Config, CLASSROOM_LOG_CAPACITY, DEFAULT_API_PORT, DEFAULT_APP_PORT,
+    DEFAULT_BODY_CAP, DEFAULT_DIST_DIR, DEFAULT_HOST, DEFAULT_INTRANET_PORT, DEFAULT_LOG_CAPACITY,
+    LAN_HOST, LEARNER_IDLE, LOG_PER_LEARNER, MAX_REQUEST_BODY,
 };
 pub use demo_data::{Salary, User, SALARIES, USERS};
 pub use error::AppError;
 pub use intranet_origin::{intranet_router, SALARIES_PATH};
-pub use log::{belongs_to, LogEvent, RequestLog, Subscription, SUBSCRIBER_BUFFER};
+pub use log::{
+    LogEvent, LogLimits, RequestLog, ResetScope, Subscription, Viewer, SUBSCRIBER_BUFFER,
+    SWEEP_EVERY,
+};
 pub use record::{learner_from_query, text_prefix};
 pub use server::{bind, BindError, Bound};
-pub use state::AppState;
+pub use state::{AppState, Clock};
 
 use axum::http::header::CACHE_CONTROL;
 use axum::http::HeaderValue;

@@ -97,21 +97,25 @@ async fn record(State(recorder): State<Recorder>, request: Request, next: Next) 
     // part kept fits the cap.
     let body_truncated = body_truncated || response.status() == AppError::BodyTooLarge.status();
 
-    recorder.state.log().push(LogEntry {
-        id: 0, // given by the log
-        time_ms,
-        role: recorder.role,
-        port: recorder.state.port(recorder.role),
-        method,
-        path,
-        query,
-        learner,
-        headers,
-        body,
-        body_truncated,
-        status: response.status().as_u16(),
-        response_headers: header_pairs(response.headers()),
-    });
+    let now = recorder.state.now();
+    recorder.state.log().push_at(
+        LogEntry {
+            id: 0, // given by the log
+            time_ms,
+            role: recorder.role,
+            port: recorder.state.port(recorder.role),
+            method,
+            path,
+            query,
+            learner,
+            headers,
+            body,
+            body_truncated,
+            status: response.status().as_u16(),
+            response_headers: header_pairs(response.headers()),
+        },
+        now,
+    );
     response
 }
 

@@ -11,6 +11,7 @@ use tokio::net::TcpListener;
 use crate::api_origin::api_router;
 use crate::app_origin::app_router;
 use crate::config::Config;
+use crate::hosts::ConnInfo;
 use crate::intranet_origin::intranet_router;
 use crate::state::AppState;
 
@@ -189,15 +190,26 @@ impl Bound {
             closer.close();
         });
 
-        let app = axum::serve(app, app_router(state.clone()))
-            .with_graceful_shutdown(state.closed())
-            .into_future();
-        let api = axum::serve(api, api_router(state.clone()))
-            .with_graceful_shutdown(state.closed())
-            .into_future();
-        let intranet = axum::serve(intranet, intranet_router(state.clone()))
-            .with_graceful_shutdown(state.closed())
-            .into_future();
+        // Each connection's local address tells which of the machine's
+        // addresses the browser used (see `crate::hosts`).
+        let app = axum::serve(
+            app,
+            app_router(state.clone()).into_make_service_with_connect_info::<ConnInfo>(),
+        )
+        .with_graceful_shutdown(state.closed())
+        .into_future();
+        let api = axum::serve(
+            api,
+            api_router(state.clone()).into_make_service_with_connect_info::<ConnInfo>(),
+        )
+        .with_graceful_shutdown(state.closed())
+        .into_future();
+        let intranet = axum::serve(
+            intranet,
+            intranet_router(state.clone()).into_make_service_with_connect_info::<ConnInfo>(),
+        )
+        .with_graceful_shutdown(state.closed())
+        .into_future();
         let servers = async { tokio::try_join!(app, api, intranet).map(|_| ()) };
         let deadline = {
             let closed = state.closed();

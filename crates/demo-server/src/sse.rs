@@ -7,7 +7,10 @@
 //! - `lagged`, data `{"missed":N}`: this subscriber fell behind and N events
 //!   were skipped (the log itself still has the entries, see `/api/log`).
 //!
-//! With `?learner=TAG` only that learner's entries are sent. On a reconnect
+//! With `?learner=TAG` only that learner's entries are sent; in classroom
+//! mode a request without the instructor key only ever gets its own learner's
+//! (see [`crate::classroom`]). A `reset` of one learner's entries says whose:
+//! data `{"learner":"TAG"}` (`null` for the untagged ones). On a reconnect
 //! the browser sends `Last-Event-ID`; then only newer entries are replayed,
 //! preceded by `reset` if the log was cleared meanwhile. Keep-alive comments
 //! are sent when idle. Streams end when the server shuts down.
@@ -23,8 +26,8 @@ use futures::stream::{self, Stream, StreamExt};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::broadcast::Receiver;
 
-use crate::log::{belongs_to, LogEvent};
-use crate::record::learner_from_query;
+use crate::classroom::viewer;
+use crate::log::{LogEvent, ResetScope, Viewer};
 use crate::state::AppState;
 
 pub async fn log_stream(
@@ -32,23 +35,23 @@ pub async fn log_stream(
     uri: Uri,
     headers: HeaderMap,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let learner = learner_from_query(uri.query());
+    let viewer = viewer(&state, uri.query());
     let last_seen = headers
         .get("last-event-id")
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.trim().parse::<u64>().ok());
-    let subscription = state.log().subscribe(learner.as_deref(), last_seen);
+    let subscription = state.log().subscribe(&viewer, last_seen);
 
     let head = subscription
         .reset_first
-        .then(reset_event)
+        .then(|| reset_event(&ResetScope::Everyone))
         .into_iter()
         .chain(subscription.replay.iter().map(entry_event));
     let live = stream::unfold(
-        (subscription.live, learner),
-        |(mut live, learner)| async move {
-            let event = next_live_event(&mut live, learner.as_deref()).await?;
-            Some((event, (live, learner)))
+        (subscription.live, viewer),
+        |(mut live, viewer)| async move {
+            let event = next_live_event(&mut live, &viewer).await?;
+            Some((event, (live, viewer)))
         },
     );
     let events = stream::iter(head.collect::<Vec<_>>())
@@ -59,14 +62,14 @@ pub async fn log_stream(
 }
 
 /// The next event for this subscriber; None when the log is gone.
-async fn next_live_event(live: &mut Receiver<LogEvent>, learner: Option<&str>) -> Option<Event> {
+async fn next_live_event(live: &mut Receiver<LogEvent>, viewer: &Viewer) -> Option<Event> {
     loop {
         match live.recv().await {
-            Ok(LogEvent::Entry(entry)) if belongs_to(&entry, learner) => {
-                return Some(entry_event(&entry))
+            Ok(LogEvent::Entry(entry)) if viewer.sees(&entry) => return Some(entry_event(&entry)),
+            Ok(LogEvent::Reset(scope)) if viewer.affected_by(&scope) => {
+                return Some(reset_event(&scope))
             }
-            Ok(LogEvent::Entry(_)) => continue,
-            Ok(LogEvent::Reset) => return Some(reset_event()),
+            Ok(LogEvent::Entry(_) | LogEvent::Reset(_)) => continue,
             Err(RecvError::Lagged(missed)) => return Some(lagged_event(missed)),
             Err(RecvError::Closed) => return None,
         }
@@ -82,8 +85,14 @@ fn entry_event(entry: &Arc<LogEntry>) -> Event {
     }
 }
 
-fn reset_event() -> Event {
-    Event::default().event("reset").data("{}")
+/// `reset`: data `{}` when everything was cleared, `{"learner":…}` when
+/// one learner's entries were.
+fn reset_event(scope: &ResetScope) -> Event {
+    let data = match scope {
+        ResetScope::Everyone => "{}".to_owned(),
+        ResetScope::Learner(tag) => serde_json::json!({ "learner": tag }).to_string(),
+    };
+    Event::default().event("reset").data(data)
 }
 
 fn lagged_event(missed: u64) -> Event {

@@ -4,13 +4,42 @@ use std::future::Future;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use cors_core::wire::{DemoConfig, Role};
 use tokio::sync::watch;
 
-use crate::config::Config;
-use crate::log::RequestLog;
-use crate::posts::PostStore;
+use crate::classroom::Reset;
+use crate::config::{Classroom, Config};
+use crate::log::{LogLimits, RequestLog, ResetScope};
+use crate::posts::{PostStore, BUCKET_IDLE, MAX_BUCKETS};
+
+/// Where the server gets the time from for idle expiry: `Instant::now`, or
+/// a test's hand-moved clock.
+#[derive(Clone)]
+pub struct Clock(Arc<dyn Fn() -> Instant + Send + Sync>);
+
+impl Clock {
+    /// The real clock.
+    pub fn system() -> Self {
+        Clock(Arc::new(Instant::now))
+    }
+
+    /// A clock reading `now()`.
+    pub fn from_fn(now: impl Fn() -> Instant + Send + Sync + 'static) -> Self {
+        Clock(Arc::new(now))
+    }
+
+    pub fn now(&self) -> Instant {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Clock")
+    }
+}
 
 /// Cheap to clone: everything lives behind one `Arc`.
 #[derive(Clone, Debug)]
@@ -25,6 +54,8 @@ struct Shared {
     host: IpAddr,
     dist_dir: PathBuf,
     body_cap: usize,
+    classroom: Option<Classroom>,
+    clock: Clock,
     log: RequestLog,
     /// The API origin's blog posts, one bucket per learner.
     posts: PostStore,
@@ -38,28 +69,60 @@ impl AppState {
     /// reported by `/api/config` and recorded in the log, so pass the ports
     /// actually bound ([`crate::bind`] does).
     pub fn new(config: &Config) -> Self {
+        AppState::with_clock(config, Clock::system())
+    }
+
+    /// [`AppState::new`] reading the time from `clock` (tests move it by
+    /// hand to check idle expiry without sleeping).
+    pub fn with_clock(config: &Config, clock: Clock) -> Self {
         let (closing, _) = watch::channel(false);
+        let (log_limits, learner_idle) = match &config.classroom {
+            Some(classroom) => (
+                LogLimits::classroom(
+                    config.log_capacity,
+                    classroom.log_per_learner,
+                    classroom.learner_idle,
+                ),
+                classroom.learner_idle,
+            ),
+            None => (LogLimits::single(config.log_capacity), BUCKET_IDLE),
+        };
         AppState {
             shared: Arc::new(Shared {
                 demo: DemoConfig {
                     app_port: config.app_port,
                     api_port: config.api_port,
                     intranet_port: config.intranet_port,
-                    alt_host: alt_host(config.host),
+                    alt_host: None,
+                    classroom: config.classroom.is_some(),
+                    instructor: false,
                 },
                 host: config.host,
                 dist_dir: config.dist_dir.clone(),
                 body_cap: config.body_cap,
-                log: RequestLog::new(config.log_capacity),
-                posts: PostStore::default(),
+                classroom: config.classroom.clone(),
+                clock,
+                log: RequestLog::with_limits(log_limits),
+                posts: PostStore::new(MAX_BUCKETS, learner_idle),
                 closing,
             }),
         }
     }
 
-    /// What `GET /api/config` answers.
+    /// What `GET /api/config` answers, before the parts that depend on the
+    /// request (`alt_host`, `instructor`).
     pub fn demo_config(&self) -> &DemoConfig {
         &self.shared.demo
+    }
+
+    /// Classroom mode's settings; None for a lab on loopback.
+    pub fn classroom(&self) -> Option<&Classroom> {
+        self.shared.classroom.as_ref()
+    }
+
+    /// The time now, from the state's clock.
+    pub fn now(&self) -> Instant {
+        self.shared.clock.now()
     }
 
     /// The port `role`'s origin listens on.
@@ -102,17 +165,19 @@ impl AppState {
     /// Puts the demo back as it was at start: an empty log and every
     /// learner's posts as seeded.
     pub fn reset(&self) {
-        self.reset_for(None);
+        self.apply_reset(Reset {
+            posts: ResetScope::Everyone,
+            log: ResetScope::Everyone,
+        });
     }
 
-    /// What `POST /api/reset?learner=TAG` does: clears the (whole) log and
-    /// puts `learner`'s posts back as seeded; everyone's without a learner.
-    pub fn reset_for(&self, learner: Option<&str>) {
-        match learner {
-            Some(tag) => self.shared.posts.reset(Some(tag)),
-            None => self.shared.posts.reset_all(),
+    /// What one `POST /api/reset` does (see [`crate::classroom::reset_of`]).
+    pub fn apply_reset(&self, reset: Reset) {
+        match reset.posts {
+            ResetScope::Learner(tag) => self.shared.posts.reset(tag.as_deref()),
+            ResetScope::Everyone => self.shared.posts.reset_all(),
         }
-        self.shared.log.clear();
+        self.shared.log.clear_scope(reset.log);
     }
 
     /// Starts shutting down: open event streams end.
@@ -127,18 +192,5 @@ impl AppState {
             // An error means the state is gone, which is as closed as it gets.
             let _ = closing.wait_for(|closing| *closing).await;
         }
-    }
-}
-
-/// Another name for the same server that is a different *site*, when there is
-/// one: the numeric loopback address for a loopback server (the app is opened
-/// on `localhost`). None otherwise: from another machine, a LAN address has
-/// no second name we can be sure of.
-fn alt_host(host: std::net::IpAddr) -> Option<String> {
-    match host {
-        std::net::IpAddr::V4(v4) if v4.is_loopback() => Some("127.0.0.1".to_owned()),
-        // Written as a URL host, since the app builds URLs from it.
-        std::net::IpAddr::V6(v6) if v6.is_loopback() => Some("[::1]".to_owned()),
-        _ => None,
     }
 }

@@ -3,7 +3,7 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, Command};
 use tokio::time::timeout;
 
@@ -112,4 +112,130 @@ async fn a_taken_port_is_one_clear_line() {
              stop the other program or pass --intranet-port\n"
         )
     );
+}
+
+/// Reads stdout lines until `Ctrl-C to stop`.
+async fn banner(child: &mut Child) -> Vec<String> {
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut lines = Vec::new();
+    while lines
+        .last()
+        .is_none_or(|line: &String| line != "Ctrl-C to stop")
+    {
+        let line = timeout(PATIENCE, stdout.next_line())
+            .await
+            .expect("banner in time")
+            .expect("read")
+            .expect("banner before EOF");
+        lines.push(line);
+    }
+    lines
+}
+
+#[tokio::test]
+async fn classroom_mode_prints_the_students_and_the_instructors_addresses() {
+    // `--lan` with `--host 127.0.0.1`: classroom mode, still on loopback.
+    let dist = tempfile::tempdir().expect("tempdir");
+    let dist_arg = dist.path().to_str().expect("UTF-8 path");
+    let key = "room-b-instructor-key";
+    let mut child = demo_server(&[
+        "--lan",
+        "--host",
+        "127.0.0.1",
+        "--app-port",
+        "0",
+        "--api-port",
+        "0",
+        "--intranet-port",
+        "0",
+        "--dist",
+        dist_arg,
+        "--instructor-key",
+        key,
+    ]);
+    let lines = banner(&mut child).await;
+    let text = lines.join("\n");
+    assert_eq!(
+        lines[0], "CORS Lab is running in classroom mode, listening on 127.0.0.1",
+        "{text}"
+    );
+    let after = |heading: &str| {
+        let at = lines
+            .iter()
+            .position(|line| line.starts_with(heading))
+            .unwrap_or_else(|| panic!("no {heading:?} in\n{text}"));
+        lines[at + 1].trim().to_owned()
+    };
+    let student = after("Students open:");
+    let port = student
+        .strip_prefix("http://localhost:")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .and_then(|port| port.parse::<u16>().ok())
+        .unwrap_or_else(|| panic!("student URL {student:?}"));
+    assert_ne!(port, 0);
+    assert_eq!(
+        after("Instructor"),
+        format!("http://localhost:{port}/?instructor={key}")
+    );
+    assert!(text.contains("200 per learner (5000 in all)"), "{text}");
+    assert!(text.contains("idle for 2 h"), "{text}");
+    assert!(text.contains("only this machine can connect"), "{text}");
+    // The server really is in classroom mode, and the key is the one printed.
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .expect("connect");
+    let request = format!(
+        "GET /api/config?instructor={key} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut answer = String::new();
+    timeout(PATIENCE, stream.read_to_string(&mut answer))
+        .await
+        .expect("answer in time")
+        .expect("read");
+    assert!(answer.contains(r#""classroom":true"#), "{answer}");
+    assert!(answer.contains(r#""instructor":true"#), "{answer}");
+    let _ = child.start_kill();
+}
+
+#[tokio::test]
+async fn classroom_flags_are_checked_before_listening() {
+    // (flags, exit code, message)
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--instructor-key", "0123456789abcdef"],
+            "demo-server: --instructor-key only makes sense in classroom mode (add --lan)\n",
+        ),
+        (
+            &["--lan", "--host", "127.0.0.1", "--instructor-key", "short"],
+            "demo-server: an instructor key needs 16 to 128 characters (got 5)\n",
+        ),
+        (
+            &[
+                "--lan",
+                "--host",
+                "127.0.0.1",
+                "--instructor-key",
+                "has spaces in it, see",
+            ],
+            "demo-server: an instructor key may only hold letters, digits, `-` and `_`\n",
+        ),
+    ];
+    for &(flags, message) in cases {
+        let mut child = demo_server(flags);
+        let status = timeout(PATIENCE, child.wait())
+            .await
+            .expect("exit in time")
+            .expect("wait");
+        assert_eq!(status.code(), Some(2), "{flags:?}");
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .expect("stderr")
+            .read_to_string(&mut stderr)
+            .await
+            .expect("read");
+        assert_eq!(stderr, message, "{flags:?}");
+    }
 }

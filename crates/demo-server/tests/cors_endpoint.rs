@@ -358,8 +358,29 @@ async fn a_redirect_points_at_the_target_origin_and_carries_the_nested_spec() {
             "http://192.168.1.20:8081",
         ),
         (lan, "192.168.1.20:8081", "app", "http://192.168.1.20:8080"),
+        // A page opened by a host name: the address is the other site, and back.
+        (
+            lan,
+            "laptop.local:8081",
+            "api-alt",
+            "http://192.168.1.20:8081",
+        ),
+        (
+            lan,
+            "192.168.1.20:8081",
+            "api-alt",
+            "http://laptop.local:8081",
+        ),
     ];
     for (addr, host, to, destination) in cases {
+        // The page is on the loopback name, the LAN address, or the LAN name.
+        let origin = match (addr == lan, host, destination) {
+            (false, _, _) => ORIGIN,
+            (true, "laptop.local:8081", _) | (true, _, "http://laptop.local:8081") => {
+                "http://laptop.local:8080"
+            }
+            (true, _, _) => "http://192.168.1.20:8080",
+        };
         let label = format!("{addr} {host} -> {to}");
         let query = format!(
             "learner=ada&case=r1&a.acao=star&a.set_cookie=1&a.r.status=307&a.r.to={to}\
@@ -369,7 +390,7 @@ async fn a_redirect_points_at_the_target_origin_and_carries_the_nested_spec() {
         );
         let state = state_on(addr);
         for role in ROLES {
-            let request = cors_request("POST", &query, &[("host", host), ("origin", ORIGIN)]);
+            let request = cors_request("POST", &query, &[("host", host), ("origin", origin)]);
             let answer = send(router(role, &state), request).await;
             assert_eq!(answer.status, StatusCode::TEMPORARY_REDIRECT, "{label}");
             assert_eq!(answer.text(), "", "{label}");

@@ -12,10 +12,11 @@ use demo_server::{
     SUBSCRIBER_BUFFER, USERS,
 };
 use http_body_util::BodyExt;
-use tower::ServiceExt;
 
 mod common;
-use common::{router, send, state, state_with, Answer};
+use common::{
+    entry_ids, events, open_stream, read_events, router, send, state, state_with, Answer,
+};
 
 fn request(method: Method, uri: &str) -> Request<Body> {
     Request::builder()
@@ -407,23 +408,31 @@ async fn a_missing_build_gets_a_friendly_page() {
 }
 
 #[tokio::test]
-async fn config_reports_ports_and_the_alternative_host() {
-    // (host, alt_host)
+async fn config_reports_ports_and_the_other_site_for_the_page_host() {
+    // (listen host, Host of the config request, other-site host)
     let cases = [
-        ("127.0.0.1", Some("127.0.0.1")),
-        ("127.0.0.2", Some("127.0.0.1")),
-        ("::1", Some("[::1]")),
-        ("0.0.0.0", None),
-        ("192.168.1.20", None),
+        ("127.0.0.1", "localhost:9000", Some("127.0.0.1")),
+        ("127.0.0.1", "127.0.0.1:9000", Some("localhost")),
+        ("127.0.0.2", "localhost:9000", Some("127.0.0.2")),
+        ("::1", "localhost:9000", Some("[::1]")),
+        ("::1", "[::1]:9000", Some("localhost")),
+        ("192.168.1.20", "laptop.local:9000", Some("192.168.1.20")),
+        ("192.168.1.20", "192.168.1.20:9000", None),
+        ("0.0.0.0", "192.168.1.20:9000", None),
     ];
-    for (host, alt_host) in cases {
+    for (host, page_host, alt_host) in cases {
         let state = state_with(|config| {
             config.host = host.parse::<IpAddr>().expect("ip");
             config.app_port = 9000;
             config.api_port = 9001;
             config.intranet_port = 9002;
         });
-        let answer = get(app_router(state), "/api/config").await;
+        let request = Request::builder()
+            .uri("/api/config")
+            .header("Host", page_host)
+            .body(Body::empty())
+            .expect("request");
+        let answer = send(app_router(state), request).await;
         assert_eq!(answer.status, StatusCode::OK);
         let config: DemoConfig = answer.json();
         assert_eq!(
@@ -433,81 +442,12 @@ async fn config_reports_ports_and_the_alternative_host() {
                 api_port: 9001,
                 intranet_port: 9002,
                 alt_host: alt_host.map(str::to_owned),
+                classroom: false,
+                instructor: false,
             },
-            "{host}"
+            "{host} {page_host}"
         );
     }
-}
-
-/// Reads an SSE body until `done` holds for the text so far (or times out).
-async fn read_events(body: &mut Body, done: impl Fn(&str) -> bool) -> String {
-    let mut text = String::new();
-    let read = async {
-        while !done(&text) {
-            match body.frame().await {
-                Some(Ok(frame)) => {
-                    if let Ok(data) = frame.into_data() {
-                        text.push_str(&String::from_utf8_lossy(&data));
-                    }
-                }
-                _ => break,
-            }
-        }
-    };
-    let finished = tokio::time::timeout(Duration::from_secs(5), read).await;
-    assert!(finished.is_ok(), "timed out; got so far:\n{text}");
-    text
-}
-
-async fn open_stream(state: &AppState, uri: &str, last_event_id: Option<u64>) -> Body {
-    let mut request = Request::builder().uri(uri);
-    if let Some(id) = last_event_id {
-        request = request.header("last-event-id", id);
-    }
-    let request = request.body(Body::empty()).expect("request");
-    let response = app_router(state.clone())
-        .oneshot(request)
-        .await
-        .expect("infallible");
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(
-        response
-            .headers()
-            .get("content-type")
-            .and_then(|value| value.to_str().ok()),
-        Some("text/event-stream")
-    );
-    response.into_body()
-}
-
-/// (event name, data) of each event in an SSE text.
-fn events(text: &str) -> Vec<(String, String)> {
-    text.split("\n\n")
-        .filter_map(|block| {
-            let mut name = None;
-            let mut data = None;
-            for line in block.lines() {
-                if let Some(value) = line.strip_prefix("event: ") {
-                    name = Some(value.to_owned());
-                } else if let Some(value) = line.strip_prefix("data: ") {
-                    data = Some(value.to_owned());
-                }
-            }
-            Some((name?, data.unwrap_or_default()))
-        })
-        .collect()
-}
-
-fn entry_ids(events: &[(String, String)]) -> Vec<u64> {
-    events
-        .iter()
-        .filter(|(name, _)| name == "entry")
-        .map(|(_, data)| {
-            serde_json::from_str::<LogEntry>(data)
-                .expect("entry JSON")
-                .id
-        })
-        .collect()
 }
 
 #[tokio::test]

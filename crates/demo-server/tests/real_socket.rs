@@ -30,7 +30,13 @@ struct Answer {
 /// One request on its own connection (`Connection: close`), read to the end.
 async fn fetch(addr: SocketAddr, target: &str, extra_headers: &[(&str, &str)]) -> Answer {
     let mut stream = TcpStream::connect(addr).await.expect("connect");
-    let mut request = format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut request = format!("GET {target} HTTP/1.1\r\nConnection: close\r\n");
+    if !extra_headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("host"))
+    {
+        request.push_str(&format!("Host: {addr}\r\n"));
+    }
     for (name, value) in extra_headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -152,9 +158,18 @@ async fn three_origins_on_real_sockets() {
             app_port: app.port(),
             api_port: api.port(),
             intranet_port: intranet.port(),
-            alt_host: Some("127.0.0.1".into()),
+            // Asked on 127.0.0.1: the other site is localhost.
+            alt_host: Some("localhost".into()),
+            classroom: false,
+            instructor: false,
         }
     );
+    // Asked by a host name, the other site is the address the connection
+    // arrived on.
+    let host = format!("classroom.test:{}", app.port());
+    let config = fetch(app, "/api/config", &[("Host", &host)]).await;
+    let config: DemoConfig = serde_json::from_str(&config.body).expect("config JSON");
+    assert_eq!(config.alt_host.as_deref(), Some("127.0.0.1"));
     let page = fetch(app, "/origin?a=1", &[]).await;
     assert_eq!(
         (page.status, page.body.as_str()),

@@ -20,6 +20,7 @@ enum Stage {
 #[component]
 pub fn ResetDemo() -> impl IntoView {
     let stage = RwSignal::new(Stage::Idle);
+    let seat = crate::classroom::seat();
     let open_button = NodeRef::<leptos::html::Button>::new();
     let confirm_button = NodeRef::<leptos::html::Button>::new();
 
@@ -64,7 +65,7 @@ pub fn ResetDemo() -> impl IntoView {
                 <div class="reset-confirm" role="group" aria-labelledby="reset-question" data-testid="present-reset-dialog"
                     on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); cancel(); }>
                     <p id="reset-question">
-                        "Put the demo posts back and clear the server log? Everything the class saw run here is wiped."
+                        {move || format!("{}? What the class saw run here is wiped.", seat.get().reset_title())}
                     </p>
                     <button type="button" class="primary" data-testid="present-reset-confirm" node_ref=confirm_button on:click=confirm>
                         "Yes, reset"

@@ -171,6 +171,7 @@ fn the_share_link_drops_only_the_instructors_parameters() {
         ("method", "POST"),
         ("step", "3"),
         ("present", "yes"),
+        (crate::wire::INSTRUCTOR_PARAM, "secret"),
     ]);
     assert_eq!(
         share_pairs(&pairs),
@@ -178,7 +179,11 @@ fn the_share_link_drops_only_the_instructors_parameters() {
     );
     assert_eq!(
         page_pairs(&pairs),
-        owned(&[("s", "delete-post"), ("method", "POST")])
+        owned(&[
+            ("s", "delete-post"),
+            ("method", "POST"),
+            (crate::wire::INSTRUCTOR_PARAM, "secret")
+        ])
     );
     assert_eq!(
         frame_pairs(&pairs),

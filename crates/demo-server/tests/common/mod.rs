@@ -3,10 +3,12 @@
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
 
+use std::time::Duration;
+
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
-use cors_core::wire::Role;
+use cors_core::wire::{LogEntry, Role};
 use demo_server::{api_router, app_router, intranet_router, AppState, Config};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
@@ -93,4 +95,75 @@ pub async fn send(router: Router, request: Request<Body>) -> Answer {
         headers: parts.headers,
         body,
     }
+}
+
+/// Reads an SSE body until `done` holds for the text so far (or times out).
+pub async fn read_events(body: &mut Body, done: impl Fn(&str) -> bool) -> String {
+    let mut text = String::new();
+    let read = async {
+        while !done(&text) {
+            match body.frame().await {
+                Some(Ok(frame)) => {
+                    if let Ok(data) = frame.into_data() {
+                        text.push_str(&String::from_utf8_lossy(&data));
+                    }
+                }
+                _ => break,
+            }
+        }
+    };
+    let finished = tokio::time::timeout(Duration::from_secs(5), read).await;
+    assert!(finished.is_ok(), "timed out; got so far:\n{text}");
+    text
+}
+
+pub async fn open_stream(state: &AppState, uri: &str, last_event_id: Option<u64>) -> Body {
+    let mut request = Request::builder().uri(uri);
+    if let Some(id) = last_event_id {
+        request = request.header("last-event-id", id);
+    }
+    let request = request.body(Body::empty()).expect("request");
+    let response = app_router(state.clone())
+        .oneshot(request)
+        .await
+        .expect("infallible");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response
+            .headers()
+            .get("content-type")
+            .and_then(|value| value.to_str().ok()),
+        Some("text/event-stream")
+    );
+    response.into_body()
+}
+
+/// (event name, data) of each event in an SSE text.
+pub fn events(text: &str) -> Vec<(String, String)> {
+    text.split("\n\n")
+        .filter_map(|block| {
+            let mut name = None;
+            let mut data = None;
+            for line in block.lines() {
+                if let Some(value) = line.strip_prefix("event: ") {
+                    name = Some(value.to_owned());
+                } else if let Some(value) = line.strip_prefix("data: ") {
+                    data = Some(value.to_owned());
+                }
+            }
+            Some((name?, data.unwrap_or_default()))
+        })
+        .collect()
+}
+
+pub fn entry_ids(events: &[(String, String)]) -> Vec<u64> {
+    events
+        .iter()
+        .filter(|(name, _)| name == "entry")
+        .map(|(_, data)| {
+            serde_json::from_str::<LogEntry>(data)
+                .expect("entry JSON")
+                .id
+        })
+        .collect()
 }
