@@ -11,7 +11,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
 
-use crate::harness::{Lab, PATIENCE};
+use crate::harness::{Lab, LabOptions, PATIENCE};
 
 // ---- act ----
 
@@ -633,4 +633,70 @@ async fn the_layout_fits_projectors_and_phones() {
         lab.screenshot(&format!("present-lab-{width}x{height}"))
             .await;
     }
+}
+
+/// Classroom mode: the instructor's projector shows every learner's
+/// requests, its reset clears everyone's, and the class link uses the
+/// host the class opened (never the instructor key).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_a_classroom_the_projector_shows_every_learner() {
+    const HOST: &str = "classroom.test";
+    const KEY: &str = "e2e-present-key-0123456789";
+    let lab = Lab::start_with(LabOptions {
+        instructor_key: Some(KEY.to_owned()),
+        page_host: Some(HOST.to_owned()),
+        chrome_args: vec![format!("--host-resolver-rules=MAP {HOST} 127.0.0.1")],
+    })
+    .await;
+    let ada = "learner-ada00001";
+    lab.open("/").await;
+    lab.client
+        .execute(
+            "localStorage.setItem('cors-lab.learner', arguments[0])",
+            vec![serde_json::json!(ada)],
+        )
+        .await
+        .expect("set the learner tag");
+    lab.open("/").await;
+    lab.expect_text("classroom-learner", ada).await;
+    lab.click("run-users-fetch").await;
+    lab.text_until("server-log", |t| t.contains("GET /users.json"))
+        .await;
+
+    // The instructor's tab, presenting: the key leaves the address at once.
+    lab.open(&format!("/?instructor={KEY}&present=1")).await;
+    at_step(&lab, 1, 3).await;
+    let ada_css = format!("[data-testid='present-log'] [data-learner='{ada}']");
+    until_js(
+        &lab,
+        "the panel's log shows the learner's request",
+        &format!("return !!document.querySelector({ada_css:?});"),
+    )
+    .await;
+    let share = lab
+        .text_until("present-share-url", |t| t.contains("step=1"))
+        .await;
+    assert!(
+        share.starts_with(&format!("http://{HOST}:{}/", lab.app_port)),
+        "{share}"
+    );
+    assert!(
+        !share.contains("instructor") && !share.contains(KEY) && !share.contains("present"),
+        "{share}"
+    );
+
+    // One reset, everyone's data.
+    lab.click("present-reset").await;
+    lab.text_until("present-reset-dialog", |t| t.contains("every learner"))
+        .await;
+    lab.click("present-reset-confirm").await;
+    lab.text_until("present-reset-result", |t| t.starts_with('✓'))
+        .await;
+    assert!(lab.server_state.log().entries(Some(ada)).is_empty());
+    until_js(
+        &lab,
+        "the panel's log is empty",
+        &format!("return !document.querySelector({ada_css:?});"),
+    )
+    .await;
 }
