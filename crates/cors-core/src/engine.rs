@@ -23,7 +23,7 @@ mod fetch;
 mod preflight;
 mod request;
 mod response;
-mod safelist;
+pub(crate) mod safelist;
 mod server;
 #[cfg(test)]
 mod tests;

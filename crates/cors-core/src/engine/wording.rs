@@ -35,9 +35,16 @@ impl Wording {
     /// (each the shortest text before the next fixed piece; a final hole takes
     /// the rest) and how many bytes of `text` the wording covered.
     pub fn read_prefix(self, text: &str) -> Option<(Vec<String>, usize)> {
+        self.read(text).ok()
+    }
+
+    /// [`Wording::read_prefix`], telling a mismatch at the start (`Ok(false)`
+    /// in the error) from a fixed piece missing from the rest of the text
+    /// (`Err(true)`), after which no later start can read either.
+    fn read(self, text: &str) -> Result<(Vec<String>, usize), bool> {
         let mut pieces = self.0.split("{}");
         let first = pieces.next().unwrap_or_default();
-        let mut at = strip_prefix_folded(text, first)?;
+        let mut at = strip_prefix_folded(text, first).ok_or(false)?;
         let mut holes = Vec::new();
         for piece in pieces {
             if piece.is_empty() {
@@ -46,11 +53,11 @@ impl Wording {
                 at = text.len();
                 continue;
             }
-            let (start, end) = find_folded(&text[at..], piece)?;
+            let (start, end) = find_folded(&text[at..], piece).ok_or(true)?;
             holes.push(text[at..at + start].to_owned());
             at += end;
         }
-        Some((holes, at))
+        Ok((holes, at))
     }
 
     /// The first place in `text` where this wording reads, as (start byte,
@@ -58,11 +65,17 @@ impl Wording {
     pub fn find_in(self, text: &str) -> Option<(usize, Vec<String>, usize)> {
         let head = self.head();
         let mut from = 0;
-        while from <= text.len() {
+        // A bounded number of tries keeps adversarial text linear.
+        for _ in 0..64 {
+            if from > text.len() {
+                break;
+            }
             let (start, _) = find_folded(&text[from..], head)?;
             let start = from + start;
-            if let Some((holes, len)) = self.read_prefix(&text[start..]) {
-                return Some((start, holes, start + len));
+            match self.read(&text[start..]) {
+                Ok((holes, len)) => return Some((start, holes, start + len)),
+                Err(true) => return None,
+                Err(false) => {}
             }
             // Try again one character further on.
             from = start + text[start..].chars().next().map_or(1, char::len_utf8);
@@ -72,11 +85,11 @@ impl Wording {
 }
 
 /// Characters that look alike in a pasted message, folded to one: curly and
-/// prime quotes to `'` and `"`, the backtick to `'`, no-break spaces and tabs
-/// to a space.
+/// prime quotes to `'` and `"`, no-break spaces and tabs to a space. Printable
+/// ASCII stays as it is (Chrome prints values in it, `\uXXXX` for the rest).
 pub fn fold(c: char) -> char {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}' => '\'',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{B4}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
         '\u{A0}' | '\u{2007}' | '\u{202F}' | '\t' => ' ',
         c => c,
@@ -249,7 +262,8 @@ pub mod firefox {
     pub const ORIGIN_NOT_ADDED: Wording = Wording("CORS header ‘Origin’ cannot be added)");
     pub const NOT_HTTP: Wording = Wording("CORS request not http)");
     pub const OLD_NOT_HTTP: Wording = Wording("CORS request not HTTP)");
-    /// A warning, not a block: `Cross-Origin Request Warning: … (Reason: When the …`.
+    /// A warning, not a block: `Cross-Origin Request Warning: … (Reason: When the …`
+    /// (Firefox writes these names between backticks).
     pub const WARNING: &str = "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at ";
     pub const AUTHORIZATION_WILDCARD: Wording = Wording(
         "When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered.",
