@@ -1,4 +1,5 @@
 //! Reusable view pieces.
+pub mod explanation;
 pub mod fields;
 pub mod lab_forms;
 pub mod lab_run;

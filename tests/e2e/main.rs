@@ -7,6 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod cors_matrix;
+mod explain_page;
 mod harness;
 mod home_fetch;
 mod hostile_input;
