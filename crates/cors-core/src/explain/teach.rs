@@ -558,7 +558,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
                 }
                 steps
                     .push("Or stop sending the header, if the server does not need it.".to_owned());
-                e.dont = vec![DONT_REQUEST_HEADERS.into(), DONT_NO_CORS.into()];
+                e.dont = vec![DONT_NO_CORS.into(), DONT_DISABLE.into()];
             }
             if found.browser == Some(Browser::Chrome)
                 && v.header
@@ -600,9 +600,9 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
     // The resource and the initiator.
     match v.resource.as_deref() {
         Some("font") => e.notes.push("Fonts loaded by @font-face are always fetched in CORS mode, even from a stylesheet: the font's server must send Access-Control-Allow-Origin.".to_owned()),
-        Some("image") | Some("script") | Some("video") | Some("audio") => e.notes.push(format!(
-            "A {} is only CORS-checked when its element has a crossorigin attribute. Without it the browser loads it for display but lets no script read it; with it, the server must allow the page's origin.",
-            v.resource.as_deref().unwrap_or_default()
+        Some(kind @ ("image" | "script" | "video" | "audio")) => e.notes.push(format!(
+            "{} {kind} is only CORS-checked when its element has a crossorigin attribute. Without it the browser loads it for display (or runs it) but lets no script read it; with it, the server must allow the page's origin.",
+            if kind == "image" || kind == "audio" { "An" } else { "A" }
         )),
         _ => {}
     }
