@@ -6,8 +6,8 @@ use leptos_router::path;
 
 use crate::components::classroom_banner::ClassroomBanner;
 use crate::pages::{
-    home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage, quiz::QuizPage,
-    why::WhyPage,
+    explain::ExplainPage, home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage,
+    quiz::QuizPage, why::WhyPage,
 };
 
 #[component]
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
                     <A href="/lab">"Fetch lab"</A>
                     <A href="/quiz">"Quiz"</A>
                     <A href="/why">"Why?"</A>
+                    <A href="/explain">"Explain an error"</A>
                     <A href="/">"First experiment"</A>
                 </nav>
             </header>
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lab") view=LabPage />
                     <Route path=path!("/quiz") view=QuizPage />
                     <Route path=path!("/why") view=WhyPage />
+                    <Route path=path!("/explain") view=ExplainPage />
                 </Routes>
             </main>
             <footer class="site-footer" data-testid="site-footer">
