@@ -11,17 +11,18 @@ use crate::components::presenter::{
     PresentToggle, PresenterPanel, SharedStepNote, StepStyle, Stepper,
 };
 use crate::pages::{
-    home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage, quiz::QuizPage,
-    why::WhyPage,
+    explain::ExplainPage, home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage,
+    quiz::QuizPage, why::WhyPage,
 };
 use crate::presenter::Presenter;
 
 /// The header's links: path and label.
-const PAGES: [(&str, &str); 5] = [
+const PAGES: [(&str, &str); 6] = [
     ("/origin", "Origins"),
     ("/lab", "Fetch lab"),
     ("/quiz", "Quiz"),
     ("/why", "Why?"),
+    ("/explain", "Explain an error"),
     ("/", "First experiment"),
 ];
 
@@ -79,6 +80,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/lab") view=LabPage />
                     <Route path=path!("/quiz") view=QuizPage />
                     <Route path=path!("/why") view=WhyPage />
+                    <Route path=path!("/explain") view=ExplainPage />
                 </Routes>
             </main>
             <Show when=move || presenting.get()>

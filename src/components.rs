@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 pub mod classroom_banner;
+pub mod explanation;
 pub mod fields;
 pub mod lab_forms;
 pub mod lab_run;

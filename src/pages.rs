@@ -1,4 +1,5 @@
 //! One module per route.
+pub mod explain;
 pub mod home;
 pub mod lab;
 pub mod not_found;

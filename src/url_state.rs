@@ -82,6 +82,15 @@ pub fn absolute_url<K: AsRef<str>, V: AsRef<str>>(path: &str, params: &[(K, V)])
     format!("{origin}{}", href(path, params))
 }
 
+/// `path?query` for a link inside this app (just `path` without pairs).
+pub fn path_with_query<K: AsRef<str>, V: AsRef<str>>(path: &str, params: &[(K, V)]) -> String {
+    if params.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", encode(params))
+    }
+}
+
 fn encode<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> String {
     params
         .iter()

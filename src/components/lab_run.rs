@@ -450,10 +450,21 @@ fn ConsoleBox(run: Run) -> impl IntoView {
                 Some(c) => view! {
                     <p class="hint">"JavaScript cannot read this; the browser prints it in the developer console (F12) for you, the developer."</p>
                     <h4>"Chrome"</h4>
-                    <pre class="console-line" data-testid="console-chrome">{c.chrome}</pre>
+                    <pre class="console-line" data-testid="console-chrome">{c.chrome.clone()}</pre>
+                    <p class="console-explain">
+                        <a data-testid="console-explain" href=crate::url_state::path_with_query("/explain", &[("m", c.chrome.trim_end())])>
+                            "Explain this message"
+                        </a>
+                        " — the rule, why, and the fix, in plain words."
+                    </p>
                     {(!c.firefox.is_empty()).then(|| view! {
                         <h4>"Firefox"</h4>
-                        <pre class="console-line" data-testid="console-firefox">{c.firefox}</pre>
+                        <pre class="console-line" data-testid="console-firefox">{c.firefox.clone()}</pre>
+                        <p class="console-explain">
+                            <a data-testid="console-explain-firefox" href=crate::url_state::path_with_query("/explain", &[("m", c.firefox.as_str())])>
+                                "Explain the Firefox wording"
+                            </a>
+                        </p>
                     })}
                 }.into_any(),
                 None => view! { <p data-testid="console-none">"No CORS message: nothing was blocked."</p> }.into_any(),

@@ -8,6 +8,7 @@
 
 mod classroom;
 mod cors_matrix;
+mod explain_page;
 mod harness;
 mod home_fetch;
 mod hostile_input;

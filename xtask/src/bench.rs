@@ -590,7 +590,8 @@ fn per_call_from_throughput(throughput: &str) -> Option<String> {
 }
 
 /// The core's property tests (URL/origin comparator, cookie and site rules,
-/// rules engine with its failure explanations and console messages) with
+/// rules engine with its failure explanations and console messages, the
+/// error explainer on any text and on garbled real messages) with
 /// `cases` cases each, in release, within a time bound.
 fn fuzz(table: &mut Table, cases: u32) -> Result<(), String> {
     let command = {
@@ -604,6 +605,8 @@ fn fuzz(table: &mut Table, cases: u32) -> Result<(), String> {
             "props",
             "--test",
             "engine_props",
+            "--test",
+            "explain_props",
         ])
         .env("PROPTEST_CASES", cases.to_string());
         c
@@ -630,7 +633,7 @@ fn fuzz(table: &mut Table, cases: u32) -> Result<(), String> {
     }
     table.row(
         "fuzzing (proptest, release)",
-        "comparator, cookie/site, engine + explanations: properties × cases",
+        "comparator, cookie/site, engine + explanations, error explainer: properties × cases",
         format!(
             "{} × {cases}: {failed} failed, {} panics ({secs} s incl. build)",
             passed + failed,

@@ -15,17 +15,21 @@
 //! - `response`: the CORS check and the filtered responses;
 //! - `server`: what the demo server's `/cors` answers;
 //! - `fetch`: main fetch, HTTP fetch and HTTP-redirect fetch, tying them together;
-//! - `console`: console messages and JavaScript errors.
+//! - `console`: console messages and JavaScript errors;
+//! - [`wording`]: the browsers' console texts, shared with the error explainer.
 
 mod console;
 mod fetch;
 mod preflight;
 mod request;
 mod response;
-mod safelist;
+pub(crate) mod safelist;
 mod server;
 #[cfg(test)]
 mod tests;
+pub mod wording;
+
+pub use response::acao_value_failure;
 
 use crate::scenario::{
     Observation, RedirectMode, Scenario, ServerSpec, Target, CASE_PARAM, CORS_PATH,

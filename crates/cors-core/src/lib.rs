@@ -8,6 +8,8 @@
 //! - [`cookie`]: RFC 6265 domain-match, for "would this cookie be sent?".
 //! - [`compare`]: everything above for two URLs side by side.
 //! - [`engine`]: the Fetch standard's CORS rules applied to a scenario: what should happen and why.
+//! - [`explain`]: the error explainer: a pasted console message (Chrome, Firefox,
+//!   Safari) to the rule, the reason, the fix and a lab experiment reproducing it.
 //! - [`lab_link`]: a whole scenario as URL query pairs (deep links to lab runs).
 //! - [`matrix`]: the scenario-matrix file format, expanded into scenarios.
 //! - [`named`]: ready-made experiments (lab picker, quiz "Run it").
@@ -24,6 +26,7 @@ pub mod advice;
 pub mod compare;
 pub mod cookie;
 pub mod engine;
+pub mod explain;
 pub mod lab_link;
 pub mod matrix;
 pub mod named;

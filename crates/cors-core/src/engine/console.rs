@@ -1,7 +1,8 @@
 //! What the browsers print: the console message for a blocked request and
 //! the error JavaScript catches.
 //!
-//! Chrome's wording is Blink's `cors::GetErrorStringForConsoleMessage`
+//! The texts themselves are in `wording` (shared with the error explainer).
+//! Chrome's is Blink's `cors::GetErrorStringForConsoleMessage`
 //! (`third_party/blink/renderer/platform/loader/cors/cors_error_string.cc`)
 //! and `FetchManager`'s early network errors, checked against Chromium 156.
 //! Firefox's is Gecko's `security.properties` (`CORS…` keys), with its
@@ -30,7 +31,7 @@ pub(super) fn console_messages(failure: &Failure, at: &Where<'_>) -> Option<Cons
 }
 
 /// Blink prints non-printable and non-ASCII bytes of a header value as `\uXXXX`.
-fn encode_hint(value: &str) -> String {
+pub(crate) fn encode_hint(value: &str) -> String {
     let mut out = String::new();
     for b in value.bytes() {
         if (0x20..=0x7e).contains(&b) {
@@ -42,28 +43,20 @@ fn encode_hint(value: &str) -> String {
     out
 }
 
-const NO_CORS_INFORMATION: &str = " Have the server send the header with a valid value.";
-
 fn chrome_message(failure: &Failure, at: &Where<'_>) -> Option<String> {
+    use super::wording::chrome as w;
     let reason = match failure {
         Failure::SameOriginModeCrossOrigin { url } => {
-            return Some(format!(
-                "Fetch API cannot load {url}. Request mode is \"same-origin\" but the URL's origin is not same as the request origin {}.",
-                at.page_origin
-            ))
+            return Some(w::SAME_ORIGIN_MODE.fill(&[url, at.page_origin]))
         }
         Failure::NoCorsRedirectMode { url, .. } => {
-            return Some(format!(
-                "Fetch API cannot load {url}. Request mode is \"no-cors\" but the redirect mode is not \"follow\"."
-            ))
+            return Some(w::NO_CORS_REDIRECT_MODE.fill(&[url]))
         }
         // Blink's redirect check (`ResourceFetcher`): the frame URL is the
         // page's; the engine only knows its origin and prints `<origin>/`.
         Failure::SameOriginModeRedirect { url } => {
-            return Some(format!(
-                "Unsafe attempt to load URL {url} from frame with URL {}/. Domains, protocols and ports must match.\n",
-                at.page_origin
-            ))
+            let frame = format!("{}/", at.page_origin);
+            return Some(w::UNSAFE_REDIRECT.fill(&[url, &frame]) + "\n");
         }
         Failure::NotByteString { .. }
         | Failure::InvalidMethod { .. }
@@ -75,62 +68,54 @@ fn chrome_message(failure: &Failure, at: &Where<'_>) -> Option<String> {
         | Failure::RedirectModeError { .. }
         | Failure::TooManyRedirects => return None,
         Failure::PreflightRedirect { .. } => {
-            "Response to preflight request doesn't pass access control check: Redirect is not allowed for a preflight request.".to_owned()
+            format!("{}{}", w::PREFLIGHT, w::PREFLIGHT_REDIRECT.fill(&[]))
         }
-        Failure::PreflightNotOk { .. } => {
-            "Response to preflight request doesn't pass access control check: It does not have HTTP ok status.".to_owned()
+        Failure::PreflightNotOk { .. } => format!("{}{}", w::PREFLIGHT, w::NOT_OK_STATUS.fill(&[])),
+        Failure::NoAcao { on, .. } => format!("{}{}", preflight_prefix(*on), w::NO_ACAO.fill(&[])),
+        Failure::WildcardWithCredentials { on } => {
+            format!("{}{}", preflight_prefix(*on), w::WILDCARD.fill(&[]))
         }
-        Failure::NoAcao { on, .. } => format!(
-            "{}No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-            preflight_prefix(*on)
-        ),
-        Failure::WildcardWithCredentials { on } => format!(
-            "{}The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.",
-            preflight_prefix(*on)
-        ),
         Failure::MultipleAcao { on, value, .. } => format!(
-            "{}The 'Access-Control-Allow-Origin' header contains multiple values '{}', but only one is allowed.{NO_CORS_INFORMATION}",
+            "{}{}{}",
             preflight_prefix(*on),
-            encode_hint(value)
+            w::MULTIPLE_ACAO.fill(&[&encode_hint(value)]),
+            w::VALID_VALUE_HINT
         ),
         Failure::InvalidAcao { on, value } => format!(
-            "{}The 'Access-Control-Allow-Origin' header contains the invalid value '{}'.{NO_CORS_INFORMATION}",
+            "{}{}{}",
             preflight_prefix(*on),
-            encode_hint(value)
+            w::INVALID_ACAO.fill(&[&encode_hint(value)]),
+            w::VALID_VALUE_HINT
         ),
         Failure::AcaoMismatch { on, value } => format!(
-            "{}The 'Access-Control-Allow-Origin' header has a value '{}' that is not equal to the supplied origin.{NO_CORS_INFORMATION}",
+            "{}{}{}",
             preflight_prefix(*on),
-            encode_hint(value)
+            w::ACAO_MISMATCH.fill(&[&encode_hint(value)]),
+            w::VALID_VALUE_HINT
         ),
         Failure::AcacNotTrue { on, value } => format!(
-            "{}The value of the 'Access-Control-Allow-Credentials' header in the response is '{}' which must be 'true' when the request's credentials mode is 'include'.",
+            "{}{}",
             preflight_prefix(*on),
-            encode_hint(value.as_deref().unwrap_or_default())
+            w::ACAC_NOT_TRUE.fill(&[&encode_hint(value.as_deref().unwrap_or_default())])
         ),
-        Failure::InvalidAcam { .. } => {
-            "Cannot parse Access-Control-Allow-Methods response header field in preflight response.".to_owned()
-        }
-        Failure::InvalidAcah { .. } => {
-            "Cannot parse Access-Control-Allow-Headers response header field in preflight response.".to_owned()
-        }
-        Failure::MethodNotAllowed { method } => format!(
-            "Method {} is not allowed by Access-Control-Allow-Methods in preflight response.",
-            encode_hint(method)
-        ),
-        Failure::HeaderNotAllowed { name } => format!(
-            "Request header field {} is not allowed by Access-Control-Allow-Headers in preflight response.",
-            encode_hint(name)
-        ),
+        Failure::InvalidAcam { .. } => w::INVALID_ACAM.fill(&[]),
+        Failure::InvalidAcah { .. } => w::INVALID_ACAH.fill(&[]),
+        Failure::MethodNotAllowed { method } => w::METHOD_NOT_ALLOWED.fill(&[&encode_hint(method)]),
+        Failure::HeaderNotAllowed { name } => w::HEADER_NOT_ALLOWED.fill(&[&encode_hint(name)]),
     };
     let redirected = if at.initial_url == at.last_url {
         String::new()
     } else {
-        format!("(redirected from '{}') ", at.initial_url)
+        w::REDIRECTED_FROM.fill(&[at.initial_url])
     };
     Some(format!(
-        "Access to fetch at '{}' {redirected}from origin '{}' has been blocked by CORS policy: {reason}",
-        at.last_url, at.page_origin
+        "{}fetch{}{}' {redirected}{}{}{}{reason}",
+        w::ACCESS_TO,
+        w::AT,
+        at.last_url,
+        w::FROM_ORIGIN,
+        at.page_origin,
+        w::BLOCKED
     ))
 }
 
@@ -138,56 +123,40 @@ fn chrome_message(failure: &Failure, at: &Where<'_>) -> Option<String> {
 /// status and redirect failures), not its method or header failures.
 fn preflight_prefix(on: Stage) -> &'static str {
     match on {
-        Stage::Preflight => "Response to preflight request doesn't pass access control check: ",
+        Stage::Preflight => super::wording::chrome::PREFLIGHT,
         Stage::Redirect | Stage::Response => "",
     }
 }
 
 fn firefox_message(failure: &Failure, url: &str) -> Option<String> {
-    const BLOCKED: &str =
-        "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at";
+    use super::wording::firefox as w;
     let reason = match failure {
-        Failure::NoAcao { status, .. } => format!(
-            "CORS header ‘Access-Control-Allow-Origin’ missing). Status code: {status}"
-        ),
+        Failure::NoAcao { status, .. } => w::MISSING_ACAO.fill(&[&status.to_string()]),
         // Firefox counts header lines: one line listing two origins simply
         // does not match.
-        Failure::MultipleAcao { lines, .. } if *lines > 1 => {
-            "Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed)".to_owned()
-        }
+        Failure::MultipleAcao { lines, .. } if *lines > 1 => w::MULTIPLE_ACAO.fill(&[]),
         Failure::MultipleAcao { value, .. }
         | Failure::InvalidAcao { value, .. }
-        | Failure::AcaoMismatch { value, .. } => {
-            format!("CORS header ‘Access-Control-Allow-Origin’ does not match ‘{value}’)")
-        }
+        | Failure::AcaoMismatch { value, .. } => w::ACAO_MISMATCH.fill(&[value]),
         Failure::WildcardWithCredentials { .. } => {
             // This one key quotes the URL.
             return Some(format!(
-                "{BLOCKED} ‘{url}’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’)."
+                "{}‘{url}’{}{}.",
+                w::BLOCKED,
+                w::REASON,
+                w::WILDCARD.fill(&[])
             ));
         }
-        Failure::AcacNotTrue { .. } => {
-            "expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’)".to_owned()
-        }
-        Failure::PreflightNotOk { status } => {
-            format!("CORS preflight response did not succeed). Status code: {status}")
-        }
-        Failure::PreflightRedirect { .. } => "CORS request external redirect not allowed)".to_owned(),
-        Failure::InvalidAcam { token, .. } => format!(
-            "invalid token ‘{token}’ in CORS header ‘Access-Control-Allow-Methods’)"
-        ),
-        Failure::InvalidAcah { token, .. } => format!(
-            "invalid token ‘{token}’ in CORS header ‘Access-Control-Allow-Headers’)"
-        ),
-        Failure::MethodNotAllowed { .. } => {
-            "Did not find method in CORS header ‘Access-Control-Allow-Methods’)".to_owned()
-        }
-        Failure::HeaderNotAllowed { name } => format!(
-            "header ‘{name}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response)"
-        ),
+        Failure::AcacNotTrue { .. } => w::ACAC_NOT_TRUE.fill(&[]),
+        Failure::PreflightNotOk { status } => w::PREFLIGHT_NOT_OK.fill(&[&status.to_string()]),
+        Failure::PreflightRedirect { .. } => w::PREFLIGHT_REDIRECT.fill(&[]),
+        Failure::InvalidAcam { token, .. } => w::INVALID_ACAM.fill(&[token]),
+        Failure::InvalidAcah { token, .. } => w::INVALID_ACAH.fill(&[token]),
+        Failure::MethodNotAllowed { .. } => w::METHOD_NOT_ALLOWED.fill(&[]),
+        Failure::HeaderNotAllowed { name } => w::HEADER_NOT_ALLOWED.fill(&[name]),
         _ => return None,
     };
-    Some(format!("{BLOCKED} {url}. (Reason: {reason}."))
+    Some(format!("{}{url}{}{reason}.", w::BLOCKED, w::REASON))
 }
 
 /// `String(error)` for the error `fetch` rejects with in Chrome.

@@ -55,19 +55,11 @@ pub(super) fn cors_check(
         None => return Err(Failure::NoAcao { on, status }),
         // Step 4: the serialized origin is not originHeader: failure.
         Some(value) if value != request_origin => {
-            let value = value.to_owned();
-            return Err(if value.contains([' ', ',']) {
-                Failure::MultipleAcao {
-                    on,
-                    lines: header_lines(headers, "access-control-allow-origin"),
-                    value,
-                }
-            } else if value != "null" && url::Url::parse(&value).is_err() {
-                // Chromium: `GURL(value).is_valid()` fails.
-                Failure::InvalidAcao { on, value }
-            } else {
-                Failure::AcaoMismatch { on, value }
-            });
+            return Err(acao_value_failure(
+                on,
+                value.to_owned(),
+                header_lines(headers, "access-control-allow-origin"),
+            ));
         }
         Some(_) => {}
     }
@@ -79,6 +71,21 @@ pub(super) fn cors_check(
         }
     }
     Ok(())
+}
+
+/// The failure for an `Access-Control-Allow-Origin` value (`lines` header
+/// lines, joined) that is not the request's origin, as Chromium names it:
+/// "multiple values" if it holds a space or comma, "invalid" if it does not
+/// parse as a URL (Chromium: `GURL(value).is_valid()` fails), "not equal"
+/// otherwise.
+pub fn acao_value_failure(on: Stage, value: String, lines: usize) -> Failure {
+    if value.contains([' ', ',']) {
+        Failure::MultipleAcao { on, lines, value }
+    } else if value != "null" && url::Url::parse(&value).is_err() {
+        Failure::InvalidAcao { on, value }
+    } else {
+        Failure::AcaoMismatch { on, value }
+    }
 }
 
 /// Which response the page gets, after the filters of

@@ -8,7 +8,7 @@
 
 /// <https://fetch.spec.whatwg.org/#cors-safelisted-method>: `GET`, `HEAD` or
 /// `POST`. Chromium compares upper-cased (`IsCorsSafelistedMethod`).
-pub(super) fn is_cors_safelisted_method(method: &str) -> bool {
+pub(crate) fn is_cors_safelisted_method(method: &str) -> bool {
     matches!(
         method.to_ascii_uppercase().as_str(),
         "GET" | "HEAD" | "POST"
@@ -17,7 +17,7 @@ pub(super) fn is_cors_safelisted_method(method: &str) -> bool {
 
 /// <https://fetch.spec.whatwg.org/#forbidden-method>: `CONNECT`, `TRACE`,
 /// `TRACK`, compared case-insensitively.
-pub(super) fn is_forbidden_method(method: &str) -> bool {
+pub(crate) fn is_forbidden_method(method: &str) -> bool {
     matches!(
         method.to_ascii_uppercase().as_str(),
         "CONNECT" | "TRACE" | "TRACK"
@@ -36,7 +36,7 @@ pub(super) fn normalize_method(method: &str) -> String {
 }
 
 /// RFC 9110 `token`: one or more `tchar`.
-pub(super) fn is_http_token(s: &str) -> bool {
+pub(crate) fn is_http_token(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(is_tchar)
 }
 
@@ -64,7 +64,7 @@ pub(super) fn is_valid_header_value(value: &str) -> bool {
 /// `net::HttpUtil::IsSafeHeader` has it. Chromium keeps `User-Agent` on the
 /// list although the standard dropped it (crbug.com/571722), and forbids
 /// `Set-Cookie` too.
-pub(super) fn is_forbidden_request_header(name: &str, value: &str) -> bool {
+pub(crate) fn is_forbidden_request_header(name: &str, value: &str) -> bool {
     const FORBIDDEN: &[&str] = &[
         "accept-charset",
         "accept-encoding",
@@ -124,7 +124,7 @@ fn is_cors_unsafe_request_header_byte(b: u8) -> bool {
 /// `Device-Memory`, `RTT`, `Downlink`, `ECT`, `Save-Data`): a script setting
 /// one of those does not trigger a preflight in Chromium (checked in
 /// Chromium 156).
-pub(super) fn is_cors_safelisted_request_header(name: &str, value: &str) -> bool {
+pub(crate) fn is_cors_safelisted_request_header(name: &str, value: &str) -> bool {
     let Some(bytes) = latin1(value) else {
         return false;
     };

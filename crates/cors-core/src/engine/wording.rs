@@ -1,0 +1,271 @@
+//! The browsers' console wording as data, written once and used both ways:
+//! the engine fills the holes to print the message a browser would print
+//! (`console`), and the error explainer (`crate::explain`) reads a pasted
+//! message back against the very same text. A [`Wording`] is a message with
+//! `{}` holes.
+//!
+//! Chrome's texts are Blink's `cors_error_string.cc` and `FetchManager`;
+//! Firefox's are Gecko's `security.properties` (`CORS…` keys), with its
+//! typographic quotes (‘ ’). Reading folds quote and space look-alikes, so a
+//! message retyped with straight quotes still reads.
+
+/// A console text with `{}` holes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wording(pub &'static str);
+
+impl Wording {
+    /// The text with each hole filled, in order (missing values leave it empty).
+    pub fn fill(self, values: &[&str]) -> String {
+        let mut out = String::with_capacity(self.0.len());
+        for (i, piece) in self.0.split("{}").enumerate() {
+            if i > 0 {
+                out.push_str(values.get(i - 1).copied().unwrap_or_default());
+            }
+            out.push_str(piece);
+        }
+        out
+    }
+
+    /// The wording without its holes' values: the text up to its first hole.
+    pub fn head(self) -> &'static str {
+        self.0.split("{}").next().unwrap_or_default()
+    }
+
+    /// Read `text` from its start against this wording: the holes' values
+    /// (each the shortest text before the next fixed piece; a final hole takes
+    /// the rest) and how many bytes of `text` the wording covered.
+    pub fn read_prefix(self, text: &str) -> Option<(Vec<String>, usize)> {
+        self.read(text).ok()
+    }
+
+    /// [`Wording::read_prefix`], telling a mismatch at the start (`Ok(false)`
+    /// in the error) from a fixed piece missing from the rest of the text
+    /// (`Err(true)`), after which no later start can read either.
+    fn read(self, text: &str) -> Result<(Vec<String>, usize), bool> {
+        let mut pieces = self.0.split("{}");
+        let first = pieces.next().unwrap_or_default();
+        let mut at = strip_prefix_folded(text, first).ok_or(false)?;
+        let mut holes = Vec::new();
+        for piece in pieces {
+            if piece.is_empty() {
+                // A final hole: the rest of the text.
+                holes.push(text[at..].to_owned());
+                at = text.len();
+                continue;
+            }
+            let (start, end) = find_folded(&text[at..], piece).ok_or(true)?;
+            holes.push(text[at..at + start].to_owned());
+            at += end;
+        }
+        Ok((holes, at))
+    }
+
+    /// The first place in `text` where this wording reads, as (start byte,
+    /// holes, end byte).
+    pub fn find_in(self, text: &str) -> Option<(usize, Vec<String>, usize)> {
+        let head = self.head();
+        let mut from = 0;
+        // A bounded number of tries keeps adversarial text linear.
+        for _ in 0..64 {
+            if from > text.len() {
+                break;
+            }
+            let (start, _) = find_folded(&text[from..], head)?;
+            let start = from + start;
+            match self.read(&text[start..]) {
+                Ok((holes, len)) => return Some((start, holes, start + len)),
+                Err(true) => return None,
+                Err(false) => {}
+            }
+            // Try again one character further on.
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+}
+
+/// Characters that look alike in a pasted message, folded to one: curly and
+/// prime quotes to `'` and `"`, no-break spaces and tabs to a space. Printable
+/// ASCII stays as it is (Chrome prints values in it, `\uXXXX` for the rest).
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+        '\u{A0}' | '\u{2007}' | '\u{202F}' | '\t' => ' ',
+        c => c,
+    }
+}
+
+/// `text` without a leading `prefix` (compared folded): the byte offset
+/// where the rest starts.
+pub fn strip_prefix_folded(text: &str, prefix: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = chars.next()?;
+        if fold(c) != fold(p) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| i))
+}
+
+/// The first occurrence of `needle` in `text` (compared folded), as byte range.
+pub fn find_folded(text: &str, needle: &str) -> Option<(usize, usize)> {
+    if needle.is_empty() {
+        return Some((0, 0));
+    }
+    let first = fold(needle.chars().next()?);
+    for (i, c) in text.char_indices() {
+        if fold(c) == first {
+            if let Some(len) = strip_prefix_folded(&text[i..], needle) {
+                return Some((i, i + len));
+            }
+        }
+    }
+    None
+}
+
+/// Chrome (Blink) wording.
+pub mod chrome {
+    use super::Wording;
+
+    /// `Access to <kind> at '<url>' [(redirected from '<url0>') ]from origin '<origin>' has been blocked by CORS policy: <reason>`
+    pub const ACCESS_TO: &str = "Access to ";
+    pub const AT: &str = " at '";
+    pub const REDIRECTED_FROM: Wording = Wording("(redirected from '{}') ");
+    pub const FROM_ORIGIN: &str = "from origin '";
+    pub const BLOCKED: &str = "' has been blocked by CORS policy: ";
+    /// The DevTools Issues panel's summary form, without URLs.
+    pub const ISSUE_SUMMARY: &str = "Access blocked by CORS policy: ";
+
+    /// Before the reason when the preflight's own CORS check, status or redirect failed.
+    pub const PREFLIGHT: &str = "Response to preflight request doesn't pass access control check: ";
+
+    pub const NO_ACAO: Wording =
+        Wording("No 'Access-Control-Allow-Origin' header is present on the requested resource.");
+    pub const WILDCARD: Wording = Wording(
+        "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.",
+    );
+    pub const MULTIPLE_ACAO: Wording = Wording(
+        "The 'Access-Control-Allow-Origin' header contains multiple values '{}', but only one is allowed.",
+    );
+    pub const INVALID_ACAO: Wording =
+        Wording("The 'Access-Control-Allow-Origin' header contains the invalid value '{}'.");
+    pub const ACAO_MISMATCH: Wording = Wording(
+        "The 'Access-Control-Allow-Origin' header has a value '{}' that is not equal to the supplied origin.",
+    );
+    pub const ACAC_NOT_TRUE: Wording = Wording(
+        "The value of the 'Access-Control-Allow-Credentials' header in the response is '{}' which must be 'true' when the request's credentials mode is 'include'.",
+    );
+    pub const NOT_OK_STATUS: Wording = Wording("It does not have HTTP ok status.");
+    pub const PREFLIGHT_REDIRECT: Wording =
+        Wording("Redirect is not allowed for a preflight request.");
+    pub const INVALID_ACAM: Wording = Wording(
+        "Cannot parse Access-Control-Allow-Methods response header field in preflight response.",
+    );
+    pub const INVALID_ACAH: Wording = Wording(
+        "Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
+    );
+    pub const METHOD_NOT_ALLOWED: Wording =
+        Wording("Method {} is not allowed by Access-Control-Allow-Methods in preflight response.");
+    pub const HEADER_NOT_ALLOWED: Wording = Wording(
+        "Request header field {} is not allowed by Access-Control-Allow-Headers in preflight response.",
+    );
+    /// After the ACAO value reasons, for `fetch`.
+    pub const VALID_VALUE_HINT: &str = " Have the server send the header with a valid value.";
+
+    // Reasons Chrome prints that the engine does not model (the explainer reads them).
+
+    /// Older builds (to about 2023) after the ACAO value reasons.
+    pub const OLD_VALID_VALUE_HINT: &str = " Have the server send the header with a valid value, or, if an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.";
+    /// Older builds after "No 'Access-Control-Allow-Origin' header…", for `fetch`.
+    pub const OLD_NO_CORS_HINT: &str = " If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.";
+    /// After the credentials reasons for `XMLHttpRequest`.
+    pub const XHR_CREDENTIALS_HINT: &str = " The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.";
+    pub const DISALLOWED_BY_MODE: Wording =
+        Wording("Cross origin requests are not allowed by request mode.");
+    pub const INVALID_RESPONSE: Wording = Wording("The response is invalid.");
+    pub const DISABLED_SCHEME: Wording =
+        Wording("Cross origin requests are only supported for protocol schemes: {}");
+    pub const INSECURE_PRIVATE_NETWORK: Wording = Wording(
+        "The request client is not a secure context and the resource is in more-private address space `{}`.",
+    );
+    pub const PRIVATE_NETWORK_PREFLIGHT: Wording = Wording(
+        "No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `{}` address space.",
+    );
+    pub const LOCAL_NETWORK_DENIED: Wording =
+        Wording("Permission was denied for this request to access the `{}` address space.");
+    pub const INVALID_LOCAL_NETWORK: Wording = Wording(
+        "Request had a target IP address space of `{}` yet the resource is in address space `{}`.",
+    );
+    pub const REDIRECT_CREDENTIALS: Wording = Wording(
+        "Redirect location '{}' contains a username and password, which is disallowed for cross-origin requests.",
+    );
+
+    // `FetchManager`'s and the loader's own messages (no CORS envelope).
+
+    pub const SAME_ORIGIN_MODE: Wording = Wording(
+        "Fetch API cannot load {}. Request mode is \"same-origin\" but the URL's origin is not same as the request origin {}.",
+    );
+    pub const NO_CORS_REDIRECT_MODE: Wording = Wording(
+        "Fetch API cannot load {}. Request mode is \"no-cors\" but the redirect mode is not \"follow\".",
+    );
+    pub const UNSAFE_REDIRECT: Wording = Wording(
+        "Unsafe attempt to load URL {} from frame with URL {}. Domains, protocols and ports must match.",
+    );
+}
+
+/// Firefox (Gecko) wording: `<BLOCKED> <url>. (Reason: <reason>.`
+pub mod firefox {
+    use super::Wording;
+
+    pub const BLOCKED: &str =
+        "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ";
+    pub const REASON: &str = ". (Reason: ";
+
+    pub const MISSING_ACAO: Wording =
+        Wording("CORS header ‘Access-Control-Allow-Origin’ missing). Status code: {}");
+    pub const MULTIPLE_ACAO: Wording =
+        Wording("Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed)");
+    pub const ACAO_MISMATCH: Wording =
+        Wording("CORS header ‘Access-Control-Allow-Origin’ does not match ‘{}’)");
+    /// This one key quotes the URL: `at ‘<url>’. (Reason: …`.
+    pub const WILDCARD: Wording = Wording(
+        "Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’)",
+    );
+    pub const ACAC_NOT_TRUE: Wording =
+        Wording("expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’)");
+    pub const PREFLIGHT_NOT_OK: Wording =
+        Wording("CORS preflight response did not succeed). Status code: {}");
+    pub const PREFLIGHT_REDIRECT: Wording = Wording("CORS request external redirect not allowed)");
+    pub const INVALID_ACAM: Wording =
+        Wording("invalid token ‘{}’ in CORS header ‘Access-Control-Allow-Methods’)");
+    pub const INVALID_ACAH: Wording =
+        Wording("invalid token ‘{}’ in CORS header ‘Access-Control-Allow-Headers’)");
+    pub const METHOD_NOT_ALLOWED: Wording =
+        Wording("Did not find method in CORS header ‘Access-Control-Allow-Methods’)");
+    pub const HEADER_NOT_ALLOWED: Wording = Wording(
+        "header ‘{}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response)",
+    );
+
+    // Reasons the engine does not model, and older forms (the explainer reads them).
+
+    pub const DID_NOT_SUCCEED: Wording = Wording("CORS request did not succeed). Status code: {}");
+    pub const OLD_DID_NOT_SUCCEED: Wording = Wording("CORS request did not succeed)");
+    pub const OLD_MISSING_ACAO: Wording =
+        Wording("CORS header ‘Access-Control-Allow-Origin’ missing)");
+    pub const OLD_PREFLIGHT_NOT_OK: Wording = Wording("CORS preflight channel did not succeed)");
+    pub const OLD_HEADER_NOT_ALLOWED: Wording = Wording(
+        "missing token ‘{}’ in CORS header ‘Access-Control-Allow-Headers’ from CORS preflight channel)",
+    );
+    pub const DISABLED: Wording = Wording("CORS disabled)");
+    pub const ORIGIN_NOT_ADDED: Wording = Wording("CORS header ‘Origin’ cannot be added)");
+    pub const NOT_HTTP: Wording = Wording("CORS request not http)");
+    pub const OLD_NOT_HTTP: Wording = Wording("CORS request not HTTP)");
+    /// A warning, not a block: `Cross-Origin Request Warning: … (Reason: When the …`
+    /// (Firefox writes these names between backticks).
+    pub const WARNING: &str = "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at ";
+    pub const AUTHORIZATION_WILDCARD: Wording = Wording(
+        "When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered.",
+    );
+}

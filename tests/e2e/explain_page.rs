@@ -1,0 +1,280 @@
+//! The error explainer (`/explain`): a pasted message is explained, and its
+//! lab link makes the real Chromium print the same reason with the same
+//! values; unknown text and Firefox's wording get answers too; the page works
+//! from the keyboard.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+
+use crate::harness::{Lab, PATIENCE};
+
+const BLOCKED: &str = "has been blocked by CORS policy: ";
+
+/// The reason part of a Chrome message (after "has been blocked by CORS policy: ").
+fn reason(message: &str) -> &str {
+    message.split_once(BLOCKED).map_or("", |(_, r)| r).trim()
+}
+
+/// Paste `message`, follow "Reproduce in the lab", run it: Chrome's console
+/// must print exactly the pasted reason (with the lab's own URL and origin).
+async fn reproduce_in_the_lab(lab: &Lab, message: &str) {
+    let link = lab.find("explain-lab-link").await;
+    link.click().await.expect("follow the lab link");
+    lab.text_until("lab-not-run", |_| true).await;
+    lab.console_messages().await; // what loading logged
+    lab.click("lab-run").await;
+    lab.find("lab-timeline").await;
+    let want = format!("{BLOCKED}{}", reason(message));
+    let started = Instant::now();
+    loop {
+        let console = lab.console_messages().await;
+        if console.iter().any(|m| m.contains(&want)) {
+            break;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "Chrome never printed {want:?}; it printed {console:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The lab shows the same message it predicted.
+    lab.text_until("console-chrome", |t| t.contains(&want))
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pasted_chrome_message_is_explained_and_reproduced() {
+    let lab = Lab::start().await;
+    lab.open("/explain").await;
+    let message = "Access to fetch at 'https://api.example.com/v1/orders?page=2' from origin 'https://shop.example.com' has been blocked by CORS policy: Request header field x-api-key is not allowed by Access-Control-Allow-Headers in preflight response.";
+    lab.type_into("explain-input", message).await;
+
+    lab.expect_text("explain-kind", "CORS error").await;
+    lab.expect_text("explain-rule", "Allowed headers").await;
+    lab.text_until("explain-stage", |t| t.contains("preflight"))
+        .await;
+    lab.expect_text("explain-value-header", "x-api-key").await;
+    lab.expect_text("explain-value-origin", "https://shop.example.com")
+        .await;
+    lab.text_until("explain-headline", |t| t.contains("x-api-key"))
+        .await;
+    let raw = lab.text_until("explain-fix-raw", |t| !t.is_empty()).await;
+    assert!(
+        raw.contains("Access-Control-Allow-Headers: x-api-key"),
+        "{raw}"
+    );
+    assert!(
+        raw.contains("Access-Control-Allow-Origin: https://shop.example.com"),
+        "{raw}"
+    );
+    let axum = lab.text_until("explain-fix-axum", |t| !t.is_empty()).await;
+    assert!(
+        axum.contains("HeaderName::from_static(\"x-api-key\")"),
+        "{axum}"
+    );
+    lab.text_until("explain-what", |t| t.contains("never sent"))
+        .await;
+    lab.text_until("explain-dont", |t| t.contains("no-cors"))
+        .await;
+
+    // The address holds the message: a deep link.
+    let started = Instant::now();
+    loop {
+        let url = lab.client.current_url().await.expect("url");
+        if url.query_pairs().any(|(k, v)| k == "m" && v == message) {
+            break;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the address never held the message: {url}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    lab.screenshot("explain-header").await;
+
+    // Phone width: nothing sticks out sideways (long URLs and code wrap).
+    lab.client.set_window_size(375, 800).await.expect("resize");
+    let started = Instant::now();
+    loop {
+        let widths = lab
+            .client
+            .execute(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+                vec![],
+            )
+            .await
+            .expect("widths");
+        let (scroll, client) = (
+            widths[0].as_u64().unwrap_or(0),
+            widths[1].as_u64().unwrap_or(0),
+        );
+        if client <= 400 {
+            assert!(
+                scroll <= client,
+                "the page is {scroll}px wide in a {client}px window"
+            );
+            break;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the window never got narrow: {client}px"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    lab.screenshot("explain-phone").await;
+    lab.client.set_window_size(1280, 900).await.expect("resize");
+
+    reproduce_in_the_lab(&lab, message).await;
+
+    // Back from the lab's console panel: its own message, explained alike.
+    lab.click("console-explain").await;
+    lab.expect_text("explain-rule", "Allowed headers").await;
+    lab.expect_text("explain-value-header", "x-api-key").await;
+    lab.expect_text("explain-value-origin", &lab.app_url(""))
+        .await;
+
+    // A second case: the server names another origin (a trailing slash).
+    lab.open("/explain").await;
+    let message = "index.html:1 Access to fetch at 'https://api.example.com/me' from origin 'https://shop.example.com' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'https://shop.example.com/' that is not equal to the supplied origin. Have the server send the header with a valid value.";
+    lab.type_into("explain-input", message).await;
+    lab.expect_text("explain-value-acao", "https://shop.example.com/")
+        .await;
+    lab.text_until("explain-fix", |t| t.contains("trailing slash"))
+        .await;
+    reproduce_in_the_lab(&lab, message).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn firefox_wording_is_explained_and_reproduced_in_chrome_words() {
+    let lab = Lab::start().await;
+    let message = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v2/items. (Reason: CORS header \u{2018}Access-Control-Allow-Origin\u{2019} missing). Status code: 404.";
+    let link =
+        url::Url::parse_with_params(&lab.app_url("/explain"), [("m", message)]).expect("url");
+    lab.client.goto(link.as_str()).await.expect("open");
+    lab.expect_text("explain-kind", "CORS error").await;
+    lab.expect_text("explain-browser", "Firefox").await;
+    lab.expect_text("explain-value-status", "404").await;
+    lab.expect_text("explain-value-url", "https://api.example.com/v2/items")
+        .await;
+    lab.text_until("explain-fix", |t| t.contains("404")).await;
+    // Firefox names no origin: the fix says so instead of guessing.
+    lab.text_until("explain-notes", |t| {
+        t.contains("does not name the page's origin")
+    })
+    .await;
+    let note = lab
+        .text_until("explain-lab-note", |t| t.contains("Chrome words"))
+        .await;
+    let chrome_reason = note
+        .split_once('\u{201c}')
+        .and_then(|(_, r)| r.split('\u{201d}').next())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        chrome_reason.starts_with("No 'Access-Control-Allow-Origin'"),
+        "{note}"
+    );
+    reproduce_in_the_lab(&lab, &format!("{BLOCKED}{chrome_reason}")).await;
+    // The server answered 404, as the pasted message says.
+    lab.text_until("server-log", |t| t.contains("→ 404")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_and_neighbouring_text_get_answers() {
+    let lab = Lab::start().await;
+    lab.open("/explain").await;
+    lab.expect_text("explain-kind", "waiting for a message")
+        .await;
+
+    lab.type_into("explain-input", "my api is broken, please help")
+        .await;
+    lab.expect_text("explain-kind", "not recognised").await;
+    lab.text_until("explain-what", |t| t.contains("Access to fetch at"))
+        .await;
+    assert!(lab.find_all("explain-lab-link").await.is_empty());
+
+    lab.type_into("explain-input", "TypeError: Failed to fetch")
+        .await;
+    lab.expect_text("explain-kind", "JavaScript's view only")
+        .await;
+    lab.text_until("explain-why", |t| t.contains("on purpose"))
+        .await;
+
+    lab.type_into(
+        "explain-input",
+        "Refused to connect to 'https://api.example.com/data' because it violates the following Content Security Policy directive: \"connect-src 'self'\".",
+    )
+    .await;
+    lab.expect_text("explain-kind", "not a CORS error").await;
+    lab.text_until("explain-fix", |t| t.contains("connect-src"))
+        .await;
+
+    // Learner text is shown as text, never as markup.
+    let hostile = "Access to fetch at 'https://a.example/<img src=x onerror=alert(1)>' from origin 'https://b.example' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    lab.type_into("explain-input", hostile).await;
+    lab.expect_text(
+        "explain-value-url",
+        "https://a.example/<img src=x onerror=alert(1)>",
+    )
+    .await;
+    let images = lab
+        .client
+        .find_all(fantoccini::Locator::Css("main img"))
+        .await
+        .expect("query");
+    assert!(images.is_empty(), "the paste became markup");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_works_from_the_keyboard() {
+    let lab = Lab::start().await;
+    lab.open("/explain").await;
+    lab.find("explain-input")
+        .await
+        .click()
+        .await
+        .expect("focus");
+    // Tab to the first example and pick it with Enter.
+    let focused = tab_until(&lab, "explain-example-0").await;
+    focused
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("enter");
+    lab.expect_text("explain-rule", "Allowed headers").await;
+    let value = lab
+        .find("explain-input")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default();
+    assert!(value.contains("x-api-key"), "{value}");
+    // On to the lab link, and into the lab.
+    let focused = tab_until(&lab, "explain-lab-link").await;
+    focused
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("enter");
+    lab.find("lab-run").await;
+    let url = lab.client.current_url().await.expect("url");
+    assert_eq!(url.path(), "/lab");
+    assert!(
+        url.query_pairs()
+            .any(|(k, v)| k == "h" && v.starts_with("x-api-key:")),
+        "{url}"
+    );
+}
+
+/// Press Tab until the focused element has `testid` (at most 60 times).
+async fn tab_until(lab: &Lab, testid: &str) -> fantoccini::elements::Element {
+    for _ in 0..60 {
+        let active = lab.client.active_element().await.expect("focus");
+        active.send_keys(&Key::Tab.to_string()).await.expect("tab");
+        let active = lab.client.active_element().await.expect("focus");
+        if active.attr("data-testid").await.ok().flatten().as_deref() == Some(testid) {
+            return active;
+        }
+    }
+    panic!("Tab never reached [data-testid={testid}]");
+}
