@@ -635,6 +635,22 @@ async fn the_layout_fits_projectors_and_phones() {
     }
 }
 
+/// A page without steps yet (the explainer) is presented whole: large type
+/// and the panel, no stepper, and the keys leave the address alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_without_steps_is_presented_whole() {
+    let lab = Lab::start().await;
+    lab.open("/explain?present=1").await;
+    lab.find("explain-input").await;
+    lab.find("present-panel").await;
+    assert!(body_font_px(&lab).await >= 18.0);
+    assert!(!shown(&lab, "[data-testid='present-stepper']").await);
+    press_key(&lab, Key::Right).await;
+    let (step, present) = address(&lab).await;
+    assert_eq!((step, present.as_deref()), (None, Some("1")));
+    assert!(shown(&lab, "[data-testid='explain-input']").await);
+}
+
 /// Classroom mode: the instructor's projector shows every learner's
 /// requests, its reset clears everyone's, and the class link uses the
 /// host the class opened (never the instructor key).
