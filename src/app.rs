@@ -11,6 +11,8 @@ use crate::pages::{
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Fetched only when a view needs same-site, then kept for the whole visit.
+    crate::suffix_list::provide_suffix_list();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>

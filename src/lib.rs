@@ -5,10 +5,13 @@
 //! - [`components`]: reusable pieces (URL breakdown, verdict badges, live server log).
 //! - [`demo`]: the edge to the demo server: where its origins are, the learner tag,
 //!   real `fetch` calls. All teaching logic lives in the `cors-core` crate.
+//! - [`suffix_list`]: the Public Suffix List, fetched lazily once and shared
+//!   (same-site and cookie verdicts need it).
 //! - [`url_state`]: the address bar as page state (deep links).
 
 pub mod app;
 pub mod components;
 pub mod demo;
 pub mod pages;
+pub mod suffix_list;
 pub mod url_state;

@@ -427,7 +427,16 @@ fn app_weight(table: &mut Table, dist: &Path) -> Result<(), String> {
 /// Data the app fetches later, only when a view needs it (the Public Suffix
 /// List for same-site): not part of the start-up weight, so outside the budget.
 fn lazy_data(table: &mut Table, dist: &Path) -> Result<(), String> {
-    for file in dist_files(dist, &["dat"])? {
+    let mut files = dist_files(dist, &["dat"])?;
+    for entry in std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        if entry.path().is_dir() {
+            files.extend(dist_files(&entry.path(), &["dat"])?);
+        }
+    }
+    for file in files {
         let (raw, gz, br) = sizes(std::slice::from_ref(&file))?;
         let name = file.file_name().unwrap_or_default().to_string_lossy();
         table.row(
@@ -571,6 +580,8 @@ fn crate_group(item: &str) -> String {
         })
         .filter(|c| item.contains("::") && !c.is_empty())
         .unwrap_or("other");
+    // `core[c5930c85a12de822]`: a second copy's disambiguator, same crate.
+    let first = first.split('[').next().unwrap_or(first);
     const LEPTOS: &[&str] = &[
         "tachys",
         "reactive_graph",
@@ -747,6 +758,7 @@ mod tests {
             "leptos"
         );
         assert_eq!(crate_group("<T as core::any::Any>::type_id::h1"), "core");
+        assert_eq!(crate_group("core[c5930c85a12de822]::fmt::write"), "core");
         assert_eq!(crate_group("data segment \".rodata\""), "data segments");
         assert_eq!(crate_group("\"function names\" subsection"), "");
         assert_eq!(crate_group("code[12]"), "other");

@@ -6,9 +6,11 @@
 //! - `setup`: only install the tools (`--browser` adds Chromium + chromedriver).
 //! - `build`: only build the app into `dist/`.
 //! - `bench`: every benchmark, one table (also in `bench/latest.md`).
+//! - `psl FILE`: ship a newer Public Suffix List (comments stripped).
 
 mod bench;
 mod cmd;
+mod psl;
 mod tools;
 
 use std::process::ExitCode;
@@ -30,6 +32,8 @@ usage: cargo xtask <command>
                   --loads N (page loads, default 25), --fuzz-cases N,
                   --only size (just the app weight, printed only),
                   --dist DIR (build and measure there, default dist/)
+  psl FILE        copy a newer public_suffix_list.dat into public/psl/
+                  (comments stripped; the app fetches it lazily)
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +42,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench::bench(&args[1..]),
+        Some("psl") => psl::update(&args[1..]),
         Some("build") => tools::ensure_app_tools().and_then(|()| build_app(&default_dist())),
         Some("setup") => tools::ensure_app_tools().and_then(|()| {
             if args.iter().any(|a| a == "--browser") {
