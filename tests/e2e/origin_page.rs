@@ -178,6 +178,7 @@ async fn without_the_suffix_list_same_site_says_it_is_unavailable() {
     .await;
     lab.text_until("origin-table-site", |t| t == "unavailable")
         .await;
+    lab.screenshot("origin-without-suffix-list").await;
     let panics: Vec<String> = lab
         .console_messages()
         .await

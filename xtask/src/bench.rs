@@ -636,6 +636,7 @@ fn criterion(table: &mut Table) -> Result<(), String> {
                 "compare/presets" => "parse_url ×2 + compare, per preset pair",
                 "compare/one_pair" => "parse_url ×2 + compare, one pair",
                 "engine/predict_matrix" => "engine::predict, per cors-matrix scenario",
+                "suffix_list/parse" => "SuffixList::parse of the shipped Public Suffix List",
                 other => other,
             };
             table.row(
