@@ -116,6 +116,17 @@ fn UrlField(id: &'static str, label: &'static str, value: RwSignal<String>) -> i
     }
 }
 
+/// What the site and cookie cards say while the Public Suffix List is on its way.
+const LIST_LOADING: &str = "Loading the Public Suffix List, which this verdict needs…";
+
+/// What they say when it could not be loaded.
+fn list_failed(why: &str) -> String {
+    format!(
+        "The Public Suffix List could not be loaded ({why}), so this cannot be decided here. \
+         The origin verdict does not need the list."
+    )
+}
+
 /// The three verdicts side by side: origin, site, cookie. `None`: a URL is
 /// invalid.
 #[component]
@@ -163,15 +174,11 @@ fn Verdicts(
         })
     };
     let reason = move |f: fn(&Comparison) -> String| {
-        move || {
-            match comparison.get() {
+        move || match comparison.get() {
             Some(WithList::Ready(c)) => f(&c),
-            Some(WithList::Loading) => "Loading the Public Suffix List, which this verdict needs…".to_owned(),
-            Some(WithList::Failed(why)) => format!(
-                "The Public Suffix List could not be loaded ({why}), so this cannot be decided here. The origin verdict does not need the list."
-            ),
+            Some(WithList::Loading) => LIST_LOADING.to_owned(),
+            Some(WithList::Failed(why)) => list_failed(&why),
             None => invalid_reason(),
-        }
         }
     };
     let ready = move || match comparison.get() {
