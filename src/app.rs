@@ -15,6 +15,8 @@ pub fn App() -> impl IntoView {
     crate::classroom::capture_instructor_key();
     crate::classroom::provide_seat();
     let seat = crate::classroom::seat();
+    // Fetched only when a view needs same-site, then kept for the whole visit.
+    crate::suffix_list::provide_suffix_list();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>

@@ -6,6 +6,8 @@
 //! - [`demo`]: the edge to the demo server: where its origins are, the learner tag,
 //!   real `fetch` calls. All teaching logic lives in the `cors-core` crate.
 //! - [`classroom`]: classroom mode: the instructor key and this browser's seat.
+//! - [`suffix_list`]: the Public Suffix List, fetched lazily once and shared
+//!   (same-site and cookie verdicts need it).
 //! - [`url_state`]: the address bar as page state (deep links).
 
 pub mod app;
@@ -13,4 +15,5 @@ pub mod classroom;
 pub mod components;
 pub mod demo;
 pub mod pages;
+pub mod suffix_list;
 pub mod url_state;
