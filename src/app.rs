@@ -30,6 +30,8 @@ const PAGES: [(&str, &str); 6] = [
 pub fn App() -> impl IntoView {
     crate::classroom::capture_instructor_key();
     crate::classroom::provide_seat();
+    // Fetched only when a view needs same-site, then kept for the whole visit.
+    crate::suffix_list::provide_suffix_list();
     view! {
         <Router>
             <Frame />

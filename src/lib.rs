@@ -7,6 +7,8 @@
 //!   real `fetch` calls. All teaching logic lives in the `cors-core` crate.
 //! - [`classroom`]: classroom mode: the instructor key and this browser's seat.
 //! - [`presenter`]: presenter mode's state (steps, keys, the address), shared as a context.
+//! - [`suffix_list`]: the Public Suffix List, fetched lazily once and shared
+//!   (same-site and cookie verdicts need it).
 //! - [`url_state`]: the address bar as page state (deep links).
 
 pub mod app;
@@ -15,4 +17,5 @@ pub mod components;
 pub mod demo;
 pub mod pages;
 pub mod presenter;
+pub mod suffix_list;
 pub mod url_state;

@@ -1,7 +1,9 @@
 //! `/origin?a=…&b=…[&list=…]`: the origin comparator. Everything it shows is
 //! computed by `cors_core`; this page only wires inputs, URL and views.
 
-use cors_core::compare::{compare, Comparison, OriginPart, PRESETS, TABLE_OTHERS};
+use cors_core::compare::{
+    compare, origin_verdict, Comparison, OriginPart, OriginVerdict, PRESETS, TABLE_OTHERS,
+};
 use cors_core::url_parts::{parse_url, UrlError, UrlParts};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -10,6 +12,7 @@ use crate::components::origin_table::OriginTable;
 use crate::components::url_breakdown::UrlBreakdown;
 use crate::components::verdict::Badge;
 use crate::presenter::Presenter;
+use crate::suffix_list::{use_suffix_list, WithList};
 
 const DEFAULT_A: &str = "https://example.com/a.html";
 const DEFAULT_B: &str = "https://example.com:8443/a.html";
@@ -35,16 +38,17 @@ pub fn OriginPage() -> impl IntoView {
 
     let parsed_a = Memo::new(move |_| parse_url(&a.get()));
     let parsed_b = Memo::new(move |_| parse_url(&b.get()));
-    let comparison = Memo::new(move |_| match (parsed_a.get(), parsed_b.get()) {
-        (Ok(pa), Ok(pb)) => Some(compare(&pa, &pb)),
+    let origin = Memo::new(move |_| match (parsed_a.get(), parsed_b.get()) {
+        (Ok(pa), Ok(pb)) => Some(origin_verdict(&pa, &pb)),
         _ => None,
     });
-    let differs = Signal::derive(move || {
-        comparison
-            .get()
-            .map(|c| c.origin.differs)
-            .unwrap_or_default()
+    // Same-site and cookies wait for the Public Suffix List (fetched lazily).
+    let suffixes = use_suffix_list();
+    let comparison = Memo::new(move |_| match (parsed_a.get(), parsed_b.get()) {
+        (Ok(pa), Ok(pb)) => Some(suffixes.with(|l| l.map(|l| compare(&pa, &pb, l)))),
+        _ => None,
     });
+    let differs = Signal::derive(move || origin.get().map(|o| o.differs).unwrap_or_default());
     // Presenter mode's first step shows the parts before saying which differ.
     let presenter = Presenter::get();
     let highlighted = Signal::derive(move || {
@@ -79,8 +83,8 @@ pub fn OriginPage() -> impl IntoView {
                     .collect_view()}
             </div>
         </section>
-        <DiffersCard comparison />
-        <Verdicts comparison parsed_a parsed_b />
+        <DiffersCard origin />
+        <Verdicts origin comparison parsed_a parsed_b />
         <div class="two-col" data-step="breakdown differs">
             <UrlBreakdown side="a" parsed=parsed_a differs=highlighted />
             <UrlBreakdown side="b" parsed=parsed_b differs=highlighted />
@@ -126,14 +130,14 @@ fn UrlField(id: &'static str, label: &'static str, value: RwSignal<String>) -> i
 /// Presenter mode's "the part that differs": the origin parts that differ,
 /// in words, before the verdict (a learner sees them in the verdict card).
 #[component]
-fn DiffersCard(comparison: Memo<Option<Comparison>>) -> impl IntoView {
-    let text = move || match comparison.get() {
+fn DiffersCard(origin: Memo<Option<OriginVerdict>>) -> impl IntoView {
+    let text = move || match origin.get() {
         None => "One of the URLs could not be read: see below.".to_owned(),
-        Some(c) if c.origin.differs.is_empty() => {
+        Some(o) if o.differs.is_empty() => {
             "Nothing: scheme, host and port are all the same.".to_owned()
         }
-        Some(c) => {
-            let names: Vec<&str> = c.origin.differs.iter().map(|p| p.name()).collect();
+        Some(o) => {
+            let names: Vec<&str> = o.differs.iter().map(|p| p.name()).collect();
             format!("Differs: {}", names.join(", "))
         }
     };
@@ -145,10 +149,23 @@ fn DiffersCard(comparison: Memo<Option<Comparison>>) -> impl IntoView {
     }
 }
 
-/// The three verdicts side by side: origin, site, cookie.
+/// What the site and cookie cards say while the Public Suffix List is on its way.
+const LIST_LOADING: &str = "Loading the Public Suffix List, which this verdict needs…";
+
+/// What they say when it could not be loaded.
+fn list_failed(why: &str) -> String {
+    format!(
+        "The Public Suffix List could not be loaded ({why}), so this cannot be decided here. \
+         The origin verdict does not need the list."
+    )
+}
+
+/// The three verdicts side by side: origin, site, cookie. `None`: a URL is
+/// invalid.
 #[component]
 fn Verdicts(
-    comparison: Memo<Option<Comparison>>,
+    origin: Memo<Option<OriginVerdict>>,
+    comparison: Memo<Option<WithList<Comparison>>>,
     parsed_a: Memo<Result<UrlParts, UrlError>>,
     parsed_b: Memo<Result<UrlParts, UrlError>>,
 ) -> impl IntoView {
@@ -166,35 +183,56 @@ fn Verdicts(
         )
     };
     let word = move |f: fn(&Comparison) -> (bool, &'static str, &'static str)| {
-        Signal::derive(move || match comparison.get() {
-            Some(c) => {
-                let (yes, y, n) = f(&c);
-                (if yes { y } else { n }).to_owned()
+        Signal::derive(move || {
+            match comparison.get() {
+                Some(WithList::Ready(c)) => {
+                    let (yes, y, n) = f(&c);
+                    if yes {
+                        y
+                    } else {
+                        n
+                    }
+                }
+                Some(WithList::Loading) => "loading…",
+                Some(WithList::Failed(_)) => "unavailable",
+                None => "invalid",
             }
-            None => "invalid".to_owned(),
+            .to_owned()
         })
     };
-    let good =
-        move |f: fn(&Comparison) -> bool| Signal::derive(move || comparison.get().map(|c| f(&c)));
+    let good = move |f: fn(&Comparison) -> bool| {
+        Signal::derive(move || match comparison.get() {
+            Some(WithList::Ready(c)) => Some(f(&c)),
+            _ => None,
+        })
+    };
     let reason = move |f: fn(&Comparison) -> String| {
-        move || {
-            comparison
-                .get()
-                .map(|c| f(&c))
-                .unwrap_or_else(invalid_reason)
+        move || match comparison.get() {
+            Some(WithList::Ready(c)) => f(&c),
+            Some(WithList::Loading) => LIST_LOADING.to_owned(),
+            Some(WithList::Failed(why)) => list_failed(&why),
+            None => invalid_reason(),
         }
+    };
+    let ready = move || match comparison.get() {
+        Some(WithList::Ready(c)) => Some(c),
+        _ => None,
     };
     view! {
         <section class="verdicts" aria-live="polite" aria-label="Verdicts" data-step="verdict">
             <div class="card verdict-card primary-verdict">
                 <h2>"Origin"</h2>
                 <Badge testid="origin-verdict"
-                    word=word(|c| (c.origin.same_origin, "same-origin", "cross-origin"))
-                    good=good(|c| c.origin.same_origin) />
-                <p data-testid="origin-reason">{reason(|c| c.origin.reason.clone())}</p>
+                    word=Signal::derive(move || match origin.get() {
+                        Some(o) if o.same_origin => "same-origin",
+                        Some(_) => "cross-origin",
+                        None => "invalid",
+                    }.to_owned())
+                    good=Signal::derive(move || origin.get().map(|o| o.same_origin)) />
+                <p data-testid="origin-reason">{move || origin.get().map(|o| o.reason).unwrap_or_else(invalid_reason)}</p>
                 <p class="differs" data-testid="origin-differs">
-                    {move || comparison.get().filter(|c| !c.origin.differs.is_empty()).map(|c| {
-                        let names: Vec<&str> = c.origin.differs.iter().map(|p: &OriginPart| p.name()).collect();
+                    {move || origin.get().filter(|o| !o.differs.is_empty()).map(|o| {
+                        let names: Vec<&str> = o.differs.iter().map(|p: &OriginPart| p.name()).collect();
                         format!("Differs: {}", names.join(", "))
                     })}
                 </p>
@@ -212,10 +250,10 @@ fn Verdicts(
                 <Badge testid="cookie-verdict"
                     word=word(|c| (c.cookie_a_to_b.sent, "sent", "not sent"))
                     good=good(|c| c.cookie_a_to_b.sent) />
-                <p>{move || comparison.get().map(|c| view! { <code data-testid="cookie-set">{format!("Set-Cookie: {}", c.cookie_a_to_b.set_cookie)}</code> })}</p>
+                <p>{move || ready().map(|c| view! { <code data-testid="cookie-set">{format!("Set-Cookie: {}", c.cookie_a_to_b.set_cookie)}</code> })}</p>
                 <p data-testid="cookie-reason">{reason(|c| c.cookie_a_to_b.reason.clone())}</p>
                 <p class="hint" data-testid="cookie-reverse">
-                    {move || comparison.get().map(|c| format!(
+                    {move || ready().map(|c| format!(
                         "The other way round (B's cookie to A): {}. {}",
                         if c.cookie_b_to_a.sent { "sent" } else { "not sent" },
                         c.cookie_b_to_a.reason

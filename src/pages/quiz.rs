@@ -2,7 +2,7 @@
 //! its evidence: a real lab run, an origin comparison, or a live demo.
 //! Progress lives in localStorage; the address names the question.
 
-use cors_core::compare::compare;
+use cors_core::compare::origin_verdict;
 use cors_core::lab_link::LabState;
 use cors_core::named;
 use cors_core::quiz::{self, Evidence, Progress, Question};
@@ -284,16 +284,16 @@ fn LabEvidence(
 #[component]
 fn OriginsEvidence(a: &'static str, b: &'static str) -> impl IntoView {
     let verdict = match (parse_url(a), parse_url(b)) {
-        (Ok(pa), Ok(pb)) => Some(compare(&pa, &pb)),
+        (Ok(pa), Ok(pb)) => Some(origin_verdict(&pa, &pb)),
         _ => None,
     };
-    let same = verdict.as_ref().map(|c| c.origin.same_origin);
+    let same = verdict.as_ref().map(|v| v.same_origin);
     let word = match same {
         Some(true) => "same-origin",
         Some(false) => "cross-origin",
         None => "invalid",
     };
-    let reason = verdict.map(|c| c.origin.reason).unwrap_or_default();
+    let reason = verdict.map(|v| v.reason).unwrap_or_default();
     let href = crate::url_state::absolute_url("/origin", &[("a", a), ("b", b)]);
     view! {
         <div class="origins-evidence">

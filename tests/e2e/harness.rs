@@ -169,6 +169,36 @@ impl Lab {
             .unwrap_or_default()
     }
 
+    /// Make Chromium fail every request whose URL matches one of `patterns`
+    /// (`*` wildcards), as if the network had dropped it (DevTools
+    /// `Network.setBlockedURLs`). Lasts for the whole session.
+    pub async fn block_urls(&self, patterns: &[&str]) {
+        for (cmd, params) in [
+            ("Network.enable", json!({})),
+            ("Network.setBlockedURLs", json!({ "urls": patterns })),
+        ] {
+            self.client
+                .issue_cmd(Cdp { cmd, params })
+                .await
+                .unwrap_or_else(|e| panic!("DevTools {cmd} failed: {e}"));
+        }
+    }
+
+    /// How many times the page has fetched a URL ending in `path` since it
+    /// was loaded (the Resource Timing entries).
+    pub async fn fetch_count(&self, path: &str) -> u64 {
+        self.client
+            .execute(
+                "return performance.getEntriesByType('resource')\
+                   .filter(e => new URL(e.name).pathname === arguments[0]).length",
+                vec![json!(path)],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_u64())
+            .unwrap_or_else(|| panic!("could not count the fetches of {path}"))
+    }
+
     /// Save a screenshot under `target/e2e-screenshots/` (for people, not assertions).
     pub async fn screenshot(&self, name: &str) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
@@ -224,6 +254,31 @@ impl fantoccini::wd::WebDriverCompatibleCommand for FullPageScreenshot {
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         let body = r#"{"cmd":"Page.captureScreenshot","params":{"format":"png","captureBeyondViewport":true}}"#;
         (http::Method::POST, Some(body.to_owned()))
+    }
+}
+
+/// Any DevTools command, through chromedriver's bridge.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }
 

@@ -1,6 +1,25 @@
 //! The origin comparator, used through its inputs, its presets and a deep link.
 
-use crate::harness::Lab;
+use crate::harness::{Lab, PATIENCE};
+
+/// Where the app serves the Public Suffix List (`src/suffix_list.rs`).
+const LIST_PATH: &str = "/psl/public_suffix_list.dat";
+
+/// Click a link of the main navigation (a client-side page change: the app
+/// and what it has loaded stay).
+async fn nav_to(lab: &Lab, label: &str) {
+    lab.client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(fantoccini::Locator::XPath(&format!(
+            "//nav//a[normalize-space()='{label}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("no nav link {label}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {label}: {e}"));
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn typing_two_urls_updates_every_verdict() {
@@ -95,4 +114,76 @@ async fn presets_and_the_table() {
     assert!(texts[1].contains("cross-origin"), "{texts:?}");
     assert!(texts[2].starts_with("invalid"), "{texts:?}");
     lab.screenshot("origin-table").await;
+}
+
+/// Same-site needs the Public Suffix List, which the app fetches only when a
+/// view needs it, once per visit, and shares between pages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_suffix_list_is_fetched_lazily_and_once() {
+    let lab = Lab::start().await;
+    lab.open("/").await;
+    lab.find("run-users-fetch").await;
+    assert_eq!(
+        lab.fetch_count(LIST_PATH).await,
+        0,
+        "the home page needs no list"
+    );
+
+    nav_to(&lab, "Origins").await;
+    lab.type_into("url-a", "https://alice.github.io/").await;
+    lab.type_into("url-b", "https://bob.github.io/").await;
+    // github.io is a rule of the list's private section: only the list says
+    // these two are different sites.
+    lab.expect_text("site-verdict", "cross-site").await;
+    lab.text_until("site-reason", |t| {
+        t.contains("github.io is on the Public Suffix List")
+    })
+    .await;
+    lab.text_until("cookie-reason", |t| t.contains("github.io"))
+        .await;
+    // The table's site column filled in too.
+    lab.text_until("origin-table-site", |t| {
+        t == "same-site" || t == "cross-site"
+    })
+    .await;
+
+    nav_to(&lab, "Fetch lab").await;
+    nav_to(&lab, "Origins").await;
+    lab.expect_text("site-verdict", "same-site").await; // the default pair
+    assert_eq!(
+        lab.fetch_count(LIST_PATH).await,
+        1,
+        "fetched once per visit"
+    );
+}
+
+/// The wasm holds no copy of the list: when its fetch fails, same-site and
+/// the cookie verdict say so (and why), and the origin verdict still works.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_suffix_list_same_site_says_it_is_unavailable() {
+    let lab = Lab::start().await;
+    lab.block_urls(&["*public_suffix_list.dat*"]).await;
+    lab.open("/origin?a=https%3A%2F%2Falice.github.io%2F&b=https%3A%2F%2Fbob.github.io%3A8443%2F")
+        .await;
+    lab.expect_text("site-verdict", "unavailable").await;
+    lab.text_until("site-reason", |t| {
+        t.contains("The Public Suffix List could not be loaded")
+    })
+    .await;
+    lab.expect_text("cookie-verdict", "unavailable").await;
+    lab.expect_text("origin-verdict", "cross-origin").await;
+    lab.text_until("origin-differs", |t| {
+        t.contains("host") && t.contains("port")
+    })
+    .await;
+    lab.text_until("origin-table-site", |t| t == "unavailable")
+        .await;
+    lab.screenshot("origin-without-suffix-list").await;
+    let panics: Vec<String> = lab
+        .console_messages()
+        .await
+        .into_iter()
+        .filter(|m| m.contains("panicked"))
+        .collect();
+    assert!(panics.is_empty(), "{panics:?}");
 }

@@ -1,6 +1,6 @@
 //! The quiz: every question answered and its evidence produced for real.
 
-use cors_core::compare::compare;
+use cors_core::compare::origin_verdict;
 use cors_core::quiz::{self, Evidence};
 use cors_core::url_parts::parse_url;
 
@@ -49,7 +49,7 @@ async fn every_question_answers_and_runs_its_evidence() {
             }
             Evidence::Origins { a, b } => {
                 let expected = match (parse_url(a), parse_url(b)) {
-                    (Ok(pa), Ok(pb)) if compare(&pa, &pb).origin.same_origin => "same-origin",
+                    (Ok(pa), Ok(pb)) if origin_verdict(&pa, &pb).same_origin => "same-origin",
                     (Ok(_), Ok(_)) => "cross-origin",
                     _ => "invalid",
                 };

@@ -1,9 +1,13 @@
-//! `cargo xtask bench [--soak SECS] [--loads N] [--fuzz-cases N]`: every
-//! benchmark, one markdown table on stdout and in `bench/latest.md`.
+//! `cargo xtask bench [--soak SECS] [--loads N] [--fuzz-cases N] [--only size]
+//! [--dist DIR]`: every benchmark, one markdown table on stdout and in
+//! `bench/latest.md`. `--only size` runs just step 1 (into `--dist DIR`,
+//! default `dist/`) and only prints its rows.
 //!
 //! 1. app weight: the release build's wasm and JS, raw / gzip -9 / brotli -q 11,
-//!    against the 150 KB (brotli) budget; what dominates the wasm, by crate
-//!    (twiggy on a name-keeping copy optimized exactly like the real one);
+//!    against the 150 KB (brotli) budget; the lazily loaded data files
+//!    (`*.dat`: the Public Suffix List), reported apart, outside the budget;
+//!    what dominates the wasm, by crate (twiggy on a name-keeping copy
+//!    optimized exactly like the real one);
 //! 2. core cost per call: criterion (`crates/cors-core/benches/core.rs`);
 //! 3. fuzzing: the core's property tests with many cases, time-bounded;
 //! 4. page load in headless Chromium (`bench-tools` `browser`);
@@ -32,6 +36,10 @@ struct Options {
     soak_secs: u64,
     loads: u32,
     fuzz_cases: u32,
+    /// `--only size`: just the app weight, printed, `bench/latest.md` untouched.
+    only_size: bool,
+    /// Where the app is built and measured.
+    dist: PathBuf,
 }
 
 impl Options {
@@ -40,6 +48,8 @@ impl Options {
             soak_secs: 15,
             loads: 25,
             fuzz_cases: 50_000,
+            only_size: false,
+            dist: workspace_root().join("dist"),
         };
         let mut it = args.iter();
         while let Some(flag) = it.next() {
@@ -52,6 +62,14 @@ impl Options {
                 "--soak" => options.soak_secs = number()?,
                 "--loads" => options.loads = number()? as u32,
                 "--fuzz-cases" => options.fuzz_cases = number()? as u32,
+                "--only" => match it.next().map(String::as_str) {
+                    Some("size") => options.only_size = true,
+                    other => return Err(format!("--only takes `size`, not {other:?}")),
+                },
+                "--dist" => {
+                    let dir = it.next().ok_or("--dist needs a directory")?;
+                    options.dist = workspace_root().join(dir);
+                }
                 other => return Err(format!("bench: unknown flag `{other}`")),
             }
         }
@@ -90,6 +108,9 @@ impl Table {
 
 pub fn bench(args: &[String]) -> Result<(), String> {
     let options = Options::parse(args)?;
+    if options.only_size {
+        return size_only(&options.dist);
+    }
     let started = Instant::now();
     let load_at_start = load_average();
     tools::ensure_app_tools()?;
@@ -97,14 +118,8 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     tools::ensure_cargo_tool("twiggy", TWIGGY_VERSION, "twiggy", &[])?;
     let mut table = Table::default();
 
-    crate::build_app()?;
-    step("app weight");
-    if let Err(e) = app_weight(&mut table) {
-        table.fail("app weight", e);
-    }
-    if let Err(e) = wasm_breakdown(&mut table) {
-        table.fail("wasm breakdown", e);
-    }
+    crate::build_app(&options.dist)?;
+    app_weight_rows(&mut table, &options.dist);
 
     step("core cost per call (criterion)");
     if let Err(e) = criterion(&mut table) {
@@ -128,7 +143,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let target = target_dir();
     let server = target.join("release/demo-server");
     let tool = |name: &str| target.join(TOOLS_PROFILE).join(name);
-    let dist = workspace_root().join("dist");
+    let dist = &options.dist;
 
     step("page load in headless Chromium");
     let loads = options.loads.to_string();
@@ -136,7 +151,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     browser
         .args(["--loads", loads.as_str()])
         .arg("--dist")
-        .arg(&dist)
+        .arg(dist)
         .env("CHROMEDRIVER", tools::CHROMEDRIVER);
     collect(&mut table, "page load", browser, Duration::from_secs(600));
 
@@ -147,7 +162,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             .arg("--server")
             .arg(&server)
             .arg("--dist")
-            .arg(&dist)
+            .arg(dist)
             .args(extra);
         command
     };
@@ -192,6 +207,39 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("failed steps: {}", table.failed.join(", ")))
+    }
+}
+
+/// `--only size`: build, measure the app weight, print the rows (the full
+/// table in `bench/latest.md` is left as it is).
+fn size_only(dist: &Path) -> Result<(), String> {
+    tools::ensure_app_tools()?;
+    tools::ensure_cargo_tool("twiggy", TWIGGY_VERSION, "twiggy", &[])?;
+    crate::build_app(dist)?;
+    let mut table = Table::default();
+    app_weight_rows(&mut table, dist);
+    println!("\n| area | metric | value |\n|---|---|---|");
+    for row in &table.rows {
+        println!("{row}");
+    }
+    eprintln!("bench: size rows only; bench/latest.md not written");
+    if table.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failed steps: {}", table.failed.join(", ")))
+    }
+}
+
+fn app_weight_rows(table: &mut Table, dist: &Path) {
+    step("app weight");
+    if let Err(e) = app_weight(table, dist) {
+        table.fail("app weight", e);
+    }
+    if let Err(e) = lazy_data(table, dist) {
+        table.fail("lazy data", e);
+    }
+    if let Err(e) = wasm_breakdown(table) {
+        table.fail("wasm breakdown", e);
     }
 }
 
@@ -321,28 +369,41 @@ fn capture(mut command: Command, limit: Duration) -> Result<String, (String, Str
     }
 }
 
-/// Sizes of dist/'s wasm and JS, raw, gzip -9 and brotli -q 11.
-fn app_weight(table: &mut Table) -> Result<(), String> {
-    let dist = workspace_root().join("dist");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
+/// The files in `dist` (not in subfolders) whose extension is one of `exts`.
+fn dist_files(dist: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
         .map_err(|e| format!("read {}: {e}", dist.display()))?
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "wasm" || x == "js"))
+        .filter(|p| {
+            p.extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| exts.contains(&x))
+        })
         .collect();
     files.sort();
+    Ok(files)
+}
+
+/// Raw, gzip -9 and brotli -q 11 sizes of `files`, added up.
+fn sizes(files: &[PathBuf]) -> Result<(u64, u64, u64), String> {
+    let (mut raw, mut gz, mut br) = (0, 0, 0);
+    for file in files {
+        raw += std::fs::metadata(file).map_err(|e| e.to_string())?.len();
+        gz += compressed_len("gzip", &["-9", "-c"], file)?;
+        br += compressed_len("brotli", &["-q", "11", "-c"], file)?;
+    }
+    Ok((raw, gz, br))
+}
+
+const WEIGHT_AREA: &str = "app weight (release build)";
+
+/// Sizes of `dist`'s wasm and JS, raw, gzip -9 and brotli -q 11.
+fn app_weight(table: &mut Table, dist: &Path) -> Result<(), String> {
     let mut total_brotli = 0;
-    let area = "app weight (release build)";
+    let area = WEIGHT_AREA;
     for (kind, ext) in [("wasm", "wasm"), ("JS", "js")] {
-        let (mut raw, mut gz, mut br) = (0, 0, 0);
-        for file in files
-            .iter()
-            .filter(|p| p.extension().is_some_and(|x| x == ext))
-        {
-            raw += std::fs::metadata(file).map_err(|e| e.to_string())?.len();
-            gz += compressed_len("gzip", &["-9", "-c"], file)?;
-            br += compressed_len("brotli", &["-q", "11", "-c"], file)?;
-        }
+        let (raw, gz, br) = sizes(&dist_files(dist, &[ext])?)?;
         total_brotli += br;
         table.row(
             area,
@@ -360,6 +421,30 @@ fn app_weight(table: &mut Table) -> Result<(), String> {
         "wasm + JS brotli vs budget 150 KB",
         format!("{} ({verdict})", kb(total_brotli)),
     );
+    Ok(())
+}
+
+/// Data the app fetches later, only when a view needs it (the Public Suffix
+/// List for same-site): not part of the start-up weight, so outside the budget.
+fn lazy_data(table: &mut Table, dist: &Path) -> Result<(), String> {
+    let mut files = dist_files(dist, &["dat"])?;
+    for entry in std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        if entry.path().is_dir() {
+            files.extend(dist_files(&entry.path(), &["dat"])?);
+        }
+    }
+    for file in files {
+        let (raw, gz, br) = sizes(std::slice::from_ref(&file))?;
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        table.row(
+            WEIGHT_AREA,
+            &format!("lazily loaded {name} raw / gzip / brotli (not in the budget)"),
+            format!("{} / {} / {}", kb(raw), kb(gz), kb(br)),
+        );
+    }
     Ok(())
 }
 
@@ -495,6 +580,8 @@ fn crate_group(item: &str) -> String {
         })
         .filter(|c| item.contains("::") && !c.is_empty())
         .unwrap_or("other");
+    // `core[c5930c85a12de822]`: a second copy's disambiguator, same crate.
+    let first = first.split('[').next().unwrap_or(first);
     const LEPTOS: &[&str] = &[
         "tachys",
         "reactive_graph",
@@ -549,6 +636,7 @@ fn criterion(table: &mut Table) -> Result<(), String> {
                 "compare/presets" => "parse_url ×2 + compare, per preset pair",
                 "compare/one_pair" => "parse_url ×2 + compare, one pair",
                 "engine/predict_matrix" => "engine::predict, per cors-matrix scenario",
+                "suffix_list/parse" => "SuffixList::parse of the shipped Public Suffix List",
                 other => other,
             };
             table.row(
@@ -674,6 +762,7 @@ mod tests {
             "leptos"
         );
         assert_eq!(crate_group("<T as core::any::Any>::type_id::h1"), "core");
+        assert_eq!(crate_group("core[c5930c85a12de822]::fmt::write"), "core");
         assert_eq!(crate_group("data segment \".rodata\""), "data segments");
         assert_eq!(crate_group("\"function names\" subsection"), "");
         assert_eq!(crate_group("code[12]"), "other");

@@ -6,9 +6,11 @@
 //! - `setup`: only install the tools (`--browser` adds Chromium + chromedriver).
 //! - `build`: only build the app into `dist/`.
 //! - `bench`: every benchmark, one table (also in `bench/latest.md`).
+//! - `psl FILE`: ship a newer Public Suffix List (comments stripped).
 
 mod bench;
 mod cmd;
+mod psl;
 mod tools;
 
 use std::process::ExitCode;
@@ -28,7 +30,11 @@ usage: cargo xtask <command>
   bench [FLAGS]   every benchmark (app weight, core, fuzzing, page load,
                   server load); prints a table, writes bench/latest.md;
                   --soak SECS (default 15; 60 for the full soak),
-                  --loads N (page loads, default 25), --fuzz-cases N
+                  --loads N (page loads, default 25), --fuzz-cases N,
+                  --only size (just the app weight, printed only),
+                  --dist DIR (build and measure there, default dist/)
+  psl FILE        copy a newer public_suffix_list.dat into public/psl/
+                  (comments stripped; the app fetches it lazily)
 ";
 
 fn main() -> ExitCode {
@@ -37,7 +43,8 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench::bench(&args[1..]),
-        Some("build") => tools::ensure_app_tools().and_then(|()| build_app()),
+        Some("psl") => psl::update(&args[1..]),
+        Some("build") => tools::ensure_app_tools().and_then(|()| build_app(&default_dist())),
         Some("setup") => tools::ensure_app_tools().and_then(|()| {
             if args.iter().any(|a| a == "--browser") {
                 tools::ensure_browser()
@@ -60,15 +67,22 @@ fn main() -> ExitCode {
     }
 }
 
-/// `trunk build --release` into `dist/`.
-fn build_app() -> Result<(), String> {
+/// `trunk build --release` into `dist` (`dist/` for every command but
+/// `bench --dist DIR`).
+fn build_app(dist: &std::path::Path) -> Result<(), String> {
     step("build the app (trunk build --release)");
-    run(Cmd::new("trunk").args(["build", "--release"]))
+    run(Cmd::new("trunk")
+        .args(["build", "--release", "--dist"])
+        .args([dist]))
+}
+
+fn default_dist() -> std::path::PathBuf {
+    cmd::workspace_root().join("dist")
 }
 
 fn serve(server_flags: &[String]) -> Result<(), String> {
     tools::ensure_app_tools()?;
-    build_app()?;
+    build_app(&default_dist())?;
     step("start the demo server (Ctrl-C to stop)");
     run(Cmd::new("cargo")
         .args([
@@ -117,7 +131,7 @@ fn test() -> Result<(), String> {
     ]))?;
     step("native tests (cargo test)");
     run(Cmd::new("cargo").args(["test"]))?;
-    build_app()?;
+    build_app(&default_dist())?;
     step("wasm tests in headless Chromium (wasm-bindgen-test)");
     run(Cmd::new("cargo")
         .args([

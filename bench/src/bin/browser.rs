@@ -12,7 +12,9 @@
 //! `performance.now()` when `[data-testid=origin-verdict]` first has text: the
 //! app has loaded, compiled its wasm, rendered and computed the comparison,
 //! and its handlers are attached. First contentful paint comes from
-//! `performance.getEntriesByType('paint')`.
+//! `performance.getEntriesByType('paint')`. The same-site verdict waits for
+//! the Public Suffix List, which the page fetches lazily: its time (when
+//! `[data-testid=site-verdict]` first shows a verdict) is reported apart.
 //!
 //! Prints markdown rows (median and p90 over the loads) to stdout.
 
@@ -33,9 +35,12 @@ const OBSERVER: &str = r#"(() => {
     const el = document.querySelector('[data-testid="origin-verdict"]');
     if (el && el.textContent.trim() !== '' && window.__verdictAt === undefined) {
       window.__verdictAt = performance.now();
-      return true;
     }
-    return false;
+    const site = document.querySelector('[data-testid="site-verdict"]');
+    if (site && /^(same|cross)-site$/.test(site.textContent.trim()) && window.__siteAt === undefined) {
+      window.__siteAt = performance.now();
+    }
+    return window.__verdictAt !== undefined && window.__siteAt !== undefined;
   };
   new MutationObserver((_, observer) => { if (done()) observer.disconnect(); })
     .observe(document, { subtree: true, childList: true, characterData: true });
@@ -47,11 +52,12 @@ const started = Date.now();
 (function poll() {
   const fcp = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');
   // The paint entry is queued a frame after the paint: wait for it too.
-  if ((window.__verdictAt !== undefined && fcp) || Date.now() - started > 30000) {
+  if ((window.__verdictAt !== undefined && window.__siteAt !== undefined && fcp) || Date.now() - started > 30000) {
     const nav = performance.getEntriesByType('navigation')[0] || {};
     const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
     callback({
       verdict: window.__verdictAt === undefined ? null : window.__verdictAt,
+      site: window.__siteAt === undefined ? null : window.__siteAt,
       fcp: fcp ? fcp.startTime : null,
       dcl: nav.domContentLoadedEventEnd || null,
       load: nav.loadEventEnd || null,
@@ -106,12 +112,19 @@ async fn run(args: &Args) -> Result<(), String> {
     let _ = server.await;
 
     let pick = |key: &str| -> Vec<f64> { samples.iter().filter_map(|s| s[key].as_f64()).collect() };
-    let missing = samples.iter().filter(|s| s["verdict"].is_null()).count();
+    let missing = samples
+        .iter()
+        .filter(|s| s["verdict"].is_null() || s["site"].is_null())
+        .count();
     let area = format!("page load, headless Chromium, {loads} cold loads of /origin");
     for (key, label) in [
         ("fcp", "first contentful paint"),
         ("wasm", "wasm downloaded (responseEnd)"),
         ("verdict", "interactive: verdict rendered"),
+        (
+            "site",
+            "same-site verdict rendered (after the lazily fetched suffix list)",
+        ),
     ] {
         let v = pick(key);
         row(
@@ -121,7 +134,9 @@ async fn run(args: &Args) -> Result<(), String> {
         );
     }
     if missing > 0 {
-        return Err(format!("{missing} loads never showed the verdict"));
+        return Err(format!(
+            "{missing} loads never showed the origin and same-site verdicts"
+        ));
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 use crate::cookie::{cookie_sent, CookieVerdict};
 use crate::origin::{Origin, TupleOrigin};
 use crate::site::{same_site, SiteVerdict};
+use crate::suffix_list::SuffixList;
 use crate::url_parts::UrlParts;
 use serde::Serialize;
 
@@ -43,16 +44,19 @@ pub struct Comparison {
     pub cookie_b_to_a: CookieVerdict,
 }
 
-pub fn compare(a: &UrlParts, b: &UrlParts) -> Comparison {
+/// Every verdict for two URLs. Same-site and cookies need the Public Suffix
+/// List; [`origin_verdict`] alone does not.
+pub fn compare(a: &UrlParts, b: &UrlParts, list: &SuffixList) -> Comparison {
     Comparison {
         origin: origin_verdict(a, b),
-        site: same_site(&a.origin, &b.origin),
-        cookie_a_to_b: cookie_sent(a, b),
-        cookie_b_to_a: cookie_sent(b, a),
+        site: same_site(&a.origin, &b.origin, list),
+        cookie_a_to_b: cookie_sent(a, b, list),
+        cookie_b_to_a: cookie_sent(b, a, list),
     }
 }
 
-fn origin_verdict(a: &UrlParts, b: &UrlParts) -> OriginVerdict {
+/// Same origin or not, and which parts decide.
+pub fn origin_verdict(a: &UrlParts, b: &UrlParts) -> OriginVerdict {
     match (&a.origin, &b.origin) {
         (Origin::Tuple(ta), Origin::Tuple(tb)) => tuple_verdict(a, ta, b, tb),
         _ => OriginVerdict {

@@ -3,7 +3,7 @@
 //! URL's server with `Domain=<its host>` — is it sent to the other URL?
 
 use crate::origin::Origin;
-use crate::site::is_public_suffix;
+use crate::suffix_list::SuffixList;
 use crate::url_parts::{HostParts, UrlParts};
 use serde::Serialize;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -43,7 +43,8 @@ pub struct CookieVerdict {
 
 /// A cookie set by `from`'s server with `Domain=<from's host>`: is it sent to `to`?
 /// Opaque-origin URLs (data:, file:, ...) have no host to hold cookies: not sent.
-pub fn cookie_sent(from: &UrlParts, to: &UrlParts) -> CookieVerdict {
+/// `list` tells which hosts are public suffixes.
+pub fn cookie_sent(from: &UrlParts, to: &UrlParts, list: &SuffixList) -> CookieVerdict {
     let from_host = match cookie_host(from) {
         Ok(host) => host,
         Err(why) => {
@@ -63,7 +64,7 @@ pub fn cookie_sent(from: &UrlParts, to: &UrlParts) -> CookieVerdict {
         Some(format!(
             "{h} is an IP address, which cannot take a Domain attribute, so the cookie is host-only: it only goes back to {h}."
         ))
-    } else if is_public_suffix(h) {
+    } else if list.is_public_suffix(h) {
         let what = if h.trim_end_matches('.').contains('.') {
             "on the Public Suffix List"
         } else {

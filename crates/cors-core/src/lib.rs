@@ -4,6 +4,8 @@
 //! - [`url_parts`]: parse one URL the way a browser does and break it into the
 //!   parts a learner needs to see (scheme, host, port, origin, and the rest).
 //! - [`origin`]: the origin of a URL (tuple or opaque), including `blob:`.
+//! - [`suffix_list`]: the Public Suffix List as data (parsed from its text,
+//!   which the app fetches lazily) and its matching algorithm.
 //! - [`site`]: schemeful same-site, using the Public Suffix List.
 //! - [`cookie`]: RFC 6265 domain-match, for "would this cookie be sent?".
 //! - [`compare`]: everything above for two URLs side by side.
@@ -35,5 +37,6 @@ pub mod present;
 pub mod quiz;
 pub mod scenario;
 pub mod site;
+pub mod suffix_list;
 pub mod url_parts;
 pub mod wire;

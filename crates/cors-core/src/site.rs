@@ -1,7 +1,9 @@
 //! Schemeful same-site (<https://html.spec.whatwg.org/multipage/browsers.html#same-site>),
-//! with registrable domains from the Public Suffix List (the `psl` crate).
+//! with registrable domains from the Public Suffix List ([`SuffixList`],
+//! passed in: the app loads the list lazily).
 
 use crate::origin::{Host, Origin};
+use crate::suffix_list::SuffixList;
 use serde::Serialize;
 
 /// The site of an origin: opaque, or (scheme, registrable domain or host).
@@ -37,37 +39,13 @@ impl Site {
     }
 }
 
-/// The registrable domain (eTLD+1) of a lower-case ASCII host name, from the
-/// Public Suffix List. `None` for a public suffix itself or a single label
-/// (the list's default rule `*` makes every unknown top label a suffix).
-/// A trailing dot is kept, as in the URL standard: `example.com.` gives `example.com.`.
-pub fn registrable_domain(host: &str) -> Option<String> {
-    let domain = psl::domain(host.as_bytes())?;
-    let text = std::str::from_utf8(domain.as_bytes()).ok()?;
-    // Empty labels (`a..com`) can fool the list lookup; only accept a real name.
-    (!text.is_empty() && !text.starts_with('.')).then(|| text.to_string())
-}
-
-/// The public suffix of a lower-case ASCII host name (`com`, `github.io`,
-/// `localhost` by the default rule), trailing dot kept.
-pub fn public_suffix(host: &str) -> Option<String> {
-    let suffix = psl::suffix(host.as_bytes())?;
-    std::str::from_utf8(suffix.as_bytes())
-        .ok()
-        .map(str::to_string)
-}
-
-/// True when the whole host is a public suffix (`com`, `github.io`, `localhost`).
-pub fn is_public_suffix(host: &str) -> bool {
-    public_suffix(host).is_some_and(|s| s == host)
-}
-
-pub fn site_of(origin: &Origin) -> Site {
+/// The site of an origin; hosts are looked up in `list`.
+pub fn site_of(origin: &Origin, list: &SuffixList) -> Site {
     let Origin::Tuple(t) = origin else {
         return Site::Opaque;
     };
     let registrable = match &t.host {
-        Host::Domain(d) => registrable_domain(d),
+        Host::Domain(d) => list.registrable_domain(d).map(str::to_owned),
         Host::Ipv4(_) | Host::Ipv6(_) => None,
     };
     Site::Schemeful {
@@ -91,10 +69,11 @@ fn site_phrase(site: &str, registrable: bool, host: &Host) -> String {
     }
 }
 
-/// Two opaque origins from two URLs are never same-site.
-pub fn same_site(a: &Origin, b: &Origin) -> SiteVerdict {
-    let site_a = site_of(a);
-    let site_b = site_of(b);
+/// Schemeful same-site, with a reason. Two opaque origins from two URLs are
+/// never same-site.
+pub fn same_site(a: &Origin, b: &Origin, list: &SuffixList) -> SiteVerdict {
+    let site_a = site_of(a, list);
+    let site_b = site_of(b, list);
     let (same_site, reason) = match (&site_a, &site_b, a.tuple(), b.tuple()) {
         (
             Site::Schemeful {
@@ -163,9 +142,9 @@ pub fn same_site(a: &Origin, b: &Origin) -> SiteVerdict {
                     reason.push_str(" A trailing dot makes a different name.");
                 }
                 if *ra && *rb {
-                    let suffix_a = public_suffix(sa);
-                    if let Some(suffix) = suffix_a
-                        .filter(|s| s.contains('.') && public_suffix(sb).as_ref() == Some(s))
+                    let suffix_a = list.public_suffix(sa);
+                    if let Some(suffix) =
+                        suffix_a.filter(|s| s.contains('.') && list.public_suffix(sb) == Some(*s))
                     {
                         reason.push_str(&format!(
                             " {suffix} is on the Public Suffix List (like com), so each name directly under it belongs to a different owner and is its own site."

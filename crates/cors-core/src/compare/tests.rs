@@ -7,7 +7,7 @@ fn parts(input: &str) -> UrlParts {
 }
 
 fn cmp(a: &str, b: &str) -> Comparison {
-    compare(&parts(a), &parts(b))
+    compare(&parts(a), &parts(b), crate::suffix_list::shipped())
 }
 
 /// Expected verdicts for one pair: same origin, which parts differ, same site,

@@ -8,7 +8,7 @@ fn parts(input: &str) -> UrlParts {
 /// A cookie set by `from` with `Domain=<from host>`: is it sent to `to`,
 /// with which effective `Set-Cookie` line, and a reason containing `text`.
 fn check(from: &str, to: &str, sent: bool, set_cookie: &str, text: &str) {
-    let v = cookie_sent(&parts(from), &parts(to));
+    let v = cookie_sent(&parts(from), &parts(to), crate::suffix_list::shipped());
     assert_eq!(v.sent, sent, "{from} -> {to}: {}", v.reason);
     assert_eq!(v.set_cookie, set_cookie, "{from} -> {to}");
     assert!(

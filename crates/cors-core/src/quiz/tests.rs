@@ -3,7 +3,7 @@
 //! rules engine, and check that progress survives localStorage.
 
 use super::*;
-use crate::compare::{compare, OriginPart};
+use crate::compare::{origin_verdict, OriginPart};
 use crate::engine::{predict, Env};
 use crate::named;
 use crate::scenario::{target_word, JsObservation, Scenario};
@@ -213,7 +213,7 @@ fn origin_answers_agree_with_the_comparator() {
         };
         let pa = parse_url(a).unwrap_or_else(|e| panic!("{}: {a:?}: {}", q.slug, e.message));
         let pb = parse_url(b).unwrap_or_else(|e| panic!("{}: {b:?}: {}", q.slug, e.message));
-        let verdict = compare(&pa, &pb).origin;
+        let verdict = origin_verdict(&pa, &pb);
         let mut verdicts = Vec::new();
         for c in q.choices {
             let says_same = verdict_of(q.slug, c.text);
@@ -320,7 +320,7 @@ fn origin_questions_cover_the_classic_pairs() {
     for &(slug, a, b, same, differs) in rows {
         let q = by_slug(slug).unwrap_or_else(|| panic!("no question {slug}"));
         assert_eq!(q.evidence, Evidence::Origins { a, b }, "{slug}");
-        let verdict = compare(&parse_url(a).expect(a), &parse_url(b).expect(b)).origin;
+        let verdict = origin_verdict(&parse_url(a).expect(a), &parse_url(b).expect(b));
         assert_eq!(verdict.same_origin, same, "{slug}: {}", verdict.reason);
         assert_eq!(verdict.differs, differs, "{slug}: {}", verdict.reason);
     }

@@ -1,5 +1,14 @@
 use super::*;
+use crate::suffix_list::shipped;
 use crate::url_parts::parse_url;
+
+fn site_of_(origin: &Origin) -> Site {
+    site_of(origin, shipped())
+}
+
+fn same_site_(a: &Origin, b: &Origin) -> SiteVerdict {
+    same_site(a, b, shipped())
+}
 
 fn origin(input: &str) -> Origin {
     parse_url(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message)).origin
@@ -8,7 +17,7 @@ fn origin(input: &str) -> Origin {
 /// The serialised site of `input`.
 fn site(input: &str, expected: &str) {
     assert_eq!(
-        site_of(&origin(input)).serialize(),
+        site_of_(&origin(input)).serialize(),
         expected,
         "site of {input:?}"
     );
@@ -17,12 +26,12 @@ fn site(input: &str, expected: &str) {
 /// Same-site verdict for `a` vs `b` (checked both ways), and a reason containing `text`.
 fn check(a: &str, b: &str, same: bool, text: &str) {
     for (x, y) in [(a, b), (b, a)] {
-        let v = same_site(&origin(x), &origin(y));
+        let v = same_site_(&origin(x), &origin(y));
         assert_eq!(v.same_site, same, "{x} vs {y}: {}", v.reason);
-        assert_eq!(v.site_a, site_of(&origin(x)));
-        assert_eq!(v.site_b, site_of(&origin(y)));
+        assert_eq!(v.site_a, site_of_(&origin(x)));
+        assert_eq!(v.site_b, site_of_(&origin(y)));
     }
-    let v = same_site(&origin(a), &origin(b));
+    let v = same_site_(&origin(a), &origin(b));
     assert!(
         v.reason.contains(text),
         "{a} vs {b}: {:?} lacks {text:?}",
@@ -57,7 +66,7 @@ fn sites() {
 #[test]
 fn site_fields() {
     assert_eq!(
-        site_of(&origin("https://www.example.com/")),
+        site_of_(&origin("https://www.example.com/")),
         Site::Schemeful {
             scheme: "https".into(),
             site: "example.com".into(),
@@ -65,7 +74,7 @@ fn site_fields() {
         }
     );
     assert_eq!(
-        site_of(&origin("http://localhost/")),
+        site_of_(&origin("http://localhost/")),
         Site::Schemeful {
             scheme: "http".into(),
             site: "localhost".into(),
@@ -73,14 +82,14 @@ fn site_fields() {
         }
     );
     assert_eq!(
-        site_of(&origin("http://10.1.2.3/")),
+        site_of_(&origin("http://10.1.2.3/")),
         Site::Schemeful {
             scheme: "http".into(),
             site: "10.1.2.3".into(),
             registrable: false,
         }
     );
-    assert_eq!(site_of(&origin("data:,x")), Site::Opaque);
+    assert_eq!(site_of_(&origin("data:,x")), Site::Opaque);
     assert_eq!(Site::Opaque.serialize(), "null");
 }
 
@@ -102,19 +111,19 @@ fn registrable_domains() {
         ("a..com", None),
     ];
     for (host, expected) in cases {
-        assert_eq!(registrable_domain(host).as_deref(), *expected, "{host:?}");
+        assert_eq!(shipped().registrable_domain(host), *expected, "{host:?}");
     }
-    assert!(is_public_suffix("com"));
-    assert!(is_public_suffix("github.io"));
-    assert!(is_public_suffix("co.uk"));
-    assert!(is_public_suffix("localhost"), "by the default rule");
-    assert!(!is_public_suffix("example.com"));
-    assert!(!is_public_suffix("alice.github.io"));
+    assert!(shipped().is_public_suffix("com"));
+    assert!(shipped().is_public_suffix("github.io"));
+    assert!(shipped().is_public_suffix("co.uk"));
+    assert!(shipped().is_public_suffix("localhost"), "by the default rule");
+    assert!(!shipped().is_public_suffix("example.com"));
+    assert!(!shipped().is_public_suffix("alice.github.io"));
     assert_eq!(
-        public_suffix("alice.github.io").as_deref(),
+        shipped().public_suffix("alice.github.io"),
         Some("github.io")
     );
-    assert_eq!(public_suffix("example.com.").as_deref(), Some("com."));
+    assert_eq!(shipped().public_suffix("example.com."), Some("com."));
 }
 
 #[test]
@@ -145,8 +154,8 @@ fn opaque_is_never_same_site() {
     check("data:text/html,hi", "data:text/html,hi", false, "Both URLs have opaque origins (null)");
     check("file:///a", "file:///a", false, "even an identical one");
     check("data:,x", "https://example.com/", false, "opaque origin (null)");
-    let v = same_site(&origin("data:,x"), &origin("https://example.com/"));
+    let v = same_site_(&origin("data:,x"), &origin("https://example.com/"));
     assert!(v.reason.starts_with("The first URL"), "{}", v.reason);
-    let v = same_site(&origin("https://example.com/"), &origin("data:,x"));
+    let v = same_site_(&origin("https://example.com/"), &origin("data:,x"));
     assert!(v.reason.starts_with("The second URL"), "{}", v.reason);
 }

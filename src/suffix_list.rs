@@ -1,0 +1,88 @@
+//! The Public Suffix List, which same-site and cookie verdicts need. It is
+//! not compiled into the wasm: the first view that asks for it fetches
+//! `/psl/public_suffix_list.dat` (copied there by Trunk from `public/psl/`),
+//! once per page load, and every view shares the result through a context.
+
+use std::sync::Arc;
+
+use cors_core::suffix_list::SuffixList;
+use gloo_net::http::Request;
+use leptos::prelude::*;
+
+/// Where the app serves the list.
+pub const LIST_URL: &str = "/psl/public_suffix_list.dat";
+
+/// The list, or why there is none (yet).
+#[derive(Clone, Debug)]
+pub enum ListState {
+    Loading,
+    /// The fetch failed, or what came back was not the list: in words.
+    Failed(String),
+    Ready(Arc<SuffixList>),
+}
+
+/// A result that needs the list: waiting for it, impossible without it, or here.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WithList<T> {
+    Loading,
+    Failed(String),
+    Ready(T),
+}
+
+impl ListState {
+    /// `f` applied to the list when it is here.
+    pub fn map<T>(&self, f: impl FnOnce(&SuffixList) -> T) -> WithList<T> {
+        match self {
+            ListState::Loading => WithList::Loading,
+            ListState::Failed(why) => WithList::Failed(why.clone()),
+            ListState::Ready(list) => WithList::Ready(f(list)),
+        }
+    }
+}
+
+/// Shared by every view: `None` until a view first asks for the list.
+#[derive(Clone, Copy)]
+struct Shared(RwSignal<Option<ListState>>);
+
+/// Call once, in the app's root, so the list outlives page changes.
+pub fn provide_suffix_list() {
+    provide_context(Shared(RwSignal::new(None)));
+}
+
+/// The list's state; the first call starts the one fetch.
+pub fn use_suffix_list() -> Signal<ListState> {
+    let shared = use_context::<Shared>().unwrap_or_else(|| {
+        let shared = Shared(RwSignal::new(None));
+        provide_context(shared);
+        shared
+    });
+    if shared.0.with_untracked(Option::is_none) {
+        shared.0.set(Some(ListState::Loading));
+        leptos::task::spawn_local(async move {
+            let state = match fetch_list().await {
+                Ok(list) => ListState::Ready(Arc::new(list)),
+                Err(why) => ListState::Failed(why),
+            };
+            shared.0.set(Some(state));
+        });
+    }
+    Signal::derive(move || shared.0.get().unwrap_or(ListState::Loading))
+}
+
+async fn fetch_list() -> Result<SuffixList, String> {
+    let response = Request::get(LIST_URL)
+        .send()
+        .await
+        .map_err(|e| format!("the request for {LIST_URL} failed: {e}"))?;
+    if !response.ok() {
+        return Err(format!(
+            "{LIST_URL} answered with status {}",
+            response.status()
+        ));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| format!("{LIST_URL} could not be read: {e}"))?;
+    SuffixList::parse(&text).map_err(|e| format!("{LIST_URL} is {e}"))
+}
