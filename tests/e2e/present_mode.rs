@@ -15,6 +15,29 @@ use crate::harness::{Lab, LabOptions, PATIENCE};
 
 // ---- act ----
 
+/// chromedriver's DevTools bridge: let the page read and write the
+/// clipboard (to check what "Copy link" put there).
+#[derive(Debug)]
+struct GrantClipboard;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for GrantClipboard {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = r#"{"cmd":"Browser.grantPermissions","params":{"permissions":["clipboardReadWrite","clipboardSanitizedWrite"]}}"#;
+        (http::Method::POST, Some(body.to_owned()))
+    }
+}
+
 /// Press keys on whatever has the focus, as a keyboard or clicker does:
 /// `chord` keys held down while the last one is pressed.
 async fn press(lab: &Lab, chord: &[char]) {
@@ -354,6 +377,15 @@ async fn the_class_link_lands_on_the_same_step() {
         share.contains("mode=no-cors"),
         "the same experiment: {share}"
     );
+    // Copy puts exactly that link on the clipboard.
+    lab.client
+        .issue_cmd(GrantClipboard)
+        .await
+        .expect("grant clipboard access");
+    lab.click("present-share-copy").await;
+    lab.expect_text("present-share-copied", "✓ Copied.").await;
+    let copied = js(&lab, "return navigator.clipboard.readText();").await;
+    assert_eq!(copied.as_str(), Some(share.as_str()));
 
     // A student opens it: the normal view, at the same step, marked.
     lab.client.goto(&share).await.expect("open the class link");
