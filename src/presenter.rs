@@ -253,7 +253,7 @@ impl Presenter {
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
         let path = self.path.get_untracked();
-        match present::share_query(&self.address_pairs()) {
+        match present::share_query(Page::from_path(&path), &self.address_pairs()) {
             query if query.is_empty() => format!("{origin}{path}"),
             query => format!("{origin}{path}?{query}"),
         }

@@ -111,6 +111,20 @@ impl LabState {
         pairs
     }
 
+    /// The named experiment this is exactly, if any (its short address is
+    /// `s=<slug>`). The server's answers count only where the endpoint
+    /// reads them.
+    pub fn named_slug(&self) -> Option<&'static str> {
+        crate::named::all()
+            .into_iter()
+            .find(|n| {
+                n.endpoint == self.endpoint
+                    && n.request == self.request
+                    && (!self.endpoint.configurable() || n.server == self.server)
+            })
+            .map(|n| n.slug)
+    }
+
     /// Read a lab address. `s=<slug>` starts from a named experiment; other
     /// pairs then override it. Bad values are errors naming the key.
     pub fn from_query(pairs: &[(&str, &str)]) -> Result<LabState, String> {

@@ -9,6 +9,7 @@
 //! without `data-step` always are); in a learner's normal view, `step=N`
 //! marks them and scrolls to them.
 
+use crate::lab_link::LabState;
 use crate::quiz;
 
 /// `present=1`: the page is shown on a projector.
@@ -260,12 +261,35 @@ pub fn presenting_link(
 /// people to read — characters a query value may hold as they are (`:`,
 /// `/`, `@`, `,` …), only `&`, `=`, `+`, `#`, `%`, spaces, quotes and
 /// non-ASCII percent-encoded.
-pub fn share_query(pairs: &[(String, String)]) -> String {
-    share_pairs(pairs)
+///
+/// On the lab, an experiment that is exactly a named one is written
+/// `s=<slug>`: a link short enough to read out or type.
+pub fn share_query(page: Option<Page>, pairs: &[(String, String)]) -> String {
+    let mut shared = share_pairs(pairs);
+    if page == Some(Page::Lab) {
+        shared = named_lab(shared);
+    }
+    shared
         .iter()
         .map(|(k, v)| format!("{}={}", readable(k), readable(v)))
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// A lab address that is exactly a named experiment, as `s=<slug>` (the
+/// frame's pairs kept); any other address as it is.
+fn named_lab(pairs: Vec<(String, String)>) -> Vec<(String, String)> {
+    let page = page_pairs(&pairs);
+    let borrowed: Vec<(&str, &str)> = page.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let Some(slug) = LabState::from_query(&borrowed)
+        .ok()
+        .and_then(|state| state.named_slug())
+    else {
+        return pairs;
+    };
+    let mut out = vec![("s".to_owned(), slug.to_owned())];
+    out.extend(frame_pairs(&pairs));
+    out
 }
 
 fn readable(text: &str) -> String {

@@ -200,7 +200,7 @@ fn the_share_query_is_readable_and_reads_back_the_same() {
         ("body", "é \"q\" <b>"),
         ("step", "2"),
     ]);
-    let query = share_query(&pairs);
+    let query = share_query(None, &pairs);
     assert_eq!(
         query,
         "a=https://example.com:8443/a.html?x%3D1&h=X-Custom:%20a%26b%3Dc%2Bd%20%23e%20100%25\
@@ -210,7 +210,34 @@ fn the_share_query_is_readable_and_reads_back_the_same() {
         .into_owned()
         .collect();
     assert_eq!(back, share_pairs(&pairs));
-    assert_eq!(share_query(&owned(&[("present", "1")])), "");
+    assert_eq!(share_query(None, &owned(&[("present", "1")])), "");
+}
+
+#[test]
+fn a_named_lab_experiment_is_shared_by_its_name() {
+    for n in crate::named::all() {
+        let state = LabState {
+            endpoint: n.endpoint,
+            request: n.request.clone(),
+            server: n.server.clone(),
+        };
+        let mut pairs = state.to_query();
+        pairs.push(("present".to_owned(), "1".to_owned()));
+        pairs.push(("step".to_owned(), "3".to_owned()));
+        assert_eq!(
+            share_query(Some(Page::Lab), &pairs),
+            format!("s={}&step=3", n.slug)
+        );
+        // Elsewhere, or changed by a single header, it is written out.
+        assert_ne!(share_query(None, &pairs), format!("s={}&step=3", n.slug));
+        let mut changed = state.clone();
+        changed.request.headers.push(("X-Extra".into(), "1".into()));
+        let query = share_query(Some(Page::Lab), &changed.to_query());
+        assert!(query.contains("h=X-Extra:1"), "{query}");
+    }
+    // An address the lab cannot read stays as it is.
+    let odd = owned(&[("target", "moon"), ("step", "2")]);
+    assert_eq!(share_query(Some(Page::Lab), &odd), "target=moon&step=2");
 }
 
 proptest! {
@@ -219,7 +246,7 @@ proptest! {
         pairs in proptest::collection::vec(("[a-z.]{1,5}", "\\PC{0,12}"), 0..5)
     ) {
         let pairs: Vec<(String, String)> = pairs;
-        let query = share_query(&pairs);
+        let query = share_query(None, &pairs);
         let back: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
             .into_owned()
             .collect();
