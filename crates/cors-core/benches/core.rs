@@ -69,14 +69,7 @@ fn bench_suffix_list(c: &mut Criterion) {
 fn bench_engine(c: &mut Criterion) {
     let scenarios = load_matrix();
     eprintln!("engine/predict_matrix: {} scenarios", scenarios.len());
-    let env = Env {
-        host: "localhost".to_owned(),
-        alt_host: "127.0.0.1".to_owned(),
-        app_port: 8080,
-        api_port: 8081,
-        intranet_port: 8082,
-        has_lab_cookie: true,
-    };
+    let env = Env::demo_defaults(true);
     let mut group = c.benchmark_group("engine");
     group.throughput(Throughput::Elements(scenarios.len() as u64));
     group.bench_function("predict_matrix", |b| {

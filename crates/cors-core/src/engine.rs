@@ -51,6 +51,19 @@ pub struct Env {
 }
 
 impl Env {
+    /// The demo server's default origins: the page on `localhost:8080`, the
+    /// API on `:8081`, the intranet on `:8082`, the other site `127.0.0.1`.
+    pub fn demo_defaults(has_lab_cookie: bool) -> Self {
+        Env {
+            host: "localhost".to_owned(),
+            alt_host: "127.0.0.1".to_owned(),
+            app_port: 8080,
+            api_port: 8081,
+            intranet_port: 8082,
+            has_lab_cookie,
+        }
+    }
+
     /// `http://host:port` of a target, serialized as a browser does (lower-case
     /// host, no `:80`).
     pub fn origin_of(&self, target: Target) -> String {

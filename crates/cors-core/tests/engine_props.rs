@@ -206,14 +206,7 @@ fn env() -> impl Strategy<Value = Env> {
 }
 
 fn lab_env() -> Env {
-    Env {
-        host: "localhost".to_owned(),
-        alt_host: "127.0.0.1".to_owned(),
-        app_port: 8080,
-        api_port: 8081,
-        intranet_port: 8082,
-        has_lab_cookie: true,
-    }
+    Env::demo_defaults(true)
 }
 
 /// Deeply nested strategies need more stack than a test thread's 2 MiB in

@@ -25,14 +25,7 @@ fn cases(default: u32) -> u32 {
 fn real_messages() -> &'static [String] {
     static MESSAGES: OnceLock<Vec<String>> = OnceLock::new();
     MESSAGES.get_or_init(|| {
-        let env = Env {
-            host: "localhost".to_owned(),
-            alt_host: "127.0.0.1".to_owned(),
-            app_port: 8080,
-            api_port: 8081,
-            intranet_port: 8082,
-            has_lab_cookie: true,
-        };
+        let env = Env::demo_defaults(true);
         let mut out: Vec<String> = EXAMPLES.iter().map(|(_, m)| (*m).to_owned()).collect();
         for scenario in cors_core::matrix::expand(MATRIX).unwrap_or_default() {
             for p in predict(&scenario, &env) {

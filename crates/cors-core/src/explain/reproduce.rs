@@ -259,14 +259,7 @@ pub(crate) fn chrome_reason(state: &LabState) -> Option<String> {
 }
 
 fn predicted(state: &LabState) -> Option<(Failure, Option<String>)> {
-    let env = Env {
-        host: "localhost".to_owned(),
-        alt_host: "127.0.0.1".to_owned(),
-        app_port: 8080,
-        api_port: 8081,
-        intranet_port: 8082,
-        has_lab_cookie: false,
-    };
+    let env = Env::demo_defaults(false);
     let scenario = Scenario {
         id: "explain".to_owned(),
         request: state.request.clone(),

@@ -6,14 +6,7 @@ use crate::scenario::Scenario;
 const MATRIX: &str = include_str!("../../../../tests/data/cors-matrix.json");
 
 fn lab_env() -> Env {
-    Env {
-        host: "localhost".to_owned(),
-        alt_host: "127.0.0.1".to_owned(),
-        app_port: 8080,
-        api_port: 8081,
-        intranet_port: 8082,
-        has_lab_cookie: true,
-    }
+    Env::demo_defaults(true)
 }
 
 /// Pages and URLs of every shape a message can carry.

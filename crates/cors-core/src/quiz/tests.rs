@@ -336,14 +336,7 @@ fn origin_questions_cover_the_classic_pairs() {
 }
 
 fn env() -> Env {
-    Env {
-        host: "localhost".to_owned(),
-        alt_host: "127.0.0.1".to_owned(),
-        app_port: 8080,
-        api_port: 8081,
-        intranet_port: 8082,
-        has_lab_cookie: true,
-    }
+    Env::demo_defaults(true)
 }
 
 /// What the engine predicts for a named experiment: arrivals as
