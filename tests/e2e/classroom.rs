@@ -112,42 +112,11 @@ async fn every_demo_origin_uses_the_host_the_page_was_opened_on() {
     // A credentialed run: the Lax cookie (no `Secure`, this host is plain
     // http and not a secure context) goes between this host's ports.
     lab.open("/lab?s=credentials-echo").await;
-    let login = lab
-        .find("lab-login")
-        .await
-        .attr("href")
-        .await
-        .expect("href")
-        .expect("link");
+    let login = crate::lab_page::log_in_and_read_with_cookie(&lab).await;
     assert!(login.starts_with(&format!("{api}/login?")), "{login}");
-    lab.client.goto(&login).await.expect("open the login page");
-    lab.open("/lab?s=credentials-echo").await;
-    lab.text_until("lab-cookie-state", |t| t.starts_with("✓"))
-        .await;
-    lab.click("lab-run").await;
-    lab.text_until("lab-cookie-sent", |t| t.contains("went with the request"))
-        .await;
-    lab.expect_text("js-type", "cors").await;
-    lab.text_until("js-body", |t| t.contains("\"cookie\":true"))
-        .await;
 
     // Every /why demo.
-    lab.open("/why").await;
-    for button in [
-        "why-intranet-run",
-        "why-probe-run",
-        "why-canvas-run",
-        "why-script-run",
-        "why-proxy-run",
-    ] {
-        lab.click(button).await;
-    }
-    lab.text_until("why-intranet-step-4", |t| t.contains("Nothing to send"))
-        .await;
-    lab.text_until("why-proxy-via", |t| t.contains("Ada")).await;
-    lab.expect_text("why-script-ran", "true").await;
-    lab.text_until("why-canvas-result", |t| t.starts_with("SecurityError"))
-        .await;
+    crate::why_page::run_every_demo(&lab).await;
 
     // What the server received: every request the browser sent went to this
     // page's host, and came from this page's origin.

@@ -239,7 +239,22 @@ async fn credentials_carry_the_cookie_and_the_answer_is_readable() {
     lab.open("/lab?s=credentials-echo").await;
     lab.text_until("lab-cookie-state", |t| t.starts_with("No cookie"))
         .await;
-    // Log in on the API origin (a top-level visit sets its cookie), then come back.
+    log_in_and_read_with_cookie(&lab).await;
+
+    // With * instead of the origin the cookie still travels, but the answer is withheld.
+    run_named(&lab, "credentials-star").await;
+    lab.text_until("lab-cookie-sent", |t| t.contains("went with the request"))
+        .await;
+    lab.expect_text("js-result", "TypeError: Failed to fetch")
+        .await;
+    lab.screenshot("lab-credentials").await;
+}
+
+/// From the credentials-echo experiment: log in on the API origin (a
+/// top-level visit sets its cookie), come back, run it, and check that the
+/// cookie went with the request and JavaScript could read the answer.
+/// Returns the login address the page offered.
+pub(crate) async fn log_in_and_read_with_cookie(lab: &Lab) -> String {
     let login = lab
         .find("lab-login")
         .await
@@ -257,12 +272,5 @@ async fn credentials_carry_the_cookie_and_the_answer_is_readable() {
     lab.expect_text("js-type", "cors").await;
     lab.text_until("js-body", |t| t.contains("\"cookie\":true"))
         .await;
-
-    // With * instead of the origin the cookie still travels, but the answer is withheld.
-    run_named(&lab, "credentials-star").await;
-    lab.text_until("lab-cookie-sent", |t| t.contains("went with the request"))
-        .await;
-    lab.expect_text("js-result", "TypeError: Failed to fetch")
-        .await;
-    lab.screenshot("lab-credentials").await;
+    login
 }

@@ -350,22 +350,7 @@ async fn deep_links_land_on_a_demo_and_the_page_fits_a_phone() {
     }
 
     // Every demo run once, then the whole page for people to look at.
-    lab.open("/why").await;
-    for button in [
-        "why-intranet-run",
-        "why-probe-run",
-        "why-canvas-run",
-        "why-script-run",
-        "why-proxy-run",
-    ] {
-        lab.click(button).await;
-    }
-    lab.text_until("why-intranet-step-4", |t| t.contains("Nothing to send"))
-        .await;
-    lab.text_until("why-proxy-via", |t| t.contains("Ada")).await;
-    lab.expect_text("why-script-ran", "true").await;
-    lab.text_until("why-canvas-result", |t| t.starts_with("SecurityError"))
-        .await;
+    run_every_demo(&lab).await;
     // One live log at a time (the last demo run), so the page holds one
     // stream, not four, of the six connections Chrome allows per origin.
     let live = lab
@@ -394,4 +379,25 @@ async fn deep_links_land_on_a_demo_and_the_page_fits_a_phone() {
         "the page scrolls sideways at phone width"
     );
     lab.screenshot("why-phone").await;
+}
+
+/// Open `/why`, run each of its demos once and wait until each shows its
+/// outcome.
+pub(crate) async fn run_every_demo(lab: &Lab) {
+    lab.open("/why").await;
+    for button in [
+        "why-intranet-run",
+        "why-probe-run",
+        "why-canvas-run",
+        "why-script-run",
+        "why-proxy-run",
+    ] {
+        lab.click(button).await;
+    }
+    lab.text_until("why-intranet-step-4", |t| t.contains("Nothing to send"))
+        .await;
+    lab.text_until("why-proxy-via", |t| t.contains("Ada")).await;
+    lab.expect_text("why-script-ran", "true").await;
+    lab.text_until("why-canvas-result", |t| t.starts_with("SecurityError"))
+        .await;
 }
