@@ -177,11 +177,20 @@ impl Lab {
             ("Network.enable", json!({})),
             ("Network.setBlockedURLs", json!({ "urls": patterns })),
         ] {
-            self.client
-                .issue_cmd(Cdp { cmd, params })
+            self.cdp(cmd, params)
                 .await
                 .unwrap_or_else(|e| panic!("DevTools {cmd} failed: {e}"));
         }
+    }
+
+    /// Any DevTools command (`Domain.method` and its parameters), through
+    /// chromedriver's bridge; its result.
+    pub async fn cdp(
+        &self,
+        cmd: &'static str,
+        params: serde_json::Value,
+    ) -> Result<serde_json::Value, fantoccini::error::CmdError> {
+        self.client.issue_cmd(Cdp { cmd, params }).await
     }
 
     /// How many times the page has fetched a URL ending in `path` since it
@@ -203,7 +212,12 @@ impl Lab {
     pub async fn screenshot(&self, name: &str) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
         // The whole page, not just the viewport (Chrome DevTools through chromedriver).
-        let shot = self.client.issue_cmd(FullPageScreenshot).await;
+        let shot = self
+            .cdp(
+                "Page.captureScreenshot",
+                json!({ "format": "png", "captureBeyondViewport": true }),
+            )
+            .await;
         let png = shot
             .ok()
             .and_then(|v| v["data"].as_str().map(str::to_owned))
@@ -232,28 +246,6 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
-    }
-}
-
-/// chromedriver's DevTools bridge: a screenshot of the whole page.
-#[derive(Debug)]
-struct FullPageScreenshot;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for FullPageScreenshot {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = r#"{"cmd":"Page.captureScreenshot","params":{"format":"png","captureBeyondViewport":true}}"#;
-        (http::Method::POST, Some(body.to_owned()))
     }
 }
 

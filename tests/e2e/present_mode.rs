@@ -9,34 +9,11 @@ use cors_core::present::{self, Page};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::harness::{Lab, LabOptions, PATIENCE};
 
 // ---- act ----
-
-/// chromedriver's DevTools bridge: let the page read and write the
-/// clipboard (to check what "Copy link" put there).
-#[derive(Debug)]
-struct GrantClipboard;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for GrantClipboard {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = r#"{"cmd":"Browser.grantPermissions","params":{"permissions":["clipboardReadWrite","clipboardSanitizedWrite"]}}"#;
-        (http::Method::POST, Some(body.to_owned()))
-    }
-}
 
 /// Press keys on whatever has the focus, as a keyboard or clicker does:
 /// `chord` keys held down while the last one is pressed.
@@ -378,10 +355,12 @@ async fn the_class_link_lands_on_the_same_step() {
         "the same experiment, by its short name: {share}"
     );
     // Copy puts exactly that link on the clipboard.
-    lab.client
-        .issue_cmd(GrantClipboard)
-        .await
-        .expect("grant clipboard access");
+    lab.cdp(
+        "Browser.grantPermissions",
+        json!({ "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
+    )
+    .await
+    .expect("grant clipboard access");
     lab.click("present-share-copy").await;
     lab.expect_text("present-share-copied", "✓ Copied.").await;
     let copied = js(&lab, "return navigator.clipboard.readText();").await;
