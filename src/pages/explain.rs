@@ -36,7 +36,7 @@ pub fn ExplainPage() -> impl IntoView {
     let explanation = Memo::new(move |_| text.with(|t| explain(t)));
 
     view! {
-        <section class="intro">
+        <section class="intro" data-step="message">
             <h1>"Explain a CORS error"</h1>
             <p class="lead">
                 "Paste what the browser's console printed — Chrome, Firefox or Safari, one line or "
@@ -44,7 +44,7 @@ pub fn ExplainPage() -> impl IntoView {
                 "must send instead, and a run in the lab that makes Chrome print the same reason."
             </p>
         </section>
-        <section class="card explain-input" aria-label="Message to explain">
+        <section class="card explain-input" aria-label="Message to explain" data-step="message">
             <label for="explain-input" class="field-label">"Console message"</label>
             <textarea
                 id="explain-input"
