@@ -4,6 +4,16 @@
 //!
 //! The frame's own pairs (`present`, `step`: presenter mode) are not the
 //! page's: [`current_pairs`] leaves them out and [`replace_query`] keeps them.
+//!
+//! Writes are throttled here, for every page: Chrome ignores `replaceState`
+//! beyond about 200 calls in 10 seconds, and pages write on each keystroke.
+//! A write comes at once when the last was [`MIN_GAP`] ago or more; else the
+//! latest one waits for a single trailing write (dropped if the page has
+//! changed path by then). Meanwhile [`all_pairs`] already reads the waiting
+//! value, so links and navigations built from the address are not stale.
+
+use std::cell::RefCell;
+use std::time::Duration;
 
 use cors_core::present;
 
@@ -11,12 +21,48 @@ use cors_core::present;
 /// router does not see `replaceState`; the presenter's share link listens).
 pub const QUERY_REWRITTEN: &str = "cors-lab-query";
 
-/// Every pair of the current query, decoded, in order.
+/// The shortest time between two writes of the address bar.
+pub const MIN_GAP: Duration = Duration::from_millis(300);
+
+/// The throttle's state (one per tab: wasm is single-threaded).
+#[derive(Default)]
+struct Writes {
+    /// When the address was last written (`Date.now()`, ms).
+    last: Option<f64>,
+    /// The latest write waiting for the trailing timer: path, page pairs.
+    pending: Option<(String, Vec<(String, String)>)>,
+    /// The trailing timer is set.
+    scheduled: bool,
+}
+
+thread_local! {
+    static WRITES: RefCell<Writes> = RefCell::new(Writes::default());
+}
+
+/// Every pair of the current query, decoded, in order — with a page's write
+/// that is still waiting for the throttle already applied.
 pub fn all_pairs() -> Vec<(String, String)> {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
+    let location = web_sys::window().map(|w| w.location());
+    let search = location
+        .as_ref()
+        .and_then(|l| l.search().ok())
         .unwrap_or_default();
-    pairs_of(&search)
+    let pairs = pairs_of(&search);
+    let path = location.and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let pending = WRITES.with(|w| {
+        w.borrow()
+            .pending
+            .as_ref()
+            .filter(|(p, _)| *p == path)
+            .map(|(_, page)| page.clone())
+    });
+    match pending {
+        Some(mut page) => {
+            page.extend(present::frame_pairs(&pairs));
+            page
+        }
+        None => pairs,
+    }
 }
 
 /// The page's own pairs of the current query (the frame's left out).
@@ -42,12 +88,73 @@ pub fn pairs_of(search: &str) -> Vec<(String, String)> {
 }
 
 /// Replace the page's part of the address bar's query without a navigation;
-/// the frame's pairs (presenter mode, step) stay as they are.
+/// the frame's pairs (presenter mode, step) stay as they are. Throttled (see
+/// the module's notes): the address may follow up to [`MIN_GAP`] later.
 pub fn replace_query<K: AsRef<str>, V: AsRef<str>>(path: &str, params: &[(K, V)]) {
-    let mut all: Vec<(String, String)> = params
+    let page: Vec<(String, String)> = params
         .iter()
         .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
         .collect();
+    let now = js_sys::Date::now();
+    enum Then {
+        WriteNow,
+        Schedule(f64),
+        Wait,
+    }
+    let then = WRITES.with(|w| {
+        let mut w = w.borrow_mut();
+        let since = w.last.map(|last| now - last);
+        let gap = MIN_GAP.as_secs_f64() * 1000.0;
+        match since {
+            _ if w.scheduled => {
+                w.pending = Some((path.to_owned(), page.clone()));
+                Then::Wait
+            }
+            Some(since) if (0.0..gap).contains(&since) => {
+                w.pending = Some((path.to_owned(), page.clone()));
+                w.scheduled = true;
+                Then::Schedule(gap - since)
+            }
+            _ => {
+                w.last = Some(now);
+                Then::WriteNow
+            }
+        }
+    });
+    match then {
+        Then::Wait => {}
+        Then::WriteNow => write(path, &page),
+        Then::Schedule(ms) => {
+            let timer = leptos::prelude::set_timeout_with_handle(
+                write_pending,
+                Duration::from_millis(ms.ceil() as u64),
+            );
+            if timer.is_err() {
+                write_pending();
+            }
+        }
+    }
+}
+
+/// The trailing write: the latest waiting one, if its page is still shown.
+fn write_pending() {
+    let pending = WRITES.with(|w| {
+        let mut w = w.borrow_mut();
+        w.scheduled = false;
+        w.last = Some(js_sys::Date::now());
+        w.pending.take()
+    });
+    let current = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    if let Some((path, page)) = pending.filter(|(path, _)| *path == current) {
+        write(&path, &page);
+    }
+}
+
+/// Write the address bar now: `path`, the page's pairs, the frame's kept.
+fn write(path: &str, page: &[(String, String)]) {
+    let mut all = page.to_vec();
     all.extend(present::frame_pairs(&all_pairs()));
     let Some(window) = web_sys::window() else {
         return;

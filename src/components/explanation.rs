@@ -1,7 +1,9 @@
 //! What the error explainer says about a paste: the verdict, the values read
 //! from the message, the rule, what happened, why, the fix (headers and axum
 //! code), what not to do, and the link to a lab run reproducing it. Every
-//! text from the paste is rendered as text.
+//! text from the paste is rendered as text. Parts carry the presenter's
+//! `data-step` marks (`present::steps(Page::Explain)`: message, rule, why,
+//! fix, lab).
 
 use cors_core::explain::{Explanation, Kind, Values};
 use leptos::prelude::*;
@@ -23,19 +25,30 @@ pub fn ExplanationView(
             Kind::Empty | Kind::Unrecognised | Kind::NotCors | Kind::JsOnly => None,
         })
     });
+    // The answer's card holds parts of three steps (the message's only
+    // when values were read from it: no empty card on that step).
+    let card_parts = move || {
+        explanation.with(|e| {
+            if !value_rows(&e.values).is_empty() {
+                "message rule lab"
+            } else {
+                "rule lab"
+            }
+        })
+    };
     view! {
-        <section class="card explain-result" aria-labelledby="explain-headline">
-            <div class="explain-verdict">
+        <section class="card explain-result" aria-labelledby="explain-headline" data-step=card_parts>
+            <div class="explain-verdict" data-step="rule">
                 <Badge testid="explain-kind" word=kind_word good=kind_good />
                 {move || explanation.with(|e| e.browser.map(|b| view! {
                     <span class="explain-browser" data-testid="explain-browser">{b.name()}</span>
                 }))}
             </div>
-            <p id="explain-headline" class="explain-headline" data-testid="explain-headline" aria-live="polite">
+            <p id="explain-headline" class="explain-headline" data-testid="explain-headline" aria-live="polite" data-step="rule">
                 {move || explanation.with(|e| e.headline.clone())}
             </p>
             {move || explanation.with(|e| e.rule.map(|rule| view! {
-                <p class="explain-rule">
+                <p class="explain-rule" data-step="rule">
                     "Rule: "
                     <a href=rule.spec() target="_blank" rel="noreferrer" data-testid="explain-rule">{rule.title()}</a>
                     {e.preflight.map(|p| view! {
@@ -48,10 +61,10 @@ pub fn ExplanationView(
             {move || explanation.with(|e| values_view(&e.values))}
             {move || explanation.with(lab_view)}
         </section>
-        {move || explanation.with(|e| paragraphs("What happened", "explain-what", &e.what))}
-        {move || explanation.with(|e| paragraphs("Why the browser insists", "explain-why", &e.why))}
+        {move || explanation.with(|e| paragraphs("What happened", "explain-what", "rule", &e.what))}
+        {move || explanation.with(|e| paragraphs("Why the browser insists", "explain-why", "why", &e.why))}
         {move || explanation.with(|e| e.fix.clone().map(|fix| view! {
-            <section class="card explain-fix" aria-labelledby="explain-fix-title">
+            <section class="card explain-fix" aria-labelledby="explain-fix-title" data-step="fix">
                 <h2 id="explain-fix-title">"What to change"</h2>
                 <ol class="explain-steps" data-testid="explain-fix">
                     {fix.steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
@@ -71,7 +84,7 @@ pub fn ExplanationView(
             </section>
         }))}
         {move || explanation.with(|e| (!e.dont.is_empty()).then(|| view! {
-            <section class="card explain-dont" aria-labelledby="explain-dont-title">
+            <section class="card explain-dont" aria-labelledby="explain-dont-title" data-step="fix">
                 <h2 id="explain-dont-title">"What not to do"</h2>
                 <ul data-testid="explain-dont">
                     {e.dont.iter().map(|d| view! { <li><span aria-hidden="true">"✗ "</span>{d.clone()}</li> }).collect_view()}
@@ -79,7 +92,7 @@ pub fn ExplanationView(
             </section>
         }))}
         {move || explanation.with(|e| (!e.notes.is_empty()).then(|| view! {
-            <section class="card" aria-labelledby="explain-notes-title">
+            <section class="card" aria-labelledby="explain-notes-title" data-step="message">
                 <h2 id="explain-notes-title">"Good to know"</h2>
                 <ul data-testid="explain-notes">
                     {e.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
@@ -87,7 +100,7 @@ pub fn ExplanationView(
             </section>
         }))}
         {move || explanation.with(|e| (!e.others.is_empty()).then(|| view! {
-            <section class="card" aria-labelledby="explain-others-title">
+            <section class="card" aria-labelledby="explain-others-title" data-step="message">
                 <h2 id="explain-others-title">"Also in your paste"</h2>
                 <ul class="explain-others" data-testid="explain-others">
                     {e.others.iter().map(|o| view! {
@@ -102,11 +115,16 @@ pub fn ExplanationView(
     }
 }
 
-/// Paragraphs under a heading (nothing when there are none).
-fn paragraphs(title: &'static str, testid: &'static str, texts: &[String]) -> Option<AnyView> {
+/// Paragraphs under a heading (nothing when there are none), one presenter step's part.
+fn paragraphs(
+    title: &'static str,
+    testid: &'static str,
+    part: &'static str,
+    texts: &[String],
+) -> Option<AnyView> {
     (!texts.is_empty()).then(|| {
         view! {
-            <section class="card" aria-label=title>
+            <section class="card" aria-label=title data-step=part>
                 <h2>{title}</h2>
                 <div data-testid=testid>
                     {texts.iter().map(|t| view! { <p>{t.clone()}</p> }).collect_view()}
@@ -117,8 +135,8 @@ fn paragraphs(title: &'static str, testid: &'static str, texts: &[String]) -> Op
     })
 }
 
-/// The values read from the message, so the reader can check them.
-fn values_view(v: &Values) -> Option<AnyView> {
+/// The values read from the message: key, label, value.
+fn value_rows(v: &Values) -> Vec<(&'static str, &'static str, String)> {
     let yes_no = |b: bool| {
         if b {
             "include (cookies sent)".to_owned()
@@ -126,7 +144,7 @@ fn values_view(v: &Values) -> Option<AnyView> {
             "not include".to_owned()
         }
     };
-    let rows: Vec<(&'static str, &'static str, String)> = [
+    [
         ("url", "URL", v.url.clone()),
         (
             "redirected-from",
@@ -155,10 +173,15 @@ fn values_view(v: &Values) -> Option<AnyView> {
     ]
     .into_iter()
     .filter_map(|(key, label, value)| value.map(|value| (key, label, value)))
-    .collect();
+    .collect()
+}
+
+/// The values read from the message, so the reader can check them.
+fn values_view(v: &Values) -> Option<AnyView> {
+    let rows = value_rows(v);
     (!rows.is_empty()).then(|| {
         view! {
-            <details class="explain-values" open>
+            <details class="explain-values" open data-step="message">
                 <summary>"Read from your message"</summary>
                 <dl class="kv" data-testid="explain-values">
                     {rows.into_iter().map(|(key, label, value)| view! {
@@ -179,7 +202,7 @@ fn lab_view(e: &Explanation) -> Option<AnyView> {
     let notes = e.lab_note.clone();
     Some(
         view! {
-            <div class="explain-lab">
+            <div class="explain-lab" data-step="lab">
                 <a class="button" href=href data-testid="explain-lab-link">"Reproduce in the lab →"</a>
                 <ul class="hint" data-testid="explain-lab-note">
                     {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}

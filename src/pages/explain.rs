@@ -3,10 +3,7 @@
 //! `cors_core::explain` as you type; the address keeps the message, so a
 //! link reproduces the explanation.
 
-use std::time::Duration;
-
 use cors_core::explain::{explain, EXAMPLES};
-use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -26,39 +23,20 @@ pub fn ExplainPage() -> impl IntoView {
         }
     });
     // The address bar holds the message: a copied link shows the same
-    // explanation. Written once typing pauses: Chrome ignores history updates
-    // beyond about 200 in 10 seconds, and a pasted message is typed faster.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // explanation (`url_state` throttles the writes of a fast paste or typing).
     Effect::new(move |_| {
-        text.track();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                // The page may be gone by now: then there is nothing to write.
-                let _ = text.try_with_untracked(|t| {
-                    if t.is_empty() {
-                        url_state::replace_query::<&str, &str>("/explain", &[]);
-                    } else {
-                        url_state::replace_query("/explain", &[("m", t.as_str())]);
-                    }
-                });
-            },
-            Duration::from_millis(300),
-        )
-        .ok();
-        pending.set_value(handle);
-    });
-    on_cleanup(move || {
-        if let Some(handle) = pending.try_get_value().flatten() {
-            handle.clear();
-        }
+        text.with(|t| {
+            if t.is_empty() {
+                url_state::replace_query::<&str, &str>("/explain", &[]);
+            } else {
+                url_state::replace_query("/explain", &[("m", t.as_str())]);
+            }
+        })
     });
     let explanation = Memo::new(move |_| text.with(|t| explain(t)));
 
     view! {
-        <section class="intro">
+        <section class="intro" data-step="message">
             <h1>"Explain a CORS error"</h1>
             <p class="lead">
                 "Paste what the browser's console printed — Chrome, Firefox or Safari, one line or "
@@ -66,7 +44,7 @@ pub fn ExplainPage() -> impl IntoView {
                 "must send instead, and a run in the lab that makes Chrome print the same reason."
             </p>
         </section>
-        <section class="card explain-input" aria-label="Message to explain">
+        <section class="card explain-input" aria-label="Message to explain" data-step="message">
             <label for="explain-input" class="field-label">"Console message"</label>
             <textarea
                 id="explain-input"

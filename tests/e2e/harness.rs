@@ -151,6 +151,23 @@ impl Lab {
         self.text_until(testid, |t| t.trim() == expected).await;
     }
 
+    /// The address once its query has `key=want` (pages write the address
+    /// bar throttled: it may follow what is on screen a little later).
+    pub async fn query_until(&self, key: &str, want: &str) -> url::Url {
+        let started = Instant::now();
+        loop {
+            let url = self.client.current_url().await.expect("current url");
+            if url.query_pairs().any(|(k, v)| k == key && v == want) {
+                return url;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the address never had {key}={want:?}: {url}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Console messages logged since the last call (chromedriver's browser
     /// log; it hands each entry out once).
     pub async fn console_messages(&self) -> Vec<String> {

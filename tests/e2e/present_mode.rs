@@ -576,13 +576,28 @@ async fn links_in_pages_keep_presenter_mode_and_find_their_step() {
 
 /// Every step of every page shows something of its own and nothing of the
 /// other steps: the steps' data (`cors_core::present`) and the pages'
-/// `data-step` marks agree. (The quiz has its own test.)
+/// `data-step` marks agree. (The quiz has its own test.) The explainer is
+/// shown with its first example pasted: the answer has every part.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_step_shows_its_part_and_only_its_part() {
     let lab = Lab::start().await;
-    for page in [Page::Home, Page::Origin, Page::Lab, Page::Why] {
+    let example: String =
+        url::form_urlencoded::byte_serialize(cors_core::explain::EXAMPLES[0].1.as_bytes())
+            .collect();
+    for page in [
+        Page::Home,
+        Page::Origin,
+        Page::Lab,
+        Page::Why,
+        Page::Explain,
+    ] {
         let steps = present::steps(page);
-        lab.open(&format!("{}?present=1", page.path())).await;
+        let state = if page == Page::Explain {
+            format!("m={example}&")
+        } else {
+            String::new()
+        };
+        lab.open(&format!("{}?{state}present=1", page.path())).await;
         for (i, step) in steps.iter().enumerate() {
             if i > 0 {
                 press_key(&lab, Key::Right).await;
@@ -644,22 +659,6 @@ async fn the_layout_fits_projectors_and_phones() {
         lab.screenshot(&format!("present-lab-{width}x{height}"))
             .await;
     }
-}
-
-/// A page without steps yet (the explainer) is presented whole: large type
-/// and the panel, no stepper, and the keys leave the address alone.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_page_without_steps_is_presented_whole() {
-    let lab = Lab::start().await;
-    lab.open("/explain?present=1").await;
-    lab.find("explain-input").await;
-    lab.find("present-panel").await;
-    assert!(body_font_px(&lab).await >= 18.0);
-    assert!(!shown(&lab, "[data-testid='present-stepper']").await);
-    press_key(&lab, Key::Right).await;
-    let (step, present) = address(&lab).await;
-    assert_eq!((step, present.as_deref()), (None, Some("1")));
-    assert!(shown(&lab, "[data-testid='explain-input']").await);
 }
 
 /// Classroom mode: the instructor's projector shows every learner's

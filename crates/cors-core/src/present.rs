@@ -31,10 +31,18 @@ pub enum Page {
     Lab,
     Quiz,
     Why,
+    Explain,
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [Page::Home, Page::Origin, Page::Lab, Page::Quiz, Page::Why];
+    pub const ALL: [Page; 6] = [
+        Page::Home,
+        Page::Origin,
+        Page::Lab,
+        Page::Quiz,
+        Page::Why,
+        Page::Explain,
+    ];
 
     /// The page at an address's path (`/lab`, `/lab/`), if it has steps.
     pub fn from_path(path: &str) -> Option<Page> {
@@ -44,6 +52,7 @@ impl Page {
             "/lab" => Some(Page::Lab),
             "/quiz" => Some(Page::Quiz),
             "/why" => Some(Page::Why),
+            "/explain" => Some(Page::Explain),
             _ => None,
         }
     }
@@ -55,6 +64,7 @@ impl Page {
             Page::Lab => "/lab",
             Page::Quiz => "/quiz",
             Page::Why => "/why",
+            Page::Explain => "/explain",
         }
     }
 }
@@ -133,6 +143,15 @@ pub fn steps(page: Page) -> Vec<Step> {
             step("localhost", "Probing your own machine"),
             step("load-vs-read", "Showing is not reading"),
             step("proxy", "A same-origin proxy"),
+        ],
+        // The explainer's parts follow its answer (the message's, the
+        // rule's, the reason's, the fix's, the lab's).
+        Page::Explain => vec![
+            step("message", "The console message, and what it says"),
+            step("rule", "The rule that failed, and what happened"),
+            step("why", "Why the browser enforces it"),
+            step("fix", "The fix, and what not to do"),
+            step("lab", "Reproduce it in the lab"),
         ],
     }
 }

@@ -76,6 +76,24 @@ fn why_has_one_step_per_demo_after_its_introduction() {
 }
 
 #[test]
+fn the_explainer_goes_from_the_message_to_the_lab() {
+    let explain_steps = steps(Page::Explain);
+    let parts: Vec<&str> = explain_steps.iter().map(|s| s.part).collect();
+    assert_eq!(parts, ["message", "rule", "why", "fix", "lab"]);
+    // Nothing to run and no pairs of its own: the message stays in `m`.
+    assert!(explain_steps
+        .iter()
+        .all(|s| !s.needs_run && s.query.is_empty()));
+    // The first example (the one presenter-mode's e2e test shows) has
+    // something for every step.
+    let e = crate::explain::explain(crate::explain::EXAMPLES[0].1);
+    assert!(e.message.is_some() && e.rule.is_some() && !e.what.is_empty());
+    assert!(!e.why.is_empty());
+    assert!(e.fix.is_some() && !e.dont.is_empty());
+    assert!(e.lab_query().is_some());
+}
+
+#[test]
 fn paths() {
     let check = |path: &str, page: Option<Page>| assert_eq!(Page::from_path(path), page, "{path}");
     check("/", Some(Page::Home));
@@ -85,6 +103,7 @@ fn paths() {
     check("/quiz", Some(Page::Quiz));
     check("/why", Some(Page::Why));
     check("/origin", Some(Page::Origin));
+    check("/explain", Some(Page::Explain));
     check("/nowhere", None);
     check("/lab/x", None);
 }
@@ -384,7 +403,7 @@ proptest! {
     #[test]
     fn any_address_gives_a_step_within_range(
         step in proptest::option::of(".{0,6}"),
-        page in 0usize..5,
+        page in 0usize..Page::ALL.len(),
         nav in 0usize..4,
     ) {
         let steps = steps(Page::ALL[page]);
