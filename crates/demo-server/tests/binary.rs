@@ -3,8 +3,8 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::process::{Child, Command};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::process::{Child, ChildStdout, Command};
 use tokio::time::timeout;
 
 const PATIENCE: Duration = Duration::from_secs(10);
@@ -36,19 +36,8 @@ async fn prints_where_to_go_and_stops_on_sigterm() {
         "--log-capacity",
         "10",
     ]);
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let mut lines = Vec::new();
-    while lines
-        .last()
-        .is_none_or(|line: &String| line != "Ctrl-C to stop")
-    {
-        let line = timeout(PATIENCE, stdout.next_line())
-            .await
-            .expect("banner in time")
-            .expect("read")
-            .expect("banner before EOF");
-        lines.push(line);
-    }
+    let mut stdout = stdout_lines(&mut child);
+    let lines = banner(&mut stdout).await;
     let first = &lines[0];
     let port = first
         .strip_prefix("CORS Lab is running: open http://localhost:")
@@ -114,9 +103,13 @@ async fn a_taken_port_is_one_clear_line() {
     );
 }
 
+/// The child's stdout, a line at a time.
+fn stdout_lines(child: &mut Child) -> Lines<BufReader<ChildStdout>> {
+    BufReader::new(child.stdout.take().expect("stdout")).lines()
+}
+
 /// Reads stdout lines until `Ctrl-C to stop`.
-async fn banner(child: &mut Child) -> Vec<String> {
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout")).lines();
+async fn banner(stdout: &mut Lines<BufReader<ChildStdout>>) -> Vec<String> {
     let mut lines = Vec::new();
     while lines
         .last()
@@ -153,7 +146,7 @@ async fn classroom_mode_prints_the_students_and_the_instructors_addresses() {
         "--instructor-key",
         key,
     ]);
-    let lines = banner(&mut child).await;
+    let lines = banner(&mut stdout_lines(&mut child)).await;
     let text = lines.join("\n");
     assert_eq!(
         lines[0], "CORS Lab is running in classroom mode, listening on 127.0.0.1",

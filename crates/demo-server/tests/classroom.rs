@@ -272,7 +272,7 @@ fn each_learner_keeps_a_bounded_share_of_the_log() {
         log.push_at(
             LogEntry {
                 learner: Some(learner.to_owned()),
-                ..entry_template()
+                ..common::log_entry()
             },
             now,
         )
@@ -304,24 +304,6 @@ fn each_learner_keeps_a_bounded_share_of_the_log() {
     assert_eq!(ids("cleo"), [13, 14, 15]);
     assert_eq!(ids("ada"), [17, 18, 19, 20]);
     assert_eq!(log.learner_count(), 3);
-}
-
-fn entry_template() -> LogEntry {
-    LogEntry {
-        id: 0,
-        time_ms: 0,
-        role: Role::Api,
-        port: 8081,
-        method: "GET".into(),
-        path: "/users.json".into(),
-        query: None,
-        learner: None,
-        headers: vec![],
-        body: String::new(),
-        body_truncated: false,
-        status: 200,
-        response_headers: vec![],
-    }
 }
 
 #[tokio::test]

@@ -330,21 +330,7 @@ async fn reset_clears_the_log_and_ids_go_on() {
 #[test]
 fn the_log_ring_stays_bounded() {
     let log = RequestLog::new(100);
-    let template = LogEntry {
-        id: 0,
-        time_ms: 0,
-        role: Role::Api,
-        port: 8081,
-        method: "GET".into(),
-        path: "/users.json".into(),
-        query: None,
-        learner: None,
-        headers: vec![],
-        body: String::new(),
-        body_truncated: false,
-        status: 200,
-        response_headers: vec![],
-    };
+    let template = common::log_entry();
     for _ in 0..5000 {
         log.push(template.clone());
     }

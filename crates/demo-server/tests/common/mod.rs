@@ -167,3 +167,23 @@ pub fn entry_ids(events: &[(String, String)]) -> Vec<u64> {
         })
         .collect()
 }
+
+/// A logged `GET /users.json` on the API origin with no learner, to vary
+/// with `..log_entry()`.
+pub fn log_entry() -> LogEntry {
+    LogEntry {
+        id: 0,
+        time_ms: 0,
+        role: Role::Api,
+        port: 8081,
+        method: "GET".into(),
+        path: "/users.json".into(),
+        query: None,
+        learner: None,
+        headers: vec![],
+        body: String::new(),
+        body_truncated: false,
+        status: 200,
+        response_headers: vec![],
+    }
+}
