@@ -1,7 +1,8 @@
 //! The Public Suffix List, which same-site and cookie verdicts need. It is
 //! not compiled into the wasm: the first view that asks for it fetches
 //! `/psl/public_suffix_list.dat` (copied there by Trunk from `public/psl/`),
-//! once per page load, and every view shares the result through a context.
+//! once per page load (again only after a failure), and every view shares
+//! the result through a context.
 
 use std::sync::Arc;
 
@@ -49,24 +50,49 @@ pub fn provide_suffix_list() {
     provide_context(Shared(RwSignal::new(None)));
 }
 
-/// The list's state; the first call starts the one fetch.
+/// The list's state. The first call starts the fetch; after a failed fetch,
+/// the next view that asks tries again (a learner who goes back to
+/// `/origin` need not reload the page).
 pub fn use_suffix_list() -> Signal<ListState> {
-    let shared = use_context::<Shared>().unwrap_or_else(|| {
+    let shared = shared();
+    if shared
+        .0
+        .with_untracked(|s| matches!(s, None | Some(ListState::Failed(_))))
+    {
+        start_fetch(shared);
+    }
+    Signal::derive(move || shared.0.get().unwrap_or(ListState::Loading))
+}
+
+/// Fetch the list again if the last try failed ("Try again" buttons).
+pub fn retry_suffix_list() {
+    let shared = shared();
+    if shared
+        .0
+        .with_untracked(|s| matches!(s, Some(ListState::Failed(_))))
+    {
+        start_fetch(shared);
+    }
+}
+
+fn shared() -> Shared {
+    use_context::<Shared>().unwrap_or_else(|| {
         let shared = Shared(RwSignal::new(None));
         provide_context(shared);
         shared
+    })
+}
+
+fn start_fetch(shared: Shared) {
+    shared.0.set(Some(ListState::Loading));
+    leptos::task::spawn_local(async move {
+        let state = match fetch_list().await {
+            Ok(list) => ListState::Ready(Arc::new(list)),
+            Err(why) => ListState::Failed(why),
+        };
+        // The app may be gone by now: then there is nothing to update.
+        let _ = shared.0.try_set(Some(state));
     });
-    if shared.0.with_untracked(Option::is_none) {
-        shared.0.set(Some(ListState::Loading));
-        leptos::task::spawn_local(async move {
-            let state = match fetch_list().await {
-                Ok(list) => ListState::Ready(Arc::new(list)),
-                Err(why) => ListState::Failed(why),
-            };
-            shared.0.set(Some(state));
-        });
-    }
-    Signal::derive(move || shared.0.get().unwrap_or(ListState::Loading))
 }
 
 async fn fetch_list() -> Result<SuffixList, String> {

@@ -243,6 +243,12 @@ fn Verdicts(
                     word=word(|c| (c.site.same_site, "same-site", "cross-site"))
                     good=good(|c| c.site.same_site) />
                 <p data-testid="site-reason">{reason(|c| c.site.reason.clone())}</p>
+                {move || matches!(comparison.get(), Some(WithList::Failed(_))).then(|| view! {
+                    <button type="button" data-testid="site-retry"
+                        on:click=move |_| crate::suffix_list::retry_suffix_list()>
+                        "Try loading the list again"
+                    </button>
+                })}
                 <p class="hint">"Same-site is looser: it compares the scheme and the registrable domain, so sibling subdomains and other ports count as one site."</p>
             </div>
             <div class="card verdict-card">

@@ -188,7 +188,8 @@ impl Lab {
 
     /// Make Chromium fail every request whose URL matches one of `patterns`
     /// (`*` wildcards), as if the network had dropped it (DevTools
-    /// `Network.setBlockedURLs`). Lasts for the whole session.
+    /// `Network.setBlockedURLs`). Lasts for the whole session, or until
+    /// called again (an empty list unblocks everything).
     pub async fn block_urls(&self, patterns: &[&str]) {
         for (cmd, params) in [
             ("Network.enable", json!({})),

@@ -177,7 +177,8 @@ async fn the_suffix_list_is_fetched_lazily_and_once() {
 }
 
 /// The wasm holds no copy of the list: when its fetch fails, same-site and
-/// the cookie verdict say so (and why), and the origin verdict still works.
+/// the cookie verdict say so (and why), the origin verdict still works, and
+/// "Try again" loads it once the network is back.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_the_suffix_list_same_site_says_it_is_unavailable() {
     let lab = Lab::start().await;
@@ -198,6 +199,17 @@ async fn without_the_suffix_list_same_site_says_it_is_unavailable() {
     lab.text_until("origin-table-site", |t| t == "unavailable")
         .await;
     lab.screenshot("origin-without-suffix-list").await;
+
+    // The network is back: "Try again" fetches the list and every verdict
+    // that needs it appears (github.io is in the list's private section).
+    lab.block_urls(&[]).await;
+    lab.click("site-retry").await;
+    lab.expect_text("site-verdict", "cross-site").await;
+    lab.expect_text("cookie-verdict", "not sent").await;
+    lab.text_until("origin-table-site", |t| {
+        t != "unavailable" && t != "loading…"
+    })
+    .await;
     let panics: Vec<String> = lab
         .console_messages()
         .await
