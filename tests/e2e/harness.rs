@@ -366,40 +366,28 @@ impl Browser {
         std::fs::create_dir_all(&profile).expect("create the browser profile dir");
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
-        let mut driver = {
-            use std::os::unix::process::CommandExt;
-            Command::new(&chromedriver)
-                .args(["--port=0"])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::null())
-                .process_group(0)
-                .spawn()
-                .unwrap_or_else(|e| {
-                    panic!("cannot start {chromedriver}: {e} (install chromium-driver)")
-                })
-        };
-        // "ChromeDriver was started successfully on port 12345." A thread keeps
-        // draining stdout afterwards, so chromedriver never writes to a closed pipe.
-        let stdout = driver.stdout.take().expect("chromedriver stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut tx = Some(tx);
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("started successfully on port ").nth(1) {
-                    if let Some(tx) = tx.take() {
-                        let _ = tx.send(rest.trim_end_matches('.').trim().parse::<u16>().ok());
+        // Seen once in a while on a busy machine: chromedriver exits or stays
+        // silent before naming its port. A fresh one is then tried (the
+        // failed one is killed first), and what each said goes into the panic.
+        let mut said = Vec::new();
+        for attempt in 1..=3 {
+            let mut driver = spawn_chromedriver(&chromedriver);
+            match wait_for_port(&mut driver) {
+                Ok(port) => {
+                    return Browser {
+                        driver,
+                        port,
+                        profile,
                     }
                 }
+                Err(lines) => {
+                    kill_group(&mut driver);
+                    said.push(format!("attempt {attempt}: {lines:?}"));
+                }
             }
-        });
-        let port = rx.recv_timeout(PATIENCE).ok().flatten();
-        let mut browser = Browser {
-            driver,
-            port: 0,
-            profile,
-        };
-        browser.port = port.expect("chromedriver did not say which port it listens on");
-        browser
+        }
+        let _ = std::fs::remove_dir_all(&profile);
+        panic!("chromedriver did not say which port it listens on: {said:#?}");
     }
 
     async fn connect(&self, extra_args: &[String]) -> Client {
@@ -445,15 +433,84 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let group = self.driver.id() as i32;
-        // SAFETY: plain syscalls on process ids we started.
-        unsafe {
-            libc::kill(-group, libc::SIGKILL);
-        }
-        let _ = self.driver.wait();
+        kill_group(&mut self.driver);
         kill_processes_using(&self.profile);
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// chromedriver on a port of its choosing, in a process group of its own
+/// (so Chromium and its helpers can be killed with it).
+fn spawn_chromedriver(chromedriver: &str) -> Child {
+    use std::os::unix::process::CommandExt;
+    Command::new(chromedriver)
+        .args(["--port=0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e} (install chromium-driver)"))
+}
+
+/// Waits for "ChromeDriver was started successfully on port 12345." and
+/// returns the port, or everything chromedriver said if it exits or stays
+/// silent for `PATIENCE`. Threads keep draining its output afterwards, so
+/// it never writes to a closed pipe.
+fn wait_for_port(driver: &mut Child) -> Result<u16, Vec<String>> {
+    let (tx, rx) = std::sync::mpsc::channel::<Option<String>>();
+    let stdout = driver
+        .stdout
+        .take()
+        .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>);
+    let stderr = driver
+        .stderr
+        .take()
+        .map(|e| Box::new(e) as Box<dyn std::io::Read + Send>);
+    for stream in [stdout, stderr].into_iter().flatten() {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = tx.send(Some(line));
+            }
+            let _ = tx.send(None);
+        });
+    }
+    drop(tx);
+    let deadline = Instant::now() + PATIENCE;
+    let mut lines = Vec::new();
+    let mut closed = 0;
+    while closed < 2 {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(Some(line)) => {
+                let port = line
+                    .split("started successfully on port ")
+                    .nth(1)
+                    .and_then(|rest| rest.trim_end_matches('.').trim().parse::<u16>().ok());
+                if let Some(port) = port {
+                    return Ok(port);
+                }
+                lines.push(line);
+            }
+            Ok(None) => closed += 1,
+            Err(_) => {
+                lines.push(format!("(nothing more within {PATIENCE:?})"));
+                return Err(lines);
+            }
+        }
+    }
+    lines.push(format!("(exited: {:?})", driver.try_wait()));
+    Err(lines)
+}
+
+/// Kill a child's whole process group and reap the child.
+fn kill_group(child: &mut Child) {
+    let group = child.id() as i32;
+    // SAFETY: plain syscalls on process ids we started.
+    unsafe {
+        libc::kill(-group, libc::SIGKILL);
+    }
+    let _ = child.wait();
 }
 
 /// Chromium may move helpers out of the process group: kill anything whose
