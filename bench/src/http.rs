@@ -35,12 +35,12 @@ pub fn get(addr: SocketAddr, path_and_query: &str) -> hyper::Request<Empty<Bytes
         .unwrap_or_else(|_| hyper::Request::new(Empty::new()))
 }
 
-/// Send one GET and read the whole answer; returns the status and body size.
+/// Send one GET and read the whole answer; returns the status and body.
 pub async fn fetch(
     sender: &mut Sender,
     addr: SocketAddr,
     path_and_query: &str,
-) -> Result<(u16, usize), String> {
+) -> Result<(u16, Bytes), String> {
     sender.ready().await.map_err(|e| e.to_string())?;
     let response = sender
         .send_request(get(addr, path_and_query))
@@ -53,5 +53,5 @@ pub async fn fetch(
         .await
         .map_err(|e| e.to_string())?
         .to_bytes();
-    Ok((status, body.len()))
+    Ok((status, body))
 }

@@ -134,17 +134,7 @@ async fn warm_up(api: SocketAddr) -> Result<(), String> {
 /// How many entries `/api/log` returns.
 async fn log_len(app: SocketAddr) -> Result<usize, String> {
     let mut sender = connect(app).await?;
-    sender.ready().await.map_err(|e| e.to_string())?;
-    let response = sender
-        .send_request(get(app, "/api/log"))
-        .await
-        .map_err(|e| e.to_string())?;
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .map_err(|e| e.to_string())?
-        .to_bytes();
+    let (_, body) = fetch(&mut sender, app, "/api/log").await?;
     let entries: serde_json::Value = serde_json::from_slice(&body).map_err(|e| e.to_string())?;
     Ok(entries.as_array().map_or(0, Vec::len))
 }
