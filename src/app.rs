@@ -29,6 +29,8 @@ const PAGES: [(&str, &str); 6] = [
 #[component]
 pub fn App() -> impl IntoView {
     crate::classroom::capture_instructor_key();
+    // One /api/config per page load, shared by every page and the seat.
+    crate::demo::provide_config();
     crate::classroom::provide_seat();
     // Fetched only when a view needs same-site, then kept for the whole visit.
     crate::suffix_list::provide_suffix_list();

@@ -5,7 +5,6 @@
 
 use cors_core::wire::{DemoConfig, INSTRUCTOR_PARAM};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 const KEY_STORAGE: &str = "cors-lab.instructor";
 
@@ -146,13 +145,16 @@ impl Seat {
 #[derive(Clone, Copy)]
 struct SeatContext(RwSignal<Seat>);
 
-/// Learns the seat from `/api/config` and shares it (call once, in the app).
+/// Learns the seat from the shared `/api/config` and shares it (call once,
+/// in the app, after `demo::provide_config`).
 pub fn provide_seat() {
     let seat = RwSignal::new(Seat::Solo);
     provide_context(SeatContext(seat));
-    spawn_local(async move {
-        let sent_key = instructor_key().is_some();
-        if let Ok(config) = crate::demo::load_config().await {
+    // The config request went out with the key this tab held at start.
+    let sent_key = instructor_key().is_some();
+    let config = crate::demo::use_config();
+    Effect::new(move |_| {
+        if let Some(Ok(config)) = config.get() {
             let found = Seat::of(&config, sent_key);
             if found == Seat::KeyRefused {
                 // A stale key: stop sending it, so this tab gets a learner's view.

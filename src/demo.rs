@@ -3,6 +3,7 @@
 
 use cors_core::wire::{DemoConfig, Role, LEARNER_PARAM};
 use gloo_net::http::Request;
+use leptos::prelude::{provide_context, use_context, LocalResource};
 
 /// Fetch `/api/config` from the app's own origin (same-origin: always readable),
 /// with the instructor key when this tab holds one.
@@ -25,6 +26,28 @@ pub async fn load_config() -> Result<DemoConfig, String> {
         .json::<DemoConfig>()
         .await
         .map_err(|e| format!("The demo server's /api/config was not understood ({e})."))
+}
+
+/// `/api/config` as a resource. The demo origins do not change while the app
+/// runs, so the app fetches it once ([`provide_config`]) and every page and
+/// the classroom seat share that answer.
+pub type ConfigResource = LocalResource<Result<DemoConfig, String>>;
+
+#[derive(Clone, Copy)]
+struct SharedConfig(ConfigResource);
+
+/// Call once, in the app's root (after the instructor key is captured, so
+/// the one request carries it).
+pub fn provide_config() {
+    provide_context(SharedConfig(LocalResource::new(load_config)));
+}
+
+/// The shared `/api/config` (a fetch of its own outside the app, e.g. in
+/// component tests).
+pub fn use_config() -> ConfigResource {
+    use_context::<SharedConfig>()
+        .map(|shared| shared.0)
+        .unwrap_or_else(|| LocalResource::new(load_config))
 }
 
 /// The host the page was opened on (`localhost`, `127.0.0.1`, a LAN address...).

@@ -12,7 +12,7 @@ use crate::presenter::Presenter;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let config = LocalResource::new(demo::load_config);
+    let config = demo::use_config();
     view! {
         <section class="hero" data-step="intro">
             <h1>"See the same-origin policy happen"</h1>

@@ -18,7 +18,7 @@ use crate::url_state;
 
 #[component]
 pub fn LabPage() -> impl IntoView {
-    let config = LocalResource::new(demo::load_config);
+    let config = demo::use_config();
     view! {
         <section class="intro" data-step="request">
             <h1>"Live fetch lab"</h1>

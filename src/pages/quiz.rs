@@ -51,7 +51,7 @@ pub fn QuizPage() -> impl IntoView {
             })
             .unwrap_or(&questions[0])
     });
-    let config = LocalResource::new(demo::load_config);
+    let config = demo::use_config();
     let score = move || {
         let (right, answered) = progress.with(Progress::score);
         format!(

@@ -21,7 +21,7 @@ const SECTIONS: [(&str, &str); 4] = [
 
 #[component]
 pub fn WhyPage() -> impl IntoView {
-    let config = LocalResource::new(demo::load_config);
+    let config = demo::use_config();
     view! {
         <section class="hero" data-step="intro">
             <h1>"Why the same-origin policy exists"</h1>

@@ -174,6 +174,13 @@ async fn the_suffix_list_is_fetched_lazily_and_once() {
         1,
         "fetched once per visit"
     );
+    // The demo server's config, too: one request for the home page, the lab
+    // and the classroom seat together.
+    assert_eq!(
+        lab.fetch_count("/api/config").await,
+        1,
+        "/api/config fetched once per visit"
+    );
 }
 
 /// The wasm holds no copy of the list: when its fetch fails, same-site and
