@@ -7,13 +7,9 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::classroom_banner::ClassroomBanner;
-use crate::components::presenter::{
-    PresentToggle, PresenterPanel, SharedStepNote, StepStyle, Stepper,
-};
-use crate::pages::{
-    explain::ExplainPage, home::HomePage, lab::LabPage, not_found::NotFound, origin::OriginPage,
-    quiz::QuizPage, why::WhyPage,
-};
+use crate::components::presenter::{PresentToggle, SharedStepNote, StepStyle, Stepper};
+use crate::lazy::{Chunk, Lazy};
+use crate::pages::not_found::NotFound;
 use crate::presenter::Presenter;
 
 /// The header's links: path and label.
@@ -79,16 +75,17 @@ fn Frame() -> impl IntoView {
                     <SharedStepNote />
                 </Show>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/origin") view=OriginPage />
-                    <Route path=path!("/lab") view=LabPage />
-                    <Route path=path!("/quiz") view=QuizPage />
-                    <Route path=path!("/why") view=WhyPage />
-                    <Route path=path!("/explain") view=ExplainPage />
+                    // Each page is its own wasm chunk (`crate::lazy`).
+                    <Route path=path!("/") view=|| view! { <Lazy chunk=Chunk::Home /> } />
+                    <Route path=path!("/origin") view=|| view! { <Lazy chunk=Chunk::Origin /> } />
+                    <Route path=path!("/lab") view=|| view! { <Lazy chunk=Chunk::Lab /> } />
+                    <Route path=path!("/quiz") view=|| view! { <Lazy chunk=Chunk::Quiz /> } />
+                    <Route path=path!("/why") view=|| view! { <Lazy chunk=Chunk::Why /> } />
+                    <Route path=path!("/explain") view=|| view! { <Lazy chunk=Chunk::Explain /> } />
                 </Routes>
             </main>
             <Show when=move || presenting.get()>
-                <PresenterPanel />
+                <Lazy chunk=Chunk::PresenterPanel />
             </Show>
         </div>
         <footer class="site-footer" data-testid="site-footer">

@@ -1,7 +1,7 @@
 //! CORS Lab, the browser app (Leptos, client-side rendered).
 //!
 //! - [`app`]: the router and page frame.
-//! - [`pages`]: one module per route.
+//! - [`pages`]: one module per route; [`lazy`] loads each as its own wasm chunk.
 //! - [`components`]: reusable pieces (URL breakdown, verdict badges, live server log).
 //! - [`demo`]: the edge to the demo server: where its origins are, the learner tag,
 //!   real `fetch` calls. All teaching logic lives in the `cors-core` crate.
@@ -15,6 +15,7 @@ pub mod app;
 pub mod classroom;
 pub mod components;
 pub mod demo;
+pub mod lazy;
 pub mod pages;
 pub mod presenter;
 pub mod suffix_list;

@@ -6,12 +6,14 @@
 //! - `setup`: only install the tools (`--browser` adds Chromium + chromedriver).
 //! - `build`: only build the app into `dist/`.
 //! - `bench`: every benchmark, one table (also in `bench/latest.md`).
+//! - `wasm`: the app's wasm pipeline, split by route (Trunk's pre_build hook).
 //! - `psl FILE`: ship a newer Public Suffix List (comments stripped).
 
 mod bench;
 mod cmd;
 mod psl;
 mod tools;
+mod wasm;
 
 use std::process::ExitCode;
 
@@ -33,6 +35,9 @@ usage: cargo xtask <command>
                   --loads N (page loads, default 25), --fuzz-cases N,
                   --only size (just the app weight, printed only),
                   --dist DIR (build and measure there, default dist/)
+  wasm [--release|--debug]
+                  the app's wasm, split by route, into target/wasm-split
+                  (Trunk's pre_build hook runs it; see xtask/src/wasm.rs)
   psl FILE        copy a newer public_suffix_list.dat into public/psl/
                   (comments stripped; the app fetches it lazily)
 ";
@@ -44,6 +49,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => bench::bench(&args[1..]),
         Some("psl") => psl::update(&args[1..]),
+        Some("wasm") => wasm::build(&args[1..]),
         Some("build") => tools::ensure_app_tools().and_then(|()| build_app(&default_dist())),
         Some("setup") => tools::ensure_app_tools().and_then(|()| {
             if args.iter().any(|a| a == "--browser") {
@@ -105,6 +111,7 @@ fn serve(server_flags: &[String]) -> Result<(), String> {
 
 fn test() -> Result<(), String> {
     tools::ensure_app_tools()?;
+    tools::ensure_wasm_test_tools()?;
     tools::ensure_browser()?;
     step("lint: cargo fmt --check, cargo clippy");
     run(Cmd::new("cargo").args(["fmt", "--all", "--", "--check"]))?;

@@ -1,0 +1,182 @@
+//! What loads as a wasm chunk of its own: each page, when the learner goes
+//! there, and presenter mode's side panel, when presenting.
+//!
+//! Every page is a `#[wasm_split(route_<name>)]` function: `cargo xtask wasm`
+//! cuts the linked wasm at those functions into one chunk per page (plus
+//! chunks of code that several pages share), and the boot script in
+//! `index.html` starts fetching the opened page's chunks together with the
+//! main wasm (the `route_<name>` ↔ `/<name>` naming is that script's map;
+//! `route_home` is `/`). The loads are `fallible`: a chunk that cannot be
+//! fetched gives a `SplitLoaderError`, never a panic (which would kill the page),
+//! and the learner gets a message and a "Try again" button.
+//!
+//! After the first page has rendered, the other pages' chunks are fetched in
+//! the background ([`preload_others`]), so later navigation is instant.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use crate::pages;
+
+/// The pieces of the app that load as chunks of their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chunk {
+    Home,
+    Origin,
+    Lab,
+    Quiz,
+    Why,
+    Explain,
+    /// Presenter mode's side panel (class link, reset, the big live log).
+    PresenterPanel,
+}
+
+impl Chunk {
+    pub const ALL: [Chunk; 7] = [
+        Chunk::Home,
+        Chunk::Origin,
+        Chunk::Lab,
+        Chunk::Quiz,
+        Chunk::Why,
+        Chunk::Explain,
+        Chunk::PresenterPanel,
+    ];
+
+    /// What the loading and failure messages call the page.
+    pub fn title(self) -> &'static str {
+        match self {
+            Chunk::Home => "the first experiment",
+            Chunk::Origin => "the origin comparator",
+            Chunk::Lab => "the fetch lab",
+            Chunk::Quiz => "the quiz",
+            Chunk::Why => "the “Why?” demos",
+            Chunk::Explain => "the error explainer",
+            Chunk::PresenterPanel => "presenter mode's panel",
+        }
+    }
+
+    /// The page's view, once its chunk is loaded.
+    async fn view(self) -> Result<AnyView, SplitLoaderError> {
+        match self {
+            Chunk::Home => route_home().await,
+            Chunk::Origin => route_origin().await,
+            Chunk::Lab => route_lab().await,
+            Chunk::Quiz => route_quiz().await,
+            Chunk::Why => route_why().await,
+            Chunk::Explain => route_explain().await,
+            Chunk::PresenterPanel => presenter_panel().await,
+        }
+    }
+
+    /// Fetches the page's chunk without showing it.
+    async fn preload(self) -> Result<(), SplitLoaderError> {
+        match self {
+            Chunk::Home => preload_home().await,
+            Chunk::Origin => preload_origin().await,
+            Chunk::Lab => preload_lab().await,
+            Chunk::Quiz => preload_quiz().await,
+            Chunk::Why => preload_why().await,
+            Chunk::Explain => preload_explain().await,
+            Chunk::PresenterPanel => preload_presenter_panel().await,
+        }
+    }
+}
+
+#[wasm_split(route_home, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_home))]
+fn route_home() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <pages::home::HomePage /> }.into_any())
+}
+
+#[wasm_split(route_origin, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_origin))]
+fn route_origin() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <pages::origin::OriginPage /> }.into_any())
+}
+
+#[wasm_split(route_lab, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_lab))]
+fn route_lab() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <pages::lab::LabPage /> }.into_any())
+}
+
+#[wasm_split(route_quiz, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_quiz))]
+fn route_quiz() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <pages::quiz::QuizPage /> }.into_any())
+}
+
+#[wasm_split(route_why, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_why))]
+fn route_why() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <pages::why::WhyPage /> }.into_any())
+}
+
+#[wasm_split(route_explain, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_explain))]
+fn route_explain() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <pages::explain::ExplainPage /> }.into_any())
+}
+
+#[wasm_split(presenter_panel, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_presenter_panel))]
+fn presenter_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::components::presenter::PresenterPanel /> }.into_any())
+}
+
+/// A chunk's view: the page (or panel) once its chunk is here; meanwhile a short
+/// "Loading…" line; if the chunk cannot load, what happened and a retry.
+#[component]
+pub fn Lazy(chunk: Chunk) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let view = move || {
+        attempt.track();
+        Suspend::new(async move {
+            match chunk.view().await {
+                Ok(view) => {
+                    preload_others(chunk);
+                    view
+                }
+                Err(_) => view! { <LoadFailedNote chunk attempt /> }.into_any(),
+            }
+        })
+    };
+    view! {
+        <Suspense fallback=move || view! {
+            <p class="page-loading" data-testid="page-loading" role="status">
+                "Loading " {chunk.title()} "…"
+            </p>
+        }>
+            {view}
+        </Suspense>
+    }
+}
+
+/// Shown when a page's chunk failed to load: no blank page, a way out.
+#[component]
+fn LoadFailedNote(chunk: Chunk, attempt: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <div class="load-failed" role="alert" data-testid="page-load-failed">
+            <p>
+                "Could not load " {chunk.title()} ": the download of its code failed "
+                "(the network dropped, or the lab's server is not running). "
+                "Nothing you did was lost."
+            </p>
+            <button type="button" data-testid="page-load-retry"
+                on:click=move |_| attempt.update(|n| *n += 1)>
+                "Try again"
+            </button>
+        </div>
+    }
+}
+
+/// Once one page is up, fetch the others' chunks in the background, most
+/// likely next first; only once per visit. A failure here is ignored (the
+/// page's own load tries again when the learner goes there).
+fn preload_others(shown: Chunk) {
+    thread_local! {
+        static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if STARTED.with(|s| s.replace(true)) {
+        return;
+    }
+    spawn_local(async move {
+        for chunk in Chunk::ALL.into_iter().filter(|c| *c != shown) {
+            let _ = chunk.preload().await;
+        }
+    });
+}
