@@ -13,6 +13,7 @@ mod harness;
 mod home_fetch;
 mod hostile_input;
 mod lab_page;
+mod lazy_routes;
 mod origin_page;
 mod present_mode;
 mod quiz_page;

@@ -7,7 +7,7 @@ const LIST_PATH: &str = "/psl/public_suffix_list.dat";
 
 /// Click a link of the main navigation (a client-side page change: the app
 /// and what it has loaded stay).
-async fn nav_to(lab: &Lab, label: &str) {
+pub(crate) async fn nav_to(lab: &Lab, label: &str) {
     lab.client
         .wait()
         .at_most(PATIENCE)
