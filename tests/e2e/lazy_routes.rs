@@ -167,3 +167,53 @@ async fn back_and_forward_across_pages() {
         .expect("navigation entries");
     assert_eq!(loads, json!(1), "one document load for the whole walk");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn loading_any_page_prints_nothing_to_the_console() {
+    let lab = Lab::start().await;
+    for (path, testid) in [
+        ("/", "run-users-fetch"),
+        ("/origin", "origin-verdict"),
+        ("/lab", "lab-run"),
+        ("/quiz", "quiz-question"),
+        ("/why", "site-footer"),
+        ("/explain", "site-footer"),
+        ("/lab?present=1", "present-stepper"),
+    ] {
+        lab.open(path).await;
+        lab.find(testid).await;
+        // Every chunk the page preloads has arrived (or failed, which
+        // would log): the fetches of this page have settled.
+        wait_for_preloads(&lab).await;
+        let said = lab.console_messages().await;
+        assert!(
+            said.is_empty(),
+            "{path}: the console should stay quiet on load (no preload or integrity \
+             warnings, no errors), got {said:#?}"
+        );
+    }
+}
+
+/// Polls until the page says its background preloads are done (`<html
+/// data-chunks="preloaded">`, set by `src/lazy.rs`).
+async fn wait_for_preloads(lab: &Lab) {
+    let started = std::time::Instant::now();
+    loop {
+        let state = lab
+            .client
+            .execute(
+                "return document.documentElement.dataset.chunks || ''",
+                vec![],
+            )
+            .await
+            .ok();
+        if state == Some(json!("preloaded")) {
+            return;
+        }
+        assert!(
+            started.elapsed() < crate::harness::PATIENCE,
+            "the background preloads never finished ({state:?})"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}

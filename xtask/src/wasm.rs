@@ -53,16 +53,39 @@ const OUT: &str = "target/wasm-split";
 
 /// `cargo xtask wasm [--release|--debug]`; without a flag, Trunk's
 /// `TRUNK_PROFILE` decides (release unless it says debug).
+/// `cargo xtask wasm --staged` is Trunk's post_build hook: it finishes the
+/// staged `dist/` (see [`finish_staged`]).
 pub fn build(args: &[String]) -> Result<(), String> {
     let release = match args.first().map(String::as_str) {
+        Some("--staged") => return finish_staged(),
         Some("--release") => true,
         Some("--debug") => false,
-        Some(other) => return Err(format!("unknown flag `{other}` (--release or --debug)")),
+        Some(other) => {
+            return Err(format!(
+                "unknown flag `{other}` (--release, --debug or --staged)"
+            ))
+        }
         None => std::env::var("TRUNK_PROFILE").map_or(true, |p| p != "debug"),
     };
     let root = workspace_root();
     let out = root.join(OUT);
     let linked = cargo_build(release)?;
+    // The same linked wasm through the same pipeline (this very program) as
+    // last time: what they gave is still there.
+    let this = std::env::current_exe().map_err(|e| format!("where is xtask? {e}"))?;
+    let stamp = format!(
+        "{} {:016x} {:016x}\n",
+        if release { "release" } else { "debug" },
+        file_hash(&linked)?,
+        file_hash(&this)?,
+    );
+    let stamp_file = out.join("stamp");
+    if fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp) && out.join("boot.html").is_file()
+    {
+        eprintln!("wasm: unchanged since the last build, kept {OUT}/web");
+        return Ok(());
+    }
+    let _ = fs::remove_file(&stamp_file);
 
     let split_dir = fresh_dir(&out.join("split"))?;
     let prefetch = split(&linked, &split_dir)?;
@@ -95,8 +118,32 @@ pub fn build(args: &[String]) -> Result<(), String> {
     let dir = format!("pkg-{hash:016x}");
     fs::rename(&pkg, web.join(&dir)).map_err(|e| format!("cannot move {}: {e}", pkg.display()))?;
     write(&out.join("boot.html"), &boot_html(&dir, &early, &bundles))?;
+    write(&stamp_file, &stamp)?;
     eprintln!("wasm: ready in {OUT}/web/{dir}");
     Ok(())
+}
+
+/// Trunk's post_build hook, on `TRUNK_STAGING_DIR`: drops the
+/// `data-trunk-skip` link Trunk leaves in `index.html` (it only told Trunk
+/// not to build the crate itself).
+fn finish_staged() -> Result<(), String> {
+    let staged = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("--staged runs as Trunk's post_build hook (TRUNK_STAGING_DIR is not set)")?;
+    let index = staged.join("index.html");
+    let html =
+        fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    write(&index, &without_skip_link(&html))
+}
+
+/// `html` without the `<link … data-trunk-skip …>` element (minified or not).
+fn without_skip_link(html: &str) -> String {
+    let Some(at) = html.find("data-trunk-skip") else {
+        return html.to_owned();
+    };
+    let start = html[..at].rfind("<link").unwrap_or(at);
+    let end = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
+    format!("{}{}", &html[..start], &html[end..])
 }
 
 /// `cargo build` the app; the linked `.wasm` it wrote.
@@ -352,20 +399,38 @@ init({ module_or_path: globalThis.corsLabPrefetched(wasm) ?? wasm }).catch((erro
 
 /// A 64-bit FNV-1a hash of every file's name and bytes, in name order.
 fn dir_hash(dir: &Path) -> Result<u64, String> {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
+    let mut hash = Fnv::default();
     let mut files = read_dir(dir)?;
     files.sort();
     for file in files {
-        eat(file_name(&file).as_bytes());
-        eat(&fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?);
+        hash.eat(file_name(&file).as_bytes());
+        hash.eat(&fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?);
     }
-    Ok(hash)
+    Ok(hash.0)
+}
+
+fn file_hash(file: &Path) -> Result<u64, String> {
+    let mut hash = Fnv::default();
+    hash.eat(&fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?);
+    Ok(hash.0)
+}
+
+/// 64-bit FNV-1a: enough to tell builds apart (not a security boundary).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn eat(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 fn fresh_dir(dir: &Path) -> Result<PathBuf, String> {
@@ -396,4 +461,58 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_skip_link_goes_and_the_rest_stays() {
+        for (html, expected) in [
+            (
+                "<title>x</title><link data-trunk data-trunk-id=3 data-trunk-skip rel=rust><script>",
+                "<title>x</title><script>",
+            ),
+            (
+                "<a>\n<link data-trunk rel=\"rust\" data-trunk-skip />\n<b>",
+                "<a>\n\n<b>",
+            ),
+            ("<p>no link</p>", "<p>no link</p>"),
+        ] {
+            assert_eq!(without_skip_link(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn the_loader_fetches_through_the_prefetched_requests() {
+        let loader = "const src = fetch(new URL(\"./a.wasm\", import.meta.url));";
+        let got = take_prefetched(loader).expect("patched");
+        assert!(got.contains("prefetched(new URL(\"./a.wasm\""), "{got}");
+        assert!(!got.contains(" fetch(new URL("), "{got}");
+        assert!(take_prefetched("import x from 'y';").is_err());
+    }
+
+    #[test]
+    fn routes_map_to_their_split_modules() {
+        let prefetch = BTreeMap::from([
+            (
+                "route_home".to_owned(),
+                vec!["chunk_1".to_owned(), "split_route_home".to_owned()],
+            ),
+            ("route_lab".to_owned(), vec!["split_route_lab".to_owned()]),
+            (
+                "presenter_panel".to_owned(),
+                vec!["split_presenter_panel".to_owned()],
+            ),
+            ("something_else".to_owned(), vec!["split_x".to_owned()]),
+        ]);
+        let early = route_files(&prefetch);
+        assert_eq!(
+            early.keys().collect::<Vec<_>>(),
+            ["/", "/lab", "?present"],
+            "{early:?}"
+        );
+        assert_eq!(early["/"], ["chunk_1.wasm", "split_route_home.wasm"]);
+    }
 }
