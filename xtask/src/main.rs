@@ -87,7 +87,21 @@ fn default_dist() -> std::path::PathBuf {
 }
 
 fn serve(server_flags: &[String]) -> Result<(), String> {
-    tools::ensure_app_tools()?;
+    tools::ensure_wasm_target()?;
+    // On a fresh machine building trunk is the longest step (about 4 min):
+    // it runs beside the app's and the server's builds, which leave a core
+    // idle for long stretches (LTO, linking), so together they take less
+    // than one after the other.
+    let trunk = std::thread::spawn(tools::ensure_trunk);
+    step("build the app's wasm and the demo server (beside installing trunk, if needed)");
+    let built = wasm::build(&["--release".to_owned()]).and_then(|()| {
+        run(Cmd::new("cargo").args(["build", "--release", "--package", "demo-server"]))
+    });
+    let trunk = trunk
+        .join()
+        .unwrap_or_else(|_| Err("installing trunk failed".to_owned()));
+    built.and(trunk)?;
+    // Trunk's pre_build hook finds the wasm it would build already built.
     build_app(&default_dist())?;
     step("start the demo server (Ctrl-C to stop)");
     run(Cmd::new("cargo")

@@ -31,7 +31,7 @@ pub fn ensure_wasm_test_tools() -> Result<(), String> {
 /// downloads here: `offline = true`), and with a quick-to-compile release
 /// profile (it only copies files and rewrites one HTML page for us). On a
 /// fresh machine that is about 3.7 min instead of 6.5.
-fn ensure_trunk() -> Result<(), String> {
+pub fn ensure_trunk() -> Result<(), String> {
     let found = output("trunk", &["--version"]).unwrap_or_default();
     if found.split_whitespace().any(|word| word == TRUNK_VERSION) {
         return Ok(());
@@ -46,7 +46,7 @@ fn ensure_trunk() -> Result<(), String> {
         .env("CARGO_PROFILE_RELEASE_DEBUG", "false"))
 }
 
-fn ensure_wasm_target() -> Result<(), String> {
+pub fn ensure_wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if installed
         .lines()
