@@ -160,6 +160,13 @@ fn LoadFailedNote(chunk: Chunk, attempt: RwSignal<u32>) -> impl IntoView {
                 on:click=move |_| attempt.update(|n| *n += 1)>
                 "Try again"
             </button>
+            // After the lab was rebuilt, this page's code has a new address:
+            // only a reload finds it.
+            " "
+            <button type="button" data-testid="page-load-reload"
+                on:click=move |_| { let _ = window().location().reload(); }>
+                "Reload the page"
+            </button>
         </div>
     }
 }
