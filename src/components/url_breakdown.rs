@@ -95,8 +95,9 @@ fn Parts(side: &'static str, parts: UrlParts, differs: Vec<OriginPart>) -> impl 
                 <dd data-testid=id("origin")><code>{parts.serialized_origin.clone()}</code></dd>
             </div>
         </dl>
+        // The caption stands outside the list: a <dl> may only hold dt/dd groups.
+        <p class="caption not-origin-caption" aria-hidden="true">"Not part of the origin:"</p>
         <dl class="parts not-origin" aria-label="Not part of the origin">
-            <p class="caption">"Not part of the origin:"</p>
             {userinfo.map(|u| view! { <div><dt>"user info"</dt><dd>{u}</dd></div> })}
             <div><dt>"path"</dt><dd>{if parts.path.is_empty() { "(empty)".to_owned() } else { parts.path.clone() }}</dd></div>
             {parts.query.clone().map(|q| view! { <div><dt>"query"</dt><dd>"?"{q}</dd></div> })}

@@ -6,6 +6,7 @@
 //! down the processes; `find` / `act` / `check` helpers; one module per page.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod accessibility;
 mod classroom;
 mod cors_matrix;
 mod explain_page;

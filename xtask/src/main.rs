@@ -127,6 +127,7 @@ fn test() -> Result<(), String> {
     tools::ensure_app_tools()?;
     tools::ensure_wasm_test_tools()?;
     tools::ensure_browser()?;
+    let axe = tools::ensure_axe()?;
     step("lint: cargo fmt --check, cargo clippy");
     run(Cmd::new("cargo").args(["fmt", "--all", "--", "--check"]))?;
     run(Cmd::new("cargo").args([
@@ -178,6 +179,7 @@ fn test() -> Result<(), String> {
             "e2e",
         ])
         .env("CORS_LAB_DIST", "dist")
+        .env("CORS_LAB_AXE", &axe.to_string_lossy())
         .env("CHROMEDRIVER", tools::CHROMEDRIVER))?;
     step("all tests passed");
     Ok(())

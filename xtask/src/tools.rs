@@ -145,6 +145,34 @@ pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
     }
 }
 
+/// axe-core, the accessibility checker the e2e tests inject into each page
+/// (npm's `axe-core`, never a CDN); the path of its `axe.min.js`.
+const AXE_CORE: &str = "4.14.1";
+
+pub fn ensure_axe() -> Result<PathBuf, String> {
+    let prefix = tool_cache()?.join(format!("axe-core-{AXE_CORE}"));
+    let script = prefix.join("node_modules/axe-core/axe.min.js");
+    if script.is_file() {
+        return Ok(script);
+    }
+    std::fs::create_dir_all(&prefix)
+        .map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+    run(Cmd::new("npm").args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+        "--prefix",
+        &prefix.to_string_lossy(),
+        &format!("axe-core@{AXE_CORE}"),
+    ]))?;
+    if script.is_file() {
+        Ok(script)
+    } else {
+        Err(format!("npm installed no {}", script.display()))
+    }
+}
+
 /// `~/.cache/cors-lab` (or `$XDG_CACHE_HOME/cors-lab`): tools that are not
 /// cargo binaries. Kept between runs on one machine.
 fn tool_cache() -> Result<PathBuf, String> {
