@@ -1,6 +1,9 @@
 //! `GET /api/log/stream`: the request log as Server-Sent Events.
 //!
 //! Events:
+//! - first, at once, a comment (`: open`): Firefox (and any browser that
+//!   waits for bytes) only reports the stream open when something arrives,
+//!   and an empty log would otherwise send nothing until the keep-alive.
 //! - `entry`, data: a `LogEntry` as JSON, `id:` the entry's id. The stream
 //!   starts by replaying the current entries (oldest first), then live ones.
 //! - `reset`, data `{}`: the log was cleared; drop the entries shown.
@@ -42,10 +45,12 @@ pub async fn log_stream(
         .and_then(|value| value.trim().parse::<u64>().ok());
     let subscription = state.log().subscribe(&viewer, last_seen);
 
-    let head = subscription
-        .reset_first
-        .then(|| reset_event(&ResetScope::Everyone))
-        .into_iter()
+    let head = std::iter::once(Event::default().comment(OPEN_COMMENT))
+        .chain(
+            subscription
+                .reset_first
+                .then(|| reset_event(&ResetScope::Everyone)),
+        )
         .chain(subscription.replay.iter().map(entry_event));
     let live = stream::unfold(
         (subscription.live, viewer),
@@ -60,6 +65,9 @@ pub async fn log_stream(
         .take_until(state.closed());
     Sse::new(events).keep_alive(KeepAlive::default())
 }
+
+/// What a stream says first, as a comment (browsers ignore it).
+const OPEN_COMMENT: &str = "open";
 
 /// The next event for this subscriber; None when the log is gone.
 async fn next_live_event(live: &mut Receiver<LogEvent>, viewer: &Viewer) -> Option<Event> {

@@ -437,6 +437,15 @@ async fn config_reports_ports_and_the_other_site_for_the_page_host() {
 }
 
 #[tokio::test]
+async fn an_empty_log_stream_says_something_at_once() {
+    // Firefox reports an EventSource as open only once bytes arrive.
+    let state = state();
+    let mut stream = open_stream(&state, "/api/log/stream", None).await;
+    let text = read_events(&mut stream, |text| !text.is_empty()).await;
+    assert_eq!(text, ": open\n\n");
+}
+
+#[tokio::test]
 async fn the_stream_replays_then_follows_the_log() {
     let state = state();
     get(api_router(state.clone()), "/users.json?learner=ada").await;
