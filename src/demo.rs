@@ -313,6 +313,13 @@ pub fn other_site_missing(config: &DemoConfig) -> Option<String> {
 
 /// Restore this learner's posts and clear their log; in classroom mode with
 /// the instructor key, everyone's (see [`crate::classroom::Seat::reset_label`]).
+/// This learner's posts back to the seed (the log stays): a run that
+/// deletes a post starts from the same posts whatever ran before it.
+pub async fn restore_posts() {
+    let url = format!("/api/posts/restore?{LEARNER_PARAM}={}", learner_tag());
+    let _ = Request::post(&url).send().await;
+}
+
 pub async fn reset_demo() {
     let mut url = format!("/api/reset?{LEARNER_PARAM}={}", learner_tag());
     if let Some(key) = crate::classroom::key_pair() {

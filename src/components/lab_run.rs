@@ -75,6 +75,7 @@ impl Run {
             .map(|p| at_real_url(p, &engine_url, &url));
         let side_effect = state.endpoint == Endpoint::DeletePost;
         let posts_before = if side_effect {
+            demo::restore_posts().await;
             demo::load_posts().await.ok()
         } else {
             None

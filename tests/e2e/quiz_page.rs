@@ -88,6 +88,12 @@ async fn blocked_post_question_shows_the_post_is_gone() {
             )
         })
         .expect("a question about the blocked POST");
+    // The lab's run of the same experiment first: it deletes post 13. The
+    // quiz's run must not depend on that (it answered 404 once).
+    lab.open("/lab?s=delete-post").await;
+    lab.click("lab-run").await;
+    lab.find("lab-timeline").await;
+
     lab.open(&format!("/quiz?q={}", question.slug)).await;
     lab.click("quiz-choice-0").await;
     lab.click("quiz-answer").await;
@@ -98,6 +104,15 @@ async fn blocked_post_question_shows_the_post_is_gone() {
     assert!(!after.contains("#13"), "{after}");
     lab.text_until("server-log", |t| t.contains("POST /deletePost"))
         .await;
+    let deletions: Vec<u16> = lab
+        .server_state
+        .log()
+        .entries(None)
+        .into_iter()
+        .filter(|e| e.path == "/deletePost" && e.method == "POST")
+        .map(|e| e.status)
+        .collect();
+    assert_eq!(deletions, [200, 200], "both runs deleted post 13");
     lab.screenshot("quiz-delete-post").await;
 }
 

@@ -45,6 +45,10 @@ pub fn app_router(state: AppState) -> Router {
         .route("/api/log/stream", get(log_stream))
         .route("/api/reset", post(reset))
         .route(POSTS_PATH, get(posts).fallback(no_such_route))
+        .route(
+            RESTORE_POSTS_PATH,
+            post(restore_posts).fallback(no_such_route),
+        )
         .route(USERS_PATH, get(users).fallback(no_such_route))
         .route(PROXY_USERS_PATH, get(proxy_users).fallback(no_such_route))
         .route("/api/{*rest}", any(no_such_route))
@@ -68,6 +72,18 @@ const USERS_PATH: &str = "/api/users.json";
 /// The learner's posts, read same-origin: how the lab shows the API origin's
 /// data before and after a cross-origin request changed it.
 const POSTS_PATH: &str = "/api/posts";
+
+/// `POST /api/posts/restore?learner=TAG`: that learner's posts back to the
+/// seed, the log untouched. A run with a side effect starts from here, so
+/// it shows the same thing whatever ran before (the lab's delete-post
+/// before the quiz's would otherwise leave post 13 gone: a 404).
+const RESTORE_POSTS_PATH: &str = "/api/posts/restore";
+
+async fn restore_posts(State(state): State<AppState>, uri: Uri) -> StatusCode {
+    let learner = crate::record::learner_from_query(uri.query());
+    state.posts().reset(learner.as_deref());
+    StatusCode::NO_CONTENT
+}
 
 /// The logged routes of the app origin: the ones a page fires requests at.
 const LOGGED_PATHS: &[&str] = &[USERS_PATH, PROXY_USERS_PATH, CORS_PATH];

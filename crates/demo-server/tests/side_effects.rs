@@ -278,6 +278,30 @@ async fn reset_restores_one_learners_posts_or_everyones() {
 }
 
 #[tokio::test]
+async fn restoring_brings_back_one_learners_posts_and_keeps_the_log() {
+    let state = state();
+    for learner in ["ada", "bob"] {
+        assert_eq!(delete(&state, learner, 13).await.status, StatusCode::OK);
+    }
+    let logged = state.log().len();
+    let restored = send(
+        router(Role::App, &state),
+        request("POST", "/api/posts/restore?learner=ada", &[], ""),
+    )
+    .await;
+    assert_eq!(restored.status, StatusCode::NO_CONTENT);
+    assert!(
+        post_ids(&state, Some("ada")).await.contains(&13),
+        "ada's is back"
+    );
+    assert!(
+        !post_ids(&state, Some("bob")).await.contains(&13),
+        "bob's stays deleted"
+    );
+    assert_eq!(state.log().len(), logged, "the log is untouched");
+}
+
+#[tokio::test]
 async fn learner_buckets_stay_bounded() {
     let state = state_with(|config| config.log_capacity = 10);
     let learners = MAX_BUCKETS + 100;
