@@ -7,10 +7,12 @@
 //! - `build`: only build the app into `dist/`.
 //! - `bench`: every benchmark, one table (also in `bench/latest.md`).
 //! - `wasm`: the app's wasm pipeline, split by route (Trunk's pre_build hook).
+//! - `compress DIR`: precompressed `.br`/`.gz` copies (also Trunk's post_build hook).
 //! - `psl FILE`: ship a newer Public Suffix List (comments stripped).
 
 mod bench;
 mod cmd;
+mod compress;
 mod psl;
 mod tools;
 mod wasm;
@@ -38,6 +40,8 @@ usage: cargo xtask <command>
   wasm [--release|--debug]
                   the app's wasm, split by route, into target/wasm-split
                   (Trunk's pre_build hook runs it; see xtask/src/wasm.rs)
+  compress DIR    write .br and .gz beside every text and wasm file in DIR
+                  (Trunk's post_build hook does it for every build)
   psl FILE        copy a newer public_suffix_list.dat into public/psl/
                   (comments stripped; the app fetches it lazily)
 ";
@@ -50,6 +54,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(&args[1..]),
         Some("psl") => psl::update(&args[1..]),
         Some("wasm") => wasm::build(&args[1..]),
+        Some("compress") => compress::command(&args[1..]),
         Some("build") => tools::ensure_app_tools().and_then(|()| build_app(&default_dist())),
         Some("setup") => tools::ensure_app_tools().and_then(|()| {
             if args.iter().any(|a| a == "--browser") {

@@ -125,7 +125,8 @@ pub fn build(args: &[String]) -> Result<(), String> {
 
 /// Trunk's post_build hook, on `TRUNK_STAGING_DIR`: drops the
 /// `data-trunk-skip` link Trunk leaves in `index.html` (it only told Trunk
-/// not to build the crate itself).
+/// not to build the crate itself), then writes the precompressed copies the
+/// server sends (`crate::compress`).
 fn finish_staged() -> Result<(), String> {
     let staged = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
@@ -133,7 +134,10 @@ fn finish_staged() -> Result<(), String> {
     let index = staged.join("index.html");
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    write(&index, &without_skip_link(&html))
+    write(&index, &without_skip_link(&html))?;
+    let count = crate::compress::compress_dir(&staged)?;
+    eprintln!("compress: {count} files have .br and .gz copies");
+    Ok(())
 }
 
 /// `html` without the `<link … data-trunk-skip …>` element (minified or not).

@@ -1,24 +1,26 @@
 //! The app's own origin: the built app (static files with an SPA fallback)
 //! and its same-origin API.
 
-use std::io::ErrorKind;
-
+use axum::body::Body;
+use axum::extract::Request;
 use axum::extract::{ConnectInfo, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Extension, Json, Router};
 use cors_core::scenario::CORS_PATH;
 use cors_core::wire::{DemoConfig, LogEntry, Role};
-use tower_http::services::ServeDir;
+use tower::ServiceExt;
 
 use crate::api_origin::{posts, users};
 use crate::classroom::{is_instructor, reset_of, viewer};
 use crate::cors_endpoint::cors_endpoint;
 use crate::cors_endpoint::request_host;
+use crate::delivery;
 use crate::demo_data::NOT_BUILT_PAGE;
-use crate::error::{no_such_route, AppError};
+use crate::error::no_such_route;
 use crate::hosts::{arrival_ip, other_site_host, ConnInfo};
 use crate::no_store;
 use crate::proxy::{proxy_users, PROXY_USERS_PATH};
@@ -53,16 +55,18 @@ pub fn app_router(state: AppState) -> Router {
         .route(PROXY_USERS_PATH, get(proxy_users).fallback(no_such_route))
         .route("/api/{*rest}", any(no_such_route))
         .layer(no_store());
-    let files = ServeDir::new(state.dist_dir())
-        // Directories fall back to the app too, like any path that is not a file.
-        .append_index_html_on_directories(false)
-        .fallback(get(spa_index).with_state(state.clone()));
-    let app = Router::new()
+    // The built app: precompressed, with cache headers (`crate::delivery`).
+    let files =
+        delivery::files(state.dist_dir()).fallback(get(spa_index).with_state(state.clone()));
+    let app_files = Router::new()
         .route("/", get(spa_index))
         .route("/index.html", get(spa_index))
+        .fallback_service(files)
+        .layer(middleware::from_fn(delivery::delivery_headers));
+    let app = Router::new()
         .route(CORS_PATH, any(cors_endpoint))
         .merge(lab_api)
-        .fallback_service(files)
+        .merge(app_files)
         .with_state(state.clone());
     recorded_paths(app, state, Role::App, LOGGED_PATHS)
 }
@@ -120,30 +124,31 @@ async fn reset(State(state): State<AppState>, uri: Uri) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-/// The app's `index.html`, read on every request so a rebuilt app is served
-/// without a restart; a friendly page when the app is not built.
-async fn spa_index(State(state): State<AppState>) -> Result<Response, AppError> {
-    let page = match tokio::fs::read(state.dist_dir().join("index.html")).await {
-        Ok(page) => page,
-        Err(err) if matches!(err.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
-            NOT_BUILT_PAGE.as_bytes().to_vec()
-        }
-        Err(err) => {
-            return Err(AppError::Internal(format!(
-                "cannot read {}: {err}",
-                state.dist_dir().join("index.html").display()
-            )))
-        }
-    };
-    Ok((
-        [
-            (
-                CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            ),
-            (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-        ],
-        page,
-    )
-        .into_response())
+/// The app's `index.html` (any page path: the app routes in the browser),
+/// read on every request so a rebuilt app is served without a restart,
+/// precompressed like every file; a friendly page when the app is not built.
+async fn spa_index(State(state): State<AppState>, request: Request) -> Response {
+    // A page path asks for the page, whatever its method said beyond GET/HEAD.
+    let (mut parts, body) = request.into_parts();
+    parts.uri = Uri::from_static("/index.html");
+    match delivery::index(state.dist_dir())
+        .oneshot(Request::from_parts(parts, body))
+        .await
+    {
+        Ok(page) if page.status() != StatusCode::NOT_FOUND => page.map(Body::new),
+        _ => (
+            [
+                (
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                ),
+                (
+                    CACHE_CONTROL,
+                    HeaderValue::from_static(delivery::REVALIDATE),
+                ),
+            ],
+            NOT_BUILT_PAGE,
+        )
+            .into_response(),
+    }
 }

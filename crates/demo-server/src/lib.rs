@@ -27,6 +27,7 @@ mod app_origin;
 pub mod classroom;
 mod config;
 pub mod cors_endpoint;
+mod delivery;
 mod demo_data;
 pub mod embed;
 mod error;
