@@ -363,9 +363,10 @@ fn boot_html(
 }
 
 const BOOT_TEMPLATE: &str = r#"<link rel="modulepreload" href="/@DIR@/@APP@.js">
+<link rel="modulepreload" href="/@DIR@/__wasm_split.js">
 <script>
-// Start the downloads now, not after the JS: the main wasm, and in one
-// request the chunks of the page that was opened (see write_bundles in
+// Start the downloads now, not after the JS: the main wasm, /api/config,
+// and in one request the chunks of the page that was opened (see write_bundles in
 // xtask/src/wasm.rs). The chunk loader takes each file once
 // (corsLabPrefetched); a failed one is fetched on its own on retry.
 (() => {
@@ -396,6 +397,9 @@ const BOOT_TEMPLATE: &str = r#"<link rel="modulepreload" href="/@DIR@/@APP@.js">
     return files;
   };
   keep("@APP@_bg.wasm", fetch(new URL("@APP@_bg.wasm", base)));
+  // Every page needs the lab's config; the app takes this answer (if it
+  // asks without an instructor key) instead of waiting a round trip more.
+  keep("/api/config", fetch("/api/config"));
   const wanted = [location.pathname.replace(/\/+$/, "") || "/"];
   if (new URLSearchParams(location.search).has("present")) wanted.push("?present");
   for (const key of wanted) {
