@@ -1,16 +1,17 @@
-//! `cargo xtask bench [--soak SECS] [--loads N] [--fuzz-cases N] [--only size]
-//! [--dist DIR]`: every benchmark, one markdown table on stdout and in
+//! `cargo xtask bench [--soak SECS] [--loads N] [--slow-loads N] [--class N]
+//! [--fuzz-cases N] [--only size] [--dist DIR]`: every benchmark, one markdown table on stdout and in
 //! `bench/latest.md`. `--only size` runs just step 1 (into `--dist DIR`,
 //! default `dist/`) and only prints its rows.
 //!
-//! 1. app weight: the release build's wasm and JS, raw / gzip -9 / brotli -q 11,
-//!    against the 150 KB (brotli) budget; the lazily loaded data files
-//!    (`*.dat`: the Public Suffix List), reported apart, outside the budget;
-//!    what dominates the wasm, by crate (twiggy on a name-keeping copy
-//!    optimized exactly like the real one);
+//! 1. app weight, as the server sends it: per route, the first load's wasm +
+//!    JS (the precompressed brotli files the server answers with) against
+//!    the 150 KB budget, the whole app, the lazily loaded Public Suffix List
+//!    apart; what the main wasm is made of, by crate (twiggy);
 //! 2. core cost per call: criterion (`crates/cors-core/benches/core.rs`);
 //! 3. fuzzing: the core's property tests with many cases, time-bounded;
-//! 4. page load in headless Chromium (`bench-tools` `browser`);
+//! 4. page load in headless Chromium (`bench-tools` `browser`): per route,
+//!    bytes over the wire and time to interactive, cold, on loopback and on
+//!    emulated Slow 4G; 60 learners' cold loads at once in classroom mode;
 //! 5. the demo server under load from another process (`bench-tools` `load`):
 //!    100 and 1000 connections, memory over 1M logged requests, SSE fan-out
 //!    to 200 subscribers, graceful shutdown, a soak run.
@@ -34,7 +35,10 @@ const TOOLS_PROFILE: &str = "bench-tools";
 
 struct Options {
     soak_secs: u64,
+    /// Cold loads per route on loopback; on Slow 4G; learners at once.
     loads: u32,
+    slow_loads: u32,
+    class: u32,
     fuzz_cases: u32,
     /// `--only size`: just the app weight, printed, `bench/latest.md` untouched.
     only_size: bool,
@@ -46,7 +50,9 @@ impl Options {
     fn parse(args: &[String]) -> Result<Options, String> {
         let mut options = Options {
             soak_secs: 15,
-            loads: 25,
+            loads: 15,
+            slow_loads: 5,
+            class: 60,
             fuzz_cases: 50_000,
             only_size: false,
             dist: workspace_root().join("dist"),
@@ -61,6 +67,8 @@ impl Options {
             match flag.as_str() {
                 "--soak" => options.soak_secs = number()?,
                 "--loads" => options.loads = number()? as u32,
+                "--slow-loads" => options.slow_loads = number()? as u32,
+                "--class" => options.class = number()? as u32,
                 "--fuzz-cases" => options.fuzz_cases = number()? as u32,
                 "--only" => match it.next().map(String::as_str) {
                     Some("size") => options.only_size = true,
@@ -145,15 +153,16 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let tool = |name: &str| target.join(TOOLS_PROFILE).join(name);
     let dist = &options.dist;
 
-    step("page load in headless Chromium");
-    let loads = options.loads.to_string();
+    step("page load in headless Chromium: loopback, Slow 4G, a classroom at once");
     let mut browser = Command::new(tool("browser"));
     browser
-        .args(["--loads", loads.as_str()])
+        .args(["--loads", &options.loads.to_string()])
+        .args(["--slow-loads", &options.slow_loads.to_string()])
+        .args(["--class", &options.class.to_string()])
         .arg("--dist")
         .arg(dist)
         .env("CHROMEDRIVER", tools::CHROMEDRIVER);
-    collect(&mut table, "page load", browser, Duration::from_secs(600));
+    collect(&mut table, "page load", browser, Duration::from_secs(1200));
 
     let load = |mode: &str, extra: &[&str]| {
         let mut command = Command::new(tool("load"));
@@ -369,57 +378,80 @@ fn capture(mut command: Command, limit: Duration) -> Result<String, (String, Str
     }
 }
 
-/// The files in `dist` (not in subfolders) whose extension is one of `exts`.
-fn dist_files(dist: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
-        .map_err(|e| format!("read {}: {e}", dist.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| exts.contains(&x))
-        })
-        .collect();
-    files.sort();
-    Ok(files)
-}
+const WEIGHT_AREA: &str = "app weight (release build, as served)";
 
-/// Raw, gzip -9 and brotli -q 11 sizes of `files`, added up.
-fn sizes(files: &[PathBuf]) -> Result<(u64, u64, u64), String> {
-    let (mut raw, mut gz, mut br) = (0, 0, 0);
-    for file in files {
-        raw += std::fs::metadata(file).map_err(|e| e.to_string())?.len();
-        gz += compressed_len("gzip", &["-9", "-c"], file)?;
-        br += compressed_len("brotli", &["-q", "11", "-c"], file)?;
-    }
-    Ok((raw, gz, br))
-}
-
-const WEIGHT_AREA: &str = "app weight (release build)";
-
-/// Sizes of `dist`'s wasm and JS, raw, gzip -9 and brotli -q 11.
+/// What a first load of each route costs, as the server sends it: the
+/// precompressed `.br` files (`cargo xtask compress`) the server answers
+/// `Accept-Encoding: br` with — main wasm, its JS, the chunk loader, and the
+/// route's bundle of chunks (`target/wasm-split/manifest.txt` says which);
+/// then the whole app (every chunk) for comparison. `page load` measures the
+/// same in a browser, over the wire.
 fn app_weight(table: &mut Table, dist: &Path) -> Result<(), String> {
-    let mut total_brotli = 0;
-    let area = WEIGHT_AREA;
-    for (kind, ext) in [("wasm", "wasm"), ("JS", "js")] {
-        let (raw, gz, br) = sizes(&dist_files(dist, &[ext])?)?;
-        total_brotli += br;
+    let manifest = std::fs::read_to_string(crate::wasm::manifest_path())
+        .map_err(|e| format!("no wasm manifest (build first): {e}"))?;
+    let dir = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("dir "))
+        .ok_or("the wasm manifest names no package directory")?;
+    let pkg = dist.join(dir);
+    let sent = |name: &str| -> Result<u64, String> {
+        let br = pkg.join(format!("{name}.br"));
+        let file = if br.is_file() { br } else { pkg.join(name) };
+        std::fs::metadata(&file)
+            .map(|m| m.len())
+            .map_err(|e| format!("{}: {e}", file.display()))
+    };
+    let main = sent("cors-lab_bg.wasm")? + sent("cors-lab.js")? + sent("__wasm_split.js")?;
+    table.row(
+        WEIGHT_AREA,
+        "every route: main wasm + JS + chunk loader, as sent (brotli)",
+        kb(main),
+    );
+    for line in manifest.lines() {
+        let mut words = line.split_whitespace();
+        if words.next() != Some("route") {
+            continue;
+        }
+        let (Some(route), Some(bundle)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if route == "?present" {
+            table.row(
+                WEIGHT_AREA,
+                "presenter mode's panel, on top of the route's first load (?present)",
+                kb(sent(bundle)?),
+            );
+            continue;
+        }
+        let total = main + sent(bundle)?;
+        let verdict = if total <= BUDGET_BROTLI {
+            "within the 150 KB budget"
+        } else {
+            "OVER the 150 KB budget"
+        };
         table.row(
-            area,
-            &format!("{kind} raw / gzip / brotli"),
-            format!("{} / {} / {}", kb(raw), kb(gz), kb(br)),
+            WEIGHT_AREA,
+            &format!(
+                "first load of {route}: wasm + JS as sent (brotli), with its bundle of {} chunks",
+                words.count()
+            ),
+            format!("{} ({verdict})", kb(total)),
         );
     }
-    let verdict = if total_brotli <= BUDGET_BROTLI {
-        "within budget"
-    } else {
-        "OVER budget"
-    };
+    let mut everything = 0;
+    for entry in std::fs::read_dir(&pkg)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".wasm") || name.ends_with(".js") {
+            everything += sent(&name)?;
+        }
+    }
     table.row(
-        area,
-        "wasm + JS brotli vs budget 150 KB",
-        format!("{} ({verdict})", kb(total_brotli)),
+        WEIGHT_AREA,
+        "the whole app: every chunk, wasm + JS as sent (brotli)",
+        kb(everything),
     );
     Ok(())
 }
@@ -427,24 +459,15 @@ fn app_weight(table: &mut Table, dist: &Path) -> Result<(), String> {
 /// Data the app fetches later, only when a view needs it (the Public Suffix
 /// List for same-site): not part of the start-up weight, so outside the budget.
 fn lazy_data(table: &mut Table, dist: &Path) -> Result<(), String> {
-    let mut files = dist_files(dist, &["dat"])?;
-    for entry in std::fs::read_dir(dist)
-        .map_err(|e| e.to_string())?
-        .flatten()
-    {
-        if entry.path().is_dir() {
-            files.extend(dist_files(&entry.path(), &["dat"])?);
-        }
-    }
-    for file in files {
-        let (raw, gz, br) = sizes(std::slice::from_ref(&file))?;
-        let name = file.file_name().unwrap_or_default().to_string_lossy();
-        table.row(
-            WEIGHT_AREA,
-            &format!("lazily loaded {name} raw / gzip / brotli (not in the budget)"),
-            format!("{} / {} / {}", kb(raw), kb(gz), kb(br)),
-        );
-    }
+    let list = dist.join("psl/public_suffix_list.dat");
+    let raw = std::fs::metadata(&list).map_err(|e| format!("{}: {e}", list.display()))?;
+    let br = std::fs::metadata(dist.join("psl/public_suffix_list.dat.br"))
+        .map_or(raw.len(), |m| m.len());
+    table.row(
+        WEIGHT_AREA,
+        "lazily loaded public_suffix_list.dat raw / as sent (brotli; not in the budget)",
+        format!("{} / {}", kb(raw.len()), kb(br)),
+    );
     Ok(())
 }
 
@@ -452,35 +475,11 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-fn compressed_len(program: &str, args: &[&str], file: &Path) -> Result<u64, String> {
-    let out = Command::new(program)
-        .args(args)
-        .arg(file)
-        .output()
-        .map_err(|e| format!("cannot run {program} (apt-get install {program}): {e}"))?;
-    if !out.status.success() {
-        return Err(format!("{program} failed on {}", file.display()));
-    }
-    Ok(out.stdout.len() as u64)
-}
-
-/// What the wasm is made of, by crate: the build's wasm (with names) through
-/// wasm-bindgen and wasm-opt with the same flags as index.html plus `-g`
-/// (keep names), then `twiggy top`.
+/// What the main wasm (the part every route loads) is made of, by crate:
+/// `twiggy top` on the splitter's main module, before wasm-bindgen and
+/// wasm-opt, so names are kept (raw sizes; the shipped file is smaller).
 fn wasm_breakdown(table: &mut Table) -> Result<(), String> {
-    let built = target_dir().join("wasm32-unknown-unknown/release/cors-lab.wasm");
-    let scratch = target_dir().join("bench-wasm");
-    let _ = std::fs::remove_dir_all(&scratch);
-    std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
-    let bindgen_out = scratch.join("cors-lab_bg.wasm");
-    let named = scratch.join("named.wasm");
-    run(Cmd::new("wasm-bindgen")
-        .args(["--target", "web", "--out-dir"])
-        .args([&scratch, &built]))?;
-    run(Cmd::new("wasm-opt")
-        .args(["-Oz", "-g"])
-        .args(wasm_opt_params()?.split_whitespace())
-        .args([bindgen_out.as_os_str(), "-o".as_ref(), named.as_os_str()]))?;
+    let named = workspace_root().join("target/wasm-split/split/cors-lab.wasm");
     let csv = Command::new("twiggy")
         .args(["top", "-n", "10000000", "-f", "csv"])
         .arg(&named)
@@ -516,23 +515,11 @@ fn wasm_breakdown(table: &mut Table) -> Result<(), String> {
         })
         .collect();
     table.row(
-        "app weight (release build)",
-        "wasm code + data by crate (twiggy, raw)",
+        WEIGHT_AREA,
+        "main wasm (every route) code + data by crate (twiggy, raw, before wasm-opt)",
         top.join(", "),
     );
     Ok(())
-}
-
-/// `data-wasm-opt-params` from index.html (the feature flags).
-fn wasm_opt_params() -> Result<String, String> {
-    let html = std::fs::read_to_string(workspace_root().join("index.html"))
-        .map_err(|e| format!("read index.html: {e}"))?;
-    Ok(html
-        .split("data-wasm-opt-params=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_default()
-        .to_owned())
 }
 
 /// The first two fields of a CSV line: a (maybe quoted) name and a number.

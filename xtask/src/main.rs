@@ -34,7 +34,9 @@ usage: cargo xtask <command>
   bench [FLAGS]   every benchmark (app weight, core, fuzzing, page load,
                   server load); prints a table, writes bench/latest.md;
                   --soak SECS (default 15; 60 for the full soak),
-                  --loads N (page loads, default 25), --fuzz-cases N,
+                  --loads N (cold loads per route on loopback, default
+                  15), --slow-loads N (on Slow 4G, default 5), --class N
+                  (learners loading at once, default 60), --fuzz-cases N,
                   --only size (just the app weight, printed only),
                   --dist DIR (build and measure there, default dist/)
   wasm [--release|--debug]

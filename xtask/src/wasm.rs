@@ -34,6 +34,29 @@ const APP: &str = "cors-lab";
 /// (`route_home` to `/`): the boot script fetches them with the main wasm.
 const ROUTE_PREFIX: &str = "route_";
 
+/// What the pipeline made, for the benchmark (`xtask/src/bench.rs`): one line
+/// `dir <pkg-hash>`, then per route `route <path> <bundle> <file>…`.
+pub const MANIFEST: &str = "manifest.txt";
+
+/// Where [`MANIFEST`] is (relative to the workspace root).
+pub fn manifest_path() -> PathBuf {
+    workspace_root().join(OUT).join(MANIFEST)
+}
+
+fn manifest(
+    dir: &str,
+    early: &BTreeMap<String, Vec<String>>,
+    bundles: &BTreeMap<String, String>,
+) -> String {
+    let mut text = format!("dir {dir}\n");
+    for (key, files) in early {
+        if let Some(bundle) = bundles.get(key) {
+            text.push_str(&format!("route {key} {bundle} {}\n", files.join(" ")));
+        }
+    }
+    text
+}
+
 /// Presenter mode's panel (`src/lazy.rs`): fetched early when the address
 /// says `present`.
 const PRESENTER_SPLIT: &str = "presenter_panel";
@@ -118,6 +141,7 @@ pub fn build(args: &[String]) -> Result<(), String> {
     let dir = format!("pkg-{hash:016x}");
     fs::rename(&pkg, web.join(&dir)).map_err(|e| format!("cannot move {}: {e}", pkg.display()))?;
     write(&out.join("boot.html"), &boot_html(&dir, &early, &bundles))?;
+    write(&out.join(MANIFEST), &manifest(&dir, &early, &bundles))?;
     write(&stamp_file, &stamp)?;
     eprintln!("wasm: ready in {OUT}/web/{dir}");
     Ok(())
