@@ -181,13 +181,21 @@ fn preload_others(shown: Chunk) {
     if STARTED.with(|s| s.replace(true)) {
         return;
     }
-    spawn_local(async move {
-        for chunk in Chunk::ALL.into_iter().filter(|c| *c != shown) {
-            let _ = chunk.preload().await;
-        }
-        // Tests and the benchmark wait for this: every chunk has been tried.
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-chunks", "preloaded");
-        }
+    // After the page has painted, so its first frame never waits on these.
+    request_animation_frame(move || {
+        set_timeout(
+            move || spawn_local(preload_all_but(shown)),
+            std::time::Duration::ZERO,
+        )
     });
+}
+
+async fn preload_all_but(shown: Chunk) {
+    for chunk in Chunk::ALL.into_iter().filter(|c| *c != shown) {
+        let _ = chunk.preload().await;
+    }
+    // Tests and the benchmark wait for this: every chunk has been tried.
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-chunks", "preloaded");
+    }
 }
