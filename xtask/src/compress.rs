@@ -36,25 +36,7 @@ pub fn compress_dir(dir: &Path) -> Result<usize, String> {
     let mut files = Vec::new();
     collect(dir, &mut files)?;
     files.retain(|f| worth_compressing(f));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(file) = files.get(i) else {
-                        return Ok::<(), String>(());
-                    };
-                    compress_file(file)?;
-                })
-            })
-            .collect();
-        handles.into_iter().try_for_each(|h| {
-            h.join()
-                .unwrap_or_else(|_| Err("a compression worker panicked".into()))
-        })
-    })?;
+    crate::cmd::on_every_core(&files, |file| compress_file(file))?;
     Ok(files.len())
 }
 

@@ -113,18 +113,42 @@ const BINARYEN: &str = "132.0.0";
 
 /// The `wasm-opt` of npm's binaryen, installed once into the cache.
 pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
-    let prefix = tool_cache()?.join(format!("binaryen-{BINARYEN}"));
-    let bin = prefix.join("node_modules/.bin/wasm-opt");
     let major = BINARYEN.split('.').next().unwrap_or(BINARYEN);
-    let works = |bin: &std::path::Path| {
+    ensure_npm("binaryen", BINARYEN, "node_modules/.bin/wasm-opt", |bin| {
         output(&bin.to_string_lossy(), &["--version"])
             .is_some_and(|v| v.split_whitespace().any(|w| w == major))
-    };
-    if works(&bin) {
-        return Ok(bin);
+    })
+}
+
+/// axe-core, the accessibility checker the e2e tests inject into each page
+/// (npm's `axe-core`, never a CDN).
+const AXE_CORE: &str = "4.14.1";
+
+/// The path of axe-core's `axe.min.js`, installed once into the cache.
+pub fn ensure_axe() -> Result<PathBuf, String> {
+    ensure_npm(
+        "axe-core",
+        AXE_CORE,
+        "node_modules/axe-core/axe.min.js",
+        |file| file.is_file(),
+    )
+}
+
+/// `file` of npm's `package@version`, installed into its own folder of the
+/// tool cache unless `works` already accepts what is there.
+fn ensure_npm(
+    package: &str,
+    version: &str,
+    file: &str,
+    works: impl Fn(&std::path::Path) -> bool,
+) -> Result<PathBuf, String> {
+    let prefix = tool_cache()?.join(format!("{package}-{version}"));
+    let path = prefix.join(file);
+    if works(&path) {
+        return Ok(path);
     }
     eprintln!(
-        "installing wasm-opt (npm binaryen {BINARYEN}) into {}",
+        "installing npm {package}@{version} into {}",
         prefix.display()
     );
     std::fs::create_dir_all(&prefix)
@@ -136,40 +160,15 @@ pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
         "--no-save",
         "--prefix",
         &prefix.to_string_lossy(),
-        &format!("binaryen@{BINARYEN}"),
+        &format!("{package}@{version}"),
     ]))?;
-    if works(&bin) {
-        Ok(bin)
+    if works(&path) {
+        Ok(path)
     } else {
-        Err(format!("{} does not run", bin.display()))
-    }
-}
-
-/// axe-core, the accessibility checker the e2e tests inject into each page
-/// (npm's `axe-core`, never a CDN); the path of its `axe.min.js`.
-const AXE_CORE: &str = "4.14.1";
-
-pub fn ensure_axe() -> Result<PathBuf, String> {
-    let prefix = tool_cache()?.join(format!("axe-core-{AXE_CORE}"));
-    let script = prefix.join("node_modules/axe-core/axe.min.js");
-    if script.is_file() {
-        return Ok(script);
-    }
-    std::fs::create_dir_all(&prefix)
-        .map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
-    run(Cmd::new("npm").args([
-        "install",
-        "--no-audit",
-        "--no-fund",
-        "--no-save",
-        "--prefix",
-        &prefix.to_string_lossy(),
-        &format!("axe-core@{AXE_CORE}"),
-    ]))?;
-    if script.is_file() {
-        Ok(script)
-    } else {
-        Err(format!("npm installed no {}", script.display()))
+        Err(format!(
+            "npm {package}@{version} gave no working {}",
+            path.display()
+        ))
     }
 }
 

@@ -131,7 +131,8 @@ pub fn build(args: &[String]) -> Result<(), String> {
             .into_iter()
             .filter(|f| file_name(f).ends_with(".wasm"))
             .collect();
-        optimise_all(&wasm_opt, &files)?;
+        // One Node.js process per file, as many at once as there are cores.
+        crate::cmd::on_every_core(&files, |file| optimise(&wasm_opt, file))?;
     }
 
     let early = route_files(&prefetch);
@@ -254,30 +255,6 @@ fn bindgen(main: &Path, pkg: &Path) -> Result<(), String> {
         .out_name(APP)
         .generate(pkg)
         .map_err(|e| format!("wasm-bindgen on {} failed: {e:?}", main.display()))
-}
-
-/// wasm-opt on every file, as many at once as there are cores (each run is
-/// one Node.js process on one core).
-fn optimise_all(wasm_opt: &Path, files: &[PathBuf]) -> Result<(), String> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(file) = files.get(i) else {
-                        return Ok(());
-                    };
-                    optimise(wasm_opt, file)?;
-                })
-            })
-            .collect();
-        handles.into_iter().try_for_each(|h| {
-            h.join()
-                .unwrap_or_else(|_| Err("wasm-opt worker panicked".into()))
-        })
-    })
 }
 
 fn optimise(wasm_opt: &Path, file: &Path) -> Result<(), String> {
