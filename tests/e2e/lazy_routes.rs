@@ -82,6 +82,9 @@ async fn a_deep_link_gets_its_page_in_one_early_request() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_that_cannot_load_says_so_and_loads_on_retry() {
     let lab = Lab::start().await;
+    if !lab.has_devtools("failing a chunk's download") {
+        return;
+    }
     // The lab's code cannot be fetched: its own chunk, and the bundle the
     // first load would take it from.
     lab.block_urls(&["*split_route_lab.wasm*"]).await;
@@ -114,6 +117,9 @@ async fn a_page_that_cannot_load_says_so_and_loads_on_retry() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deep_link_whose_page_cannot_load_offers_a_retry() {
     let lab = Lab::start().await;
+    if !lab.has_devtools("failing a chunk's download") {
+        return;
+    }
     lab.block_urls(&["*/bundle-*", "*split_route_quiz.wasm*"])
         .await;
     lab.open("/quiz").await;
@@ -127,6 +133,9 @@ async fn a_deep_link_whose_page_cannot_load_offers_a_retry() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_app_that_cannot_load_says_so() {
     let lab = Lab::start().await;
+    if !lab.has_devtools("failing the main wasm's download") {
+        return;
+    }
     lab.block_urls(&["*cors-lab_bg.wasm*"]).await;
     lab.open("/").await;
     let shown = lab
@@ -171,6 +180,9 @@ async fn back_and_forward_across_pages() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn loading_any_page_prints_nothing_to_the_console() {
     let lab = Lab::start().await;
+    if !lab.has_devtools("reading the console") {
+        return;
+    }
     for (path, testid) in [
         ("/", "run-users-fetch"),
         ("/origin", "origin-verdict"),

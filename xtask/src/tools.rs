@@ -182,14 +182,32 @@ fn tool_cache() -> Result<PathBuf, String> {
     Ok(base.join("cors-lab"))
 }
 
-/// Debian's Chromium and its chromedriver (the same build, so versions match).
+/// The three engines the e2e tests drive: Debian's Chromium and its
+/// chromedriver (the same build, so versions match); Firefox ESR with
+/// geckodriver (crates.io, Mozilla's own); WebKitGTK's WebKitWebDriver
+/// (Safari's engine) with Xvfb for its display.
 pub fn ensure_browser() -> Result<(), String> {
     let have = |p: &str| std::path::Path::new(p).exists();
-    if have(CHROMIUM) && have(CHROMEDRIVER) {
-        return Ok(());
+    let missing: Vec<&str> = [
+        (CHROMIUM, "chromium"),
+        (CHROMEDRIVER, "chromium-driver"),
+        ("/usr/bin/firefox-esr", "firefox-esr"),
+        ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+        ("/usr/bin/Xvfb", "xvfb"),
+        ("/usr/bin/xauth", "xauth"),
+    ]
+    .into_iter()
+    .filter(|(path, _)| !have(path))
+    .map(|(_, package)| package)
+    .collect();
+    if !missing.is_empty() {
+        apt_install(&missing)?;
     }
-    apt_install(&["chromium", "chromium-driver"])
+    ensure_cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])
 }
+
+/// geckodriver, from crates.io (npm's packages download a binary: not here).
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 fn apt_install(packages: &[&str]) -> Result<(), String> {
     let root = output("id", &["-u"]).as_deref() == Some("0");
