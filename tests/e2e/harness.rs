@@ -544,12 +544,18 @@ struct Xvfb {
 impl Xvfb {
     fn start() -> Xvfb {
         use std::os::unix::process::CommandExt;
+        // Tests start in parallel: one at a time picks a number and waits
+        // for its server, so none takes (or cleans up) another's display.
+        static PICKING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _picking = PICKING.lock().unwrap_or_else(|e| e.into_inner());
         for number in 90..200 {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-            let lock = PathBuf::from(format!("/tmp/.X{number}-lock"));
-            if socket.exists() || lock.exists() {
+            let (socket, lock) = display_files(number);
+            if lock.exists() && !stale(&lock) {
                 continue;
             }
+            // A display whose server is gone (killed before it could clean up).
+            let _ = std::fs::remove_file(&socket);
+            let _ = std::fs::remove_file(&lock);
             let mut child = Command::new("Xvfb")
                 .args([
                     format!(":{number}").as_str(),
@@ -583,7 +589,31 @@ impl Xvfb {
 impl Drop for Xvfb {
     fn drop(&mut self) {
         kill_group(&mut self.child);
+        // Killed outright, Xvfb leaves its socket and lock behind.
+        let (socket, lock) = display_files(self.number);
+        let _ = std::fs::remove_file(socket);
+        let _ = std::fs::remove_file(lock);
     }
+}
+
+/// The X socket and lock file of display `number`.
+fn display_files(number: u32) -> (PathBuf, PathBuf) {
+    (
+        PathBuf::from(format!("/tmp/.X11-unix/X{number}")),
+        PathBuf::from(format!("/tmp/.X{number}-lock")),
+    )
+}
+
+/// Whether a display's lock names a process that no longer runs.
+fn stale(lock: &std::path::Path) -> bool {
+    let Some(pid) = std::fs::read_to_string(lock)
+        .ok()
+        .and_then(|text| text.trim().parse::<i32>().ok())
+    else {
+        return false;
+    };
+    // SAFETY: signal 0 only asks whether the process exists.
+    unsafe { libc::kill(pid, 0) != 0 }
 }
 
 /// The engine's WebDriver server in a process group of its own (so the
