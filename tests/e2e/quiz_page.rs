@@ -62,7 +62,11 @@ async fn every_question_answers_and_runs_its_evidence() {
                     .attr("href")
                     .await
                     .expect("href");
-                assert_eq!(href.as_deref(), Some(format!("/why#{demo}").as_str()));
+                // WebKit's driver answers with the resolved URL, the others
+                // with the attribute as written.
+                let href = href.unwrap_or_default();
+                let href = href.strip_prefix(&lab.app_url("")).unwrap_or(&href);
+                assert_eq!(href, format!("/why#{demo}"));
             }
         }
     }
@@ -98,7 +102,7 @@ async fn blocked_post_question_shows_the_post_is_gone() {
     lab.click("quiz-choice-0").await;
     lab.click("quiz-answer").await;
     lab.click("quiz-run").await;
-    lab.expect_text("js-result", "TypeError: Failed to fetch")
+    lab.expect_text("js-result", lab.engine.network_error())
         .await;
     let after = lab.find("posts-after").await.text().await.expect("text");
     assert!(!after.contains("#13"), "{after}");

@@ -208,7 +208,13 @@ fn test() -> Result<(), String> {
 /// The e2e tests that also run in Firefox ESR and WebKitGTK (the others are
 /// Chromium's until the three-engine work brings them over; a step an
 /// engine cannot do is skipped with its reason printed).
-const OTHER_ENGINE_TESTS: &[&str] = &["lazy_routes", "home_fetch", "accessibility"];
+const OTHER_ENGINE_TESTS: &[&str] = &[
+    "lazy_routes",
+    "home_fetch",
+    "accessibility",
+    "lab_page",
+    "quiz_page",
+];
 
 fn step(what: &str) {
     eprintln!("\n==> {what}");
