@@ -85,6 +85,14 @@ pub fn use_config() -> ConfigResource {
         .unwrap_or_else(|| LocalResource::new(load_config))
 }
 
+/// The learner's own browser family (from `navigator.userAgent`).
+pub fn this_browser() -> cors_core::browser::Browser {
+    let agent = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    cors_core::browser::Browser::from_user_agent(&agent)
+}
+
 /// The host the page was opened on (`localhost`, `127.0.0.1`, a LAN address...).
 /// Every demo origin uses this host, so the lab works wherever it is opened.
 pub fn page_host() -> String {

@@ -449,7 +449,10 @@ fn ConsoleBox(run: Run) -> impl IntoView {
             <h3 id="console-title">"Console message"</h3>
             {match console {
                 Some(c) => view! {
-                    <p class="hint">"JavaScript cannot read this; the browser prints it in the developer console (F12) for you, the developer."</p>
+                    <p class="hint" data-testid="console-hint">
+                        "JavaScript cannot read this; the browser prints it in the developer console for you, the developer (to open it here: "
+                        {crate::demo::this_browser().console_shortcut()}")."
+                    </p>
                     <h4>"Chrome"</h4>
                     <pre class="console-line" data-testid="console-chrome">{c.chrome.clone()}</pre>
                     <p class="console-explain">

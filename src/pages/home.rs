@@ -103,8 +103,12 @@ fn FirstExperiment(config: DemoConfig) -> impl IntoView {
                                 "Yet the server log shows the request arrived and was answered with 200. "
                                 "The browser got the answer and kept it from the script, because the "
                                 "response had no "<code>"Access-Control-Allow-Origin"</code>" header "
-                                "allowing "<code>{page_origin.clone()}</code>" to read it. The console "
-                                "(F12) names the reason; the script only ever sees this generic error."
+                                "allowing "<code>{page_origin.clone()}</code>" to read it. The developer "
+                                "console names the reason; the script only ever sees this generic error."
+                            </p>
+                            <p class="hint" data-testid="console-hint">
+                                "To open the console in this browser: "
+                                {crate::demo::this_browser().console_shortcut()}"."
                             </p>
                         }.into_any(),
                         Some(FetchOutcome::Read { status, body }) => view! {

@@ -14,6 +14,15 @@ async fn blocked_fetch_still_reaches_the_server() {
     lab.expect_text("js-result", lab.engine.network_error())
         .await;
 
+    // How to open the console, in the words of this very browser.
+    let hint = lab.find("console-hint").await.text().await.expect("hint");
+    let shortcut = match lab.engine {
+        crate::harness::Engine::Chromium => "Ctrl+Shift+J",
+        crate::harness::Engine::Firefox => "Ctrl+Shift+K",
+        crate::harness::Engine::Webkit => "Show features for web developers",
+    };
+    assert!(hint.contains(shortcut), "{hint}");
+
     // What the server received, as the page shows it (live, over SSE).
     let origin = format!("Origin: {}", lab.app_url(""));
     let entry = lab

@@ -25,6 +25,7 @@
 //! - [`wire`]: the JSON shapes the demo server sends the app (config, log entries).
 
 pub mod advice;
+pub mod browser;
 pub mod compare;
 pub mod cookie;
 pub mod engine;

@@ -48,7 +48,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
 const SOME_ORIGIN: &str = "https://your-site.example";
 
 /// Where the messages are, for answers that need the real one.
-const WHERE_TO_LOOK: &str = "Where to find the message: open the developer tools (F12, or Cmd+Option+I on a Mac), choose Console and run the request again; the browser prints the reason there as a red line. The Network tab lists the failed request too (Chrome marks it \u{201c}CORS error\u{201d}), with its preflight, an OPTIONS request, when there was one.";
+const WHERE_TO_LOOK: &str = "Where to find the message: open the developer tools (F12, or Cmd+Option+I on a Mac; Safari shows them only after Settings \u{2192} Advanced \u{2192} \u{201c}Show features for web developers\u{201d}), choose Console and run the request again; the browser prints the reason there as a red line. The Network tab lists the failed request too (Chrome marks it \u{201c}CORS error\u{201d}), with its preflight, an OPTIONS request, when there was one.";
 
 const WHAT_IT_LOOKS_LIKE: &str = "A CORS message starts like one of these. Chrome: \u{201c}Access to fetch at '…' from origin '…' has been blocked by CORS policy: …\u{201d}. Firefox: \u{201c}Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at …\u{201d}. Safari: \u{201c}Origin … is not allowed by Access-Control-Allow-Origin.\u{201d} or \u{201c}Fetch API cannot load … due to access control checks.\u{201d}";
 

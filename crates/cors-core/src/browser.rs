@@ -1,0 +1,79 @@
+//! Which browser a learner uses, from its user agent string, and how that
+//! browser opens its developer console (where CORS failures are printed).
+//! A fact per browser family; the app shows the learner their own.
+
+/// A browser family, as far as opening the console goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Browser {
+    /// Chrome, Chromium, Edge, Opera, Brave: Blink.
+    Chromium,
+    /// Firefox: Gecko.
+    Firefox,
+    /// Safari (and other WebKit browsers such as GNOME Web).
+    Safari,
+    /// Anything else.
+    Other,
+}
+
+impl Browser {
+    /// The family a `navigator.userAgent` string names. Order matters:
+    /// Chromium's string also says "Safari", and Safari's says "like Gecko".
+    pub fn from_user_agent(user_agent: &str) -> Browser {
+        let has = |token: &str| user_agent.contains(token);
+        if has("Firefox/") || has("FxiOS/") {
+            Browser::Firefox
+        } else if has("Chrome/") || has("Chromium/") || has("CriOS/") || has("Edg/") {
+            Browser::Chromium
+        } else if has("AppleWebKit/") && has("Safari/") {
+            Browser::Safari
+        } else {
+            Browser::Other
+        }
+    }
+
+    /// How to open the console, for this family (keys as printed on the keyboard).
+    pub fn console_shortcut(self) -> &'static str {
+        match self {
+            Browser::Chromium => "F12 or Ctrl+Shift+J; Cmd+Option+J on a Mac",
+            Browser::Firefox => "F12 or Ctrl+Shift+K; Cmd+Option+K on a Mac",
+            Browser::Safari => {
+                "turn on the developer features first (Settings → Advanced → \u{201c}Show features for \
+                 web developers\u{201d}; in older versions \u{201c}Show Develop menu\u{201d}), then Cmd+Option+C"
+            }
+            Browser::Other => "usually F12, or the browser's menu under More tools → Developer tools",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_agents_name_their_family() {
+        for (ua, browser) in [
+            ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36", Browser::Chromium),
+            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0", Browser::Chromium),
+            ("Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0", Browser::Firefox),
+            ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15", Browser::Safari),
+            ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", Browser::Safari),
+            ("Mozilla/5.0 (X11; Ubuntu; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15", Browser::Safari),
+            ("curl/8.5.0", Browser::Other),
+            ("", Browser::Other),
+        ] {
+            assert_eq!(Browser::from_user_agent(ua), browser, "{ua}");
+        }
+    }
+
+    #[test]
+    fn safari_learners_are_told_to_turn_the_tools_on_first() {
+        assert!(Browser::Safari
+            .console_shortcut()
+            .contains("Show features for web developers"));
+        assert!(!Browser::Safari.console_shortcut().starts_with("F12"));
+        assert!(Browser::Firefox.console_shortcut().contains("Ctrl+Shift+K"));
+        assert!(Browser::Chromium
+            .console_shortcut()
+            .contains("Ctrl+Shift+J"));
+    }
+}
