@@ -443,6 +443,7 @@ fn SideEffect(run: Run) -> impl IntoView {
 /// The console message Chrome (and Firefox) print for this run.
 #[component]
 fn ConsoleBox(run: Run) -> impl IntoView {
+    let no_cors = run.state.request.mode == cors_core::scenario::Mode::NoCors;
     let console = run.prediction.and_then(|p| p.console);
     view! {
         <section class="console" aria-labelledby="console-title">
@@ -471,7 +472,14 @@ fn ConsoleBox(run: Run) -> impl IntoView {
                         </p>
                     })}
                 }.into_any(),
-                None => view! { <p data-testid="console-none">"No CORS message: nothing was blocked."</p> }.into_any(),
+                None if no_cors => view! {
+                    <p data-testid="console-none">
+                        "No CORS message: in no-cors mode there is no CORS check to fail. "
+                        "The request still went out, and the script got an opaque response: "
+                        "status 0, no headers, no body it can read."
+                    </p>
+                }.into_any(),
+                None => view! { <p data-testid="console-none">"No CORS message: no CORS check failed."</p> }.into_any(),
             }}
         </section>
     }
@@ -561,7 +569,7 @@ fn explain(p: &Prediction) -> String {
             "Same origin: the browser needs no permission to give the page its own origin's answer.".to_owned()
         }
         JsObservation::Response { .. } => {
-            "Every check passed: the server's CORS headers name this page's origin, so the browser lets the script read the answer (and the headers listed as exposed).".to_owned()
+            "Every check passed: the server's CORS headers allow this page's origin (by naming it, or with * for a request without credentials), so the browser lets the script read the answer (and the headers listed as exposed).".to_owned()
         }
     }
 }

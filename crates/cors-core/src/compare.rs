@@ -344,7 +344,7 @@ pub const TABLE_OTHERS: &[&str] = &[
     "https://example.com/cart/index.html",
     // Another registrable domain: another site.
     "https://shop.example.org/cart/index.html",
-    // An internationalised host (punycode xn--shp-sna.example.com): another host.
+    // An internationalised host (punycode xn--shp-tna.example.com): another host.
     "https://shöp.example.com/cart/index.html",
     // data: URL: opaque origin.
     "data:text/html,<h1>Cart</h1>",

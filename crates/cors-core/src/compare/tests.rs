@@ -239,3 +239,16 @@ fn join() {
     assert_eq!(join_and(&["a", "b"]), "a and b");
     assert_eq!(join_and(&["a", "b", "c"]), "a, b and c");
 }
+
+#[test]
+fn idn_presets_spell_their_punycode_right() {
+    // The comments and texts name these ASCII forms (checked against the
+    // WHATWG URL parser, as browsers apply it).
+    for (input, ascii) in [
+        ("https://shöp.example.com/cart/index.html", "xn--shp-tna.example.com"),
+        ("https://bücher.example/", "xn--bcher-kva.example"),
+    ] {
+        let parts = parse_url(input).expect("parses");
+        assert_eq!(parts.host.expect("has a host").ascii, ascii, "{input}");
+    }
+}

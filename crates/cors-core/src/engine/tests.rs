@@ -1543,3 +1543,22 @@ fn steps_name_the_rules_with_links() {
     assert_eq!(json["failure"]["kind"], "header-not-allowed");
     assert_eq!(json["preflight"]["kind"], "needed");
 }
+
+/// The explainer tells learners that `Access-Control-Allow-Origin: null`
+/// lets a `null` origin (a sandboxed frame, a local file) read the answer —
+/// which is why allowing it is dangerous. The model must agree.
+#[test]
+fn acao_null_matches_a_null_origin() {
+    let headers = vec![("Access-Control-Allow-Origin".to_owned(), "null".to_owned())];
+    let check = |origin: &str| {
+        super::response::cors_check(&headers, Credentials::Omit, origin, Stage::Response, 200)
+    };
+    assert_eq!(check("null"), Ok(()));
+    assert!(check("http://localhost:8080").is_err());
+    let explained = crate::explain::explain(
+        "Access to fetch at 'http://localhost:8081/users.json' from origin 'null' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+    );
+    let text = format!("{explained:?}");
+    assert!(text.contains("same-origin only with itself"), "{text}");
+    assert!(text.contains("Access-Control-Allow-Origin: null"), "{text}");
+}

@@ -157,7 +157,7 @@ impl<'a> Ctx<'a> {
         let (origin, url) = (self.v.origin.as_deref()?, self.v.url.as_deref()?);
         if origin == "null" {
             return Some(format!(
-                "The page's origin is `null`: an opaque origin, which a page gets when it is opened from a file (file://), runs in a sandboxed iframe or comes from a data: URL. It equals no other origin, not even itself, so every request it makes to {} is cross-origin.",
+                "The page's origin is `null`: an opaque origin, which a page gets when it is opened from a file (file://), runs in a sandboxed iframe or comes from a data: URL. An opaque origin is same-origin only with itself, never with a server's origin, so every request it makes to {} is cross-origin and the browser sends `Origin: null`. A server could allow it with `Access-Control-Allow-Origin: null` — and that is why it should not: every sandboxed frame and local file on the web sends the same `null`.",
                 self.server
             ));
         }
