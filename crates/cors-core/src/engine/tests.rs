@@ -1659,6 +1659,30 @@ fn origin_turns_null_only_after_a_foreign_cross_origin_hop() {
         origin_sent(app, hop(Target::Api, Answer::default())).as_deref(),
         Some("http://localhost:8080")
     );
+    // The step text: after that hop only `null`, or `*` without credentials, will do.
+    let include = RequestSpec {
+        credentials: Credentials::Include,
+        ..get()
+    };
+    let acac = |a: Acao| Answer {
+        acac: Some("true".to_owned()),
+        ..acao(a)
+    };
+    let tainted = |then: Answer| {
+        let p = once(
+            include.clone(),
+            server(
+                Answer::default(),
+                Answer {
+                    redirect: redirect(302, Target::Intranet, server(Answer::default(), then)),
+                    ..acac(Acao::Echo)
+                },
+            ),
+        );
+        matches!(p.observation.js, JsObservation::Response { .. })
+    };
+    assert!(!tainted(acac(Acao::Star)), "* with credentials");
+    assert!(tainted(acac(Acao::Null)), "null with credentials");
     let e = crate::explain::explain("Access to fetch at 'http://localhost:8082/cors' (redirected from 'http://localhost:8081/cors') from origin 'http://localhost:8080' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.");
     let text = format!("{e:?}");
     assert!(

@@ -699,7 +699,7 @@ fn why_preflight(c: &Ctx<'_>, trigger: &str) -> String {
 
 fn why_credentials(c: &Ctx<'_>) -> String {
     format!(
-        "With credentials (fetch's credentials: 'include', XMLHttpRequest's withCredentials) the request carries the user's cookies for {}, so the answer may hold that user's private data. The browser therefore asks more of the server: it must name the one origin it trusts — `*` would give every site on the web your users' data — and confirm with Access-Control-Allow-Credentials: true.",
+        "With credentials (fetch's credentials: 'include', XMLHttpRequest's withCredentials) the request carries the user's cookies for {} — those the cookies' own rules let through: SameSite, and for a server on another site, Safari's blocking and Firefox's partitioning of third-party cookies — so the answer may hold that user's private data. The browser therefore asks more of the server: it must name the one origin it trusts — `*` would give every site on the web your users' data — and confirm with Access-Control-Allow-Credentials: true.",
         c.server
     )
 }
