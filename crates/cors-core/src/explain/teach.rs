@@ -552,7 +552,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
                 }
                 if name == "authorization" {
                     steps.push(
-                        "List Authorization by name. The Fetch standard says `*` never covers it; Chromium (156) still lets `*` cover it, and Firefox enforces the rule only behind a preference, so a server that relies on `*` works in some browsers and fails in others."
+                        "List Authorization by name: that works in every browser. The Fetch standard says `*` never covers it; Chromium (156) still lets `*` cover it, and Firefox only warns unless a preference turns the rule on, so a server that relies on `*` works today by leniency, not by the standard."
                             .to_owned(),
                     );
                 }
