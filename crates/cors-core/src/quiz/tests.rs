@@ -801,3 +801,32 @@ fn the_right_choice_is_not_given_away_by_its_place() {
         );
     }
 }
+
+/// What the quiz's feedback says about cookies, checked against the cookie
+/// and site rules: a cookie for localhost does not go to 127.0.0.1 (another
+/// host), and the lab's API is the page's site (so the cookie goes along).
+#[test]
+fn cookie_claims_agree_with_the_rules() {
+    let list = crate::suffix_list::shipped();
+    let localhost = parse_url("http://localhost:8081/").expect("url");
+    let ip = parse_url("http://127.0.0.1:8081/").expect("url");
+    let page = parse_url("http://localhost:8080/").expect("url");
+    let verdict = crate::cookie::cookie_sent(&localhost, &ip, list);
+    assert!(!verdict.sent, "{}", verdict.reason);
+    assert!(
+        verdict.reason.contains("different host"),
+        "{}",
+        verdict.reason
+    );
+    let q = by_slug("origin-localhost-ip").expect("question");
+    assert!(q.choices[correct_index(q)]
+        .feedback
+        .contains("a cookie kept for localhost is not sent to 127.0.0.1"));
+    assert!(crate::site::same_site(&page.origin, &localhost.origin, list).same_site);
+    let q = by_slug("credentials-star").expect("question");
+    assert!(q.choices.iter().any(|c| c
+        .feedback
+        .contains("another port of the same host, so the same site")));
+    let (arrivals, _) = engine_says("credentials-star");
+    assert_eq!(arrivals, "api:GET+c", "the cookie goes with the request");
+}
