@@ -1,11 +1,13 @@
 //! `/quiz?q=<slug>`: predict, then run it for real. Each question ends with
 //! its evidence: a real lab run, an origin comparison, or a live demo.
-//! Progress lives in localStorage; the address names the question.
+//! Progress lives in localStorage; the address names the question. Choices
+//! appear in this learner's own order (`quiz::display_order`); presenter mode
+//! and a class link (`step=N`) show one order to everyone.
 
 use cors_core::compare::origin_verdict;
 use cors_core::lab_link::LabState;
 use cors_core::named;
-use cors_core::quiz::{self, Evidence, Progress, Question};
+use cors_core::quiz::{self, Audience, Choice, Evidence, Progress, Question};
 use cors_core::url_parts::parse_url;
 use cors_core::wire::DemoConfig;
 use leptos::prelude::*;
@@ -143,19 +145,36 @@ fn QuestionCard(
     let presenter = Presenter::get();
     let revealing = move || presenter.and_then(|p| p.part()) == Some("answer");
     let correct = question.choices.iter().find(|c| c.correct);
+    // One order for the whole class when the page is presented or opened
+    // from a class link (which names a step); else this learner's own.
+    let tag = demo::learner_tag();
+    let order = Memo::new(move |_| {
+        let class = presenter.is_some_and(|p| p.presenting.get() || p.has_step.get());
+        let audience = if class {
+            Audience::Class
+        } else {
+            Audience::Learner(&tag)
+        };
+        quiz::display_order(question, audience)
+    });
+    let teaches = quiz::section(question.topic).map(|s| s.teaches);
     view! {
         <article class="card question" data-testid="quiz-question" data-slug=slug aria-labelledby="q-prompt">
             <p class="topic">{format!("Question {} of {} · {}", index + 1, quiz::all().len(), question.topic)}</p>
+            <p class="section-teaches" data-testid="quiz-section">{teaches}</p>
             <p class="story">{question.story}</p>
             <form on:submit=submit data-step="question answer">
                 <fieldset>
                     <legend id="q-prompt"><h2>{question.prompt}</h2></legend>
-                    {question.choices.iter().enumerate().map(|(i, choice)| {
+                    // `quiz-choice-<i>` and `data-option` name the choice
+                    // (its index in the bank), not the place it is shown at.
+                    {move || order.get().into_iter().filter_map(|i| question.choices.get(i).map(|c| (i, c))).map(|(i, choice)| {
                         let is_correct = choice.correct;
                         view! {
                             <label class="quiz-choice" class:chosen=move || answered() == Some(i)
                                 class:correct-answer=move || revealing() && is_correct>
                                 <input type="radio" name=format!("q-{slug}") data-testid=format!("quiz-choice-{i}")
+                                    data-option=i.to_string()
                                     prop:checked=move || picked.get() == Some(i)
                                     on:change=move |_| picked.set(Some(i)) />
                                 <span>{choice.text}</span>
@@ -178,6 +197,7 @@ fn QuestionCard(
                             <p><strong>{if choice.correct { "✓ Correct. " } else { "✗ Not quite. " }}</strong>{choice.feedback}</p>
                             <p data-testid="quiz-explanation">{question.explanation}</p>
                         </div>
+                        <EveryChoice question order=order.get_untracked() chosen=Some(i) />
                         <div data-step="answer"><EvidenceBox question config /></div>
                     }.into_any())
                 }
@@ -190,6 +210,7 @@ fn QuestionCard(
                         <p>{correct.map(|c| c.feedback)}</p>
                         <p data-testid="quiz-explanation">{question.explanation}</p>
                     </div>
+                    <EveryChoice question order=order.get_untracked() chosen=None />
                     <div data-step="answer"><EvidenceBox question config /></div>
                 }.into_any()),
                 None => None,
@@ -199,6 +220,36 @@ fn QuestionCard(
                 {next.map(|n| view! { <A href=format!("/quiz?q={n}") attr:class="button" attr:data-testid="quiz-next">"Next question →"</A> })}
             </nav>
         </article>
+    }
+}
+
+/// Every choice with its feedback, in the order shown: why each wrong one
+/// is wrong and why the right one is right.
+#[component]
+fn EveryChoice(
+    question: &'static Question,
+    order: Vec<usize>,
+    chosen: Option<usize>,
+) -> impl IntoView {
+    let rows = order
+        .into_iter()
+        .filter_map(|i| question.choices.get(i).map(|c| (i, c)))
+        .map(|(i, c): (usize, &Choice)| {
+            let verdict = if c.correct { "✓ right" } else { "✗ wrong" };
+            view! {
+                <li class:good=c.correct class:bad=!c.correct data-option=i.to_string()>
+                    <strong>{c.text}</strong>" — "{verdict}
+                    {(chosen == Some(i)).then_some(" (your answer)")}
+                    ": "{c.feedback}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="every-choice" data-testid="quiz-every-choice" data-step="answer" aria-label="Every choice explained">
+            <h3>"Every choice, explained"</h3>
+            <ul>{rows}</ul>
+        </section>
     }
 }
 

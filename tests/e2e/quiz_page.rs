@@ -159,3 +159,49 @@ async fn progress_survives_a_reload_and_resets() {
         .await;
     lab.screenshot("quiz").await;
 }
+
+/// The choices' ids (`data-option`) in the order the page shows them.
+async fn shown_order(lab: &Lab) -> Vec<usize> {
+    lab.find("quiz-question").await;
+    let got = lab
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll(\"[data-testid='quiz-question'] input[data-option]\")).map(e => Number(e.dataset.option));",
+            vec![],
+        )
+        .await
+        .expect("script");
+    serde_json::from_value(got).expect("numbers")
+}
+
+/// Each learner sees the choices in an order of their own, the same after a
+/// reload; presenter mode (and so the class link) shows the class order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn choices_are_shuffled_per_learner_and_shared_in_class() {
+    let lab = Lab::start().await;
+    let q = quiz::by_slug("exposed-header").expect("a question with four choices");
+    lab.open("/quiz?q=exposed-header").await;
+    let first = shown_order(&lab).await;
+    let tag = lab
+        .client
+        .execute("return localStorage.getItem('cors-lab.learner');", vec![])
+        .await
+        .expect("script");
+    let tag = tag.as_str().expect("a learner tag").to_owned();
+    assert_eq!(first, quiz::display_order(q, quiz::Audience::Learner(&tag)));
+    lab.open("/quiz?q=exposed-header").await;
+    assert_eq!(shown_order(&lab).await, first, "stable across reloads");
+    // The feedback explains every choice.
+    let right = q.choices.iter().position(|c| c.correct).expect("right");
+    lab.click(&format!("quiz-choice-{right}")).await;
+    lab.click("quiz-answer").await;
+    let every = lab.text_until("quiz-every-choice", |t| !t.is_empty()).await;
+    for c in q.choices {
+        assert!(every.contains(c.feedback), "{every}");
+    }
+    lab.open("/quiz?present=1&q=exposed-header").await;
+    assert_eq!(
+        shown_order(&lab).await,
+        quiz::display_order(q, quiz::Audience::Class)
+    );
+}

@@ -2,7 +2,7 @@
 
 use crate::cookie::{cookie_sent, CookieVerdict};
 use crate::origin::{Origin, TupleOrigin};
-use crate::site::{same_site, SiteVerdict};
+use crate::site::{same_site, Site, SiteVerdict};
 use crate::suffix_list::SuffixList;
 use crate::url_parts::UrlParts;
 use serde::Serialize;
@@ -47,11 +47,56 @@ pub struct Comparison {
 /// Every verdict for two URLs. Same-site and cookies need the Public Suffix
 /// List; [`origin_verdict`] alone does not.
 pub fn compare(a: &UrlParts, b: &UrlParts, list: &SuffixList) -> Comparison {
+    let site = same_site(&a.origin, &b.origin, list);
+    let mut cookie_a_to_b = cookie_sent(a, b, list);
+    let mut cookie_b_to_a = cookie_sent(b, a, list);
+    if let Some(fetch) = cross_site_fetch(&site) {
+        for verdict in [&mut cookie_a_to_b, &mut cookie_b_to_a] {
+            if verdict.sent {
+                verdict.reason.push(' ');
+                verdict.reason.push_str(fetch.text());
+            }
+        }
+    }
     Comparison {
         origin: origin_verdict(a, b),
-        site: same_site(&a.origin, &b.origin, list),
-        cookie_a_to_b: cookie_sent(a, b, list),
-        cookie_b_to_a: cookie_sent(b, a, list),
+        site,
+        cookie_a_to_b,
+        cookie_b_to_a,
+    }
+}
+
+/// Why a cookie the domain rule sends may still stay off a `fetch` between
+/// the two URLs: they are different sites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CrossSiteFetch {
+    /// Same registrable domain (or host), other scheme: cross-site only
+    /// because same-site compares schemes.
+    SchemeOnly,
+    /// Another registrable domain: a third-party request.
+    OtherSite,
+}
+
+impl CrossSiteFetch {
+    pub fn text(self) -> &'static str {
+        match self {
+            CrossSiteFetch::SchemeOnly => "That is the domain rule alone. A fetch between the two is cross-site, because same-site compares the scheme too; Chrome treats a cookie without a SameSite attribute as SameSite=Lax and leaves it off such a fetch.",
+            CrossSiteFetch::OtherSite => "That is the domain rule alone. A fetch between the two is cross-site: Chrome treats a cookie without a SameSite attribute as SameSite=Lax and leaves it off such a fetch, Safari blocks third-party cookies, and Firefox keeps them in a separate jar per top-level site.",
+        }
+    }
+}
+
+/// `Some` when a fetch between the two URLs is a cross-site request.
+pub fn cross_site_fetch(site: &SiteVerdict) -> Option<CrossSiteFetch> {
+    if site.same_site {
+        return None;
+    }
+    match (&site.site_a, &site.site_b) {
+        (Site::Schemeful { site: a, .. }, Site::Schemeful { site: b, .. }) if a == b => {
+            Some(CrossSiteFetch::SchemeOnly)
+        }
+        (Site::Schemeful { .. }, Site::Schemeful { .. }) => Some(CrossSiteFetch::OtherSite),
+        _ => None,
     }
 }
 

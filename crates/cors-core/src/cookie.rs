@@ -37,7 +37,7 @@ pub struct CookieVerdict {
     /// The `Set-Cookie` line the first server answers, e.g. `id=1; Domain=example.com; Path=/`
     /// (no `Domain` when the host cannot take one, e.g. an IP or a public suffix: then the cookie is host-only).
     pub set_cookie: String,
-    /// One or two sentences, e.g. "api.example.com ends with .example.com, so the cookie for Domain=example.com goes there too. Ports and schemes do not matter to cookies."
+    /// One or two sentences, e.g. "api.example.com ends with .example.com, so the cookie for Domain=example.com goes there too."
     pub reason: String,
 }
 
@@ -95,9 +95,14 @@ pub fn cookie_sent(from: &UrlParts, to: &UrlParts, list: &SuffixList) -> CookieV
         }
     };
     let t = to_host.ascii.as_str();
+    // Domain matching looks at the host only; say what else the scheme and
+    // port change (and what they do not).
     let ports_schemes = match (from.origin.tuple(), to.origin.tuple()) {
-        (Some(a), Some(b)) if a.scheme != b.scheme || a.effective_port() != b.effective_port() => {
-            " Ports and schemes do not matter to cookies."
+        (Some(a), Some(b)) if a.scheme != b.scheme => {
+            " Domain matching ignores the scheme and the port, so this cookie (set without Secure) goes to either; a cookie marked Secure would only go to https URLs."
+        }
+        (Some(a), Some(b)) if a.effective_port() != b.effective_port() => {
+            " Domain matching ignores the port: cookies are shared by every port of a host."
         }
         _ => "",
     };

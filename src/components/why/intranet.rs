@@ -190,7 +190,11 @@ pub fn IntranetDemo(config: DemoConfig) -> impl IntoView {
                 "The policy did not stop the request: it stopped the "<em>"reading"</em>". That is "
                 "enough here, because the attacker wanted the data. And curl is no way around it: "
                 "curl on the attacker's own computer has no policy, but it cannot reach the intranet "
-                "either. Only a browser inside can, and there the policy applies."
+                "either. Only a browser inside can, and there the policy applies. Chrome (142 and "
+                "later) adds a guard of its own, Local Network Access: a public website must get "
+                "your permission before it reaches private or loopback addresses. Firefox and Safari "
+                "do not ask, and in this demo the page and the \"intranet\" share one host, so only "
+                "the same-origin policy is at work."
             </p>
         </DemoCard>
     }

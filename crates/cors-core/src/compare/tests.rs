@@ -252,3 +252,28 @@ fn idn_presets_spell_their_punycode_right() {
         assert_eq!(parts.host.expect("has a host").ascii, ascii, "{input}");
     }
 }
+
+/// The http-vs-https card must not say the cookie simply goes with a fetch:
+/// the two are different sites (schemeful same-site), and Chrome treats a
+/// cookie without SameSite as Lax. The engine agrees that a cross-site fetch
+/// leaves the lab's Lax cookie at home (`engine::tests::lax_cookie_stays_off_a_cross_site_fetch`).
+#[test]
+fn cross_site_cookie_cards_name_samesite() {
+    let cases: &[(&str, &str, Option<CrossSiteFetch>)] = &[
+        ("http://example.com/", "https://example.com/", Some(CrossSiteFetch::SchemeOnly)),
+        ("https://example.com/", "https://api.example.com/", None),
+        ("http://localhost:8080/", "http://localhost:8081/", None),
+        ("https://alice.github.io/", "https://bob.github.io/", Some(CrossSiteFetch::OtherSite)),
+    ];
+    for &(a, b, expected) in cases {
+        let c = cmp(a, b);
+        assert_eq!(cross_site_fetch(&c.site), expected, "{a} vs {b}");
+        let says_lax = c.cookie_a_to_b.reason.contains("SameSite=Lax");
+        assert_eq!(
+            says_lax,
+            expected.is_some() && c.cookie_a_to_b.sent,
+            "{a} vs {b}: {}",
+            c.cookie_a_to_b.reason
+        );
+    }
+}

@@ -64,11 +64,11 @@ fn domain_cookies() {
 }
 
 #[test]
-fn ports_and_schemes_do_not_matter() {
-    check("http://example.com/", "https://example.com/", true, "id=1; Domain=example.com; Path=/", "Ports and schemes do not matter to cookies.");
-    check("https://example.com/", "https://example.com:8443/", true, "id=1; Domain=example.com; Path=/", "Ports and schemes do not matter to cookies.");
-    check("ws://example.com/", "https://api.example.com:1/", true, "id=1; Domain=example.com; Path=/", "Ports and schemes do not matter");
-    check("http://localhost:8080/", "http://localhost:8081/", true, "id=1; Path=/", "Ports and schemes do not matter");
+fn domain_matching_ignores_ports_and_schemes_but_secure_does_not() {
+    check("http://example.com/", "https://example.com/", true, "id=1; Domain=example.com; Path=/", "a cookie marked Secure would only go to https URLs");
+    check("https://example.com/", "https://example.com:8443/", true, "id=1; Domain=example.com; Path=/", "Domain matching ignores the port");
+    check("ws://example.com/", "https://api.example.com:1/", true, "id=1; Domain=example.com; Path=/", "ignores the scheme and the port");
+    check("http://localhost:8080/", "http://localhost:8081/", true, "id=1; Path=/", "Domain matching ignores the port");
 }
 
 #[test]

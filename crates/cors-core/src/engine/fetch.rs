@@ -706,7 +706,7 @@ impl<'a> Run<'a> {
         }
         if state.tainted {
             detail.push_str(
-                "; the redirect went from another origin to yet another one, so the request's origin is now tainted: `Origin: null`, and only `Access-Control-Allow-Origin: *` or `null` will do",
+                "; the redirect went from another origin to yet another one, so the request's origin is now tainted: `Origin: null`, and only `Access-Control-Allow-Origin: null`, or `*` for a request without credentials, will do",
             );
         }
         detail.push('.');

@@ -1562,3 +1562,133 @@ fn acao_null_matches_a_null_origin() {
     assert!(text.contains("same-origin only with itself"), "{text}");
     assert!(text.contains("Access-Control-Allow-Origin: null"), "{text}");
 }
+
+/// The comparator's cookie cards say a cross-site fetch leaves a Lax cookie
+/// off; the model says so for the lab's cookie (SameSite=Lax, localhost) on a
+/// fetch to 127.0.0.1, and sends it to another port of localhost (same site).
+#[test]
+fn lax_cookie_stays_off_a_cross_site_fetch() {
+    let include = |target| RequestSpec {
+        target,
+        credentials: Credentials::Include,
+        ..get()
+    };
+    let p = once(include(Target::ApiAlt), server(Answer::default(), echo()));
+    assert!(
+        !p.observation.arrived[0].cookie,
+        "127.0.0.1 is another site"
+    );
+    let p = once(include(Target::Api), server(Answer::default(), echo()));
+    assert!(p.observation.arrived[0].cookie, "another port, same site");
+}
+
+/// Texts about `Access-Control-Allow-Headers: *` and `Authorization` say
+/// what the standard says and that Chromium 156 (the model) lets `*` cover
+/// it: the model must agree, and the explainer must not claim otherwise.
+#[test]
+fn star_covers_authorization_in_chromium_and_the_texts_say_so() {
+    let request = with_headers(get(), &[("Authorization", "Bearer abc")]);
+    let star = Answer {
+        acah: Some("*".to_owned()),
+        ..echo()
+    };
+    let p = once(request.clone(), server(star.clone(), echo()));
+    assert!(
+        matches!(p.observation.js, JsObservation::Response { .. }),
+        "Chromium: * covers Authorization without credentials"
+    );
+    // With credentials `*` is a plain name, so Authorization is not covered.
+    let credentialed = RequestSpec {
+        credentials: Credentials::Include,
+        ..request
+    };
+    let acac = |a: Answer| Answer {
+        acac: Some("true".to_owned()),
+        ..a
+    };
+    let p = once(credentialed, server(acac(star), acac(echo())));
+    assert_eq!(p.observation.js, JsObservation::Rejected);
+    let e = crate::explain::explain("Access to fetch at 'http://localhost:8081/cors' from origin 'http://localhost:8080' has been blocked by CORS policy: Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response.");
+    let text = format!("{e:?}");
+    assert!(
+        text.contains("Chromium (156) still lets `*` cover it"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("covers every name except Authorization"),
+        "{text}"
+    );
+}
+
+/// The explainer says `Origin` becomes `null` only when a URL on another
+/// origin than the page's redirects to a different origin.
+#[test]
+fn origin_turns_null_only_after_a_foreign_cross_origin_hop() {
+    let hop = |to, first: Answer| {
+        server(
+            Answer::default(),
+            Answer {
+                redirect: redirect(302, to, server(Answer::default(), echo())),
+                ..first
+            },
+        )
+    };
+    let origin_sent = |request: RequestSpec, server: ServerSpec| {
+        let p = once(request, server);
+        p.sent
+            .last()
+            .and_then(|s| s.headers.iter().find(|(n, _)| n == "Origin"))
+            .map(|(_, v)| v.clone())
+    };
+    let app = RequestSpec {
+        target: Target::App,
+        ..get()
+    };
+    // API -> API: same origin again, the page's origin stays.
+    assert_eq!(
+        origin_sent(get(), hop(Target::Api, echo())).as_deref(),
+        Some("http://localhost:8080")
+    );
+    // API -> intranet: a foreign origin redirects elsewhere: null.
+    assert_eq!(
+        origin_sent(get(), hop(Target::Intranet, echo())).as_deref(),
+        Some("null")
+    );
+    // The page's own origin -> API: not null.
+    assert_eq!(
+        origin_sent(app, hop(Target::Api, Answer::default())).as_deref(),
+        Some("http://localhost:8080")
+    );
+    // The step text: after that hop only `null`, or `*` without credentials, will do.
+    let include = RequestSpec {
+        credentials: Credentials::Include,
+        ..get()
+    };
+    let acac = |a: Acao| Answer {
+        acac: Some("true".to_owned()),
+        ..acao(a)
+    };
+    let tainted = |then: Answer| {
+        let p = once(
+            include.clone(),
+            server(
+                Answer::default(),
+                Answer {
+                    redirect: redirect(302, Target::Intranet, server(Answer::default(), then)),
+                    ..acac(Acao::Echo)
+                },
+            ),
+        );
+        matches!(p.observation.js, JsObservation::Response { .. })
+    };
+    assert!(!tainted(acac(Acao::Star)), "* with credentials");
+    assert!(tainted(acac(Acao::Null)), "null with credentials");
+    let e = crate::explain::explain("Access to fetch at 'http://localhost:8082/cors' (redirected from 'http://localhost:8081/cors') from origin 'http://localhost:8080' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.");
+    let text = format!("{e:?}");
+    assert!(
+        text.contains(
+            "once a URL on another origin than the page's redirects to a different origin"
+        ),
+        "{text}"
+    );
+}

@@ -545,14 +545,14 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
                 e.dont = vec![DONT_REQUEST_HEADERS.into(), DONT_NO_CORS.into()];
             } else {
                 steps.push(format!(
-                    "Add {name} to Access-Control-Allow-Headers in the answer to OPTIONS (names are compared case-insensitively; `*` covers every name except Authorization, and only without credentials)."
+                    "Add {name} to Access-Control-Allow-Headers in the answer to OPTIONS (names are compared case-insensitively; `*` covers names only for requests without credentials, and by the standard never covers Authorization)."
                 ));
                 if name == "content-type" {
                     steps.push("Content-Type needs permission when its value is not application/x-www-form-urlencoded, multipart/form-data or text/plain — application/json, for instance.".to_owned());
                 }
                 if name == "authorization" {
                     steps.push(
-                        "Authorization always needs to be listed by name: `*` does not cover it."
+                        "List Authorization by name: that works in every browser. The Fetch standard says `*` never covers it; Chromium (156) still lets `*` cover it, and Firefox only warns unless a preference turns the rule on, so a server that relies on `*` works today by leniency, not by the standard."
                             .to_owned(),
                     );
                 }
@@ -601,8 +601,9 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
     match v.resource.as_deref() {
         Some("font") => e.notes.push("Fonts loaded by @font-face are always fetched in CORS mode, even from a stylesheet: the font's server must send Access-Control-Allow-Origin.".to_owned()),
         Some(kind @ ("image" | "script" | "video" | "audio")) => e.notes.push(format!(
-            "{} {kind} is only CORS-checked when its element has a crossorigin attribute. Without it the browser loads it for display (or runs it) but lets no script read it; with it, the server must allow the page's origin.",
-            if kind == "image" || kind == "audio" { "An" } else { "A" }
+            "{} {kind} loaded by its element is only CORS-checked when the element has a crossorigin attribute{}. Without it the browser loads it for display (or runs it) but lets no script read it; with it, the server must allow the page's origin.",
+            if kind == "image" || kind == "audio" { "An" } else { "A" },
+            if kind == "script" { " — except a module script (<script type=\"module\">, or an import), which is always fetched in CORS mode" } else { "" }
         )),
         _ => {}
     }
@@ -612,7 +613,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
     }
     if let Some(from) = &v.redirected_from {
         e.notes.push(format!(
-            "The request was redirected: it was made to {from} and ended at {}. The check failed on the last answer; every answer in the chain must pass it, and after a redirect to another origin the request's Origin becomes `null`.",
+            "The request was redirected: it was made to {from} and ended at {}. The check failed on the last answer; every answer in the chain must pass it. And once a URL on another origin than the page's redirects to a different origin again, the browser sends `Origin: null` from then on.",
             c.url
         ));
     }
@@ -698,7 +699,7 @@ fn why_preflight(c: &Ctx<'_>, trigger: &str) -> String {
 
 fn why_credentials(c: &Ctx<'_>) -> String {
     format!(
-        "With credentials (fetch's credentials: 'include', XMLHttpRequest's withCredentials) the request carries the user's cookies for {}, so the answer may hold that user's private data. The browser therefore asks more of the server: it must name the one origin it trusts — `*` would give every site on the web your users' data — and confirm with Access-Control-Allow-Credentials: true.",
+        "With credentials (fetch's credentials: 'include', XMLHttpRequest's withCredentials) the request carries the user's cookies for {} — those the cookies' own rules let through: SameSite, and for a server on another site, Safari's blocking and Firefox's partitioning of third-party cookies — so the answer may hold that user's private data. The browser therefore asks more of the server: it must name the one origin it trusts — `*` would give every site on the web your users' data — and confirm with Access-Control-Allow-Credentials: true.",
         c.server
     )
 }
@@ -726,7 +727,7 @@ fn mismatch_hint(value: &str, origin: Option<&str>) -> String {
         return format!("`{value}` cannot match: the page's origin is `null` (a file or a sandboxed frame). Serve the page from http(s) and allow that origin.");
     }
     if value == "null" {
-        return format!("The server sent `null`: a page's origin becomes `null` after a redirect to another origin, and servers that echo Origin then echo `null`. Allow {origin} by name.");
+        return format!("The server sent `null`: a request's Origin becomes `null` once a server on another origin than the page's redirects it to a different origin, and servers that echo Origin then echo `null`. Allow {origin} by name.");
     }
     if value.trim_end_matches('/') == origin && value != origin {
         return format!(
@@ -950,8 +951,9 @@ fn related(found: &Found) -> Explanation {
     let mut steps = Vec::new();
     match &found.problem {
         Problem::DisallowedScheme => {
-            e.headline = "The page or the URL is not on http(s) — usually a page opened straight from a file — and browsers do no CORS there.".to_owned();
-            e.what.push("A page opened as file:///… has the origin `null`, and browsers refuse cross-origin requests from it (and to non-http URLs) outright.".to_owned());
+            e.headline = "The request's URL is not http(s) — often a page opened straight from a file asking for another file — and cross-origin requests only go to http(s) URLs.".to_owned();
+            e.what.push("This message is about the URL being fetched: fetch() and XMLHttpRequest make cross-origin requests only to http and https URLs (Chrome lists the few schemes it accepts), so a file:/// URL cannot be fetched from another origin at all.".to_owned());
+            e.what.push("A page opened as file:///… has the origin `null`. Its requests to http(s) URLs do go out, as CORS requests with `Origin: null`, and succeed only if the server allows `null` — which no server should.".to_owned());
             steps.push("Serve the page from a local web server and open it at http://localhost:…: for example `python3 -m http.server` in its folder, `npx serve`, or your framework's dev server.".to_owned());
             steps.push("Then allow that origin (http://localhost:<port>) on the API.".to_owned());
             e.dont.push(DONT_NULL.into());
@@ -995,7 +997,8 @@ fn related(found: &Found) -> Explanation {
         Problem::AuthorizationWildcard => {
             e.kind = Kind::Cors;
             e.rule = Some(Rule::PreflightHeaders);
-            e.headline = "Access-Control-Allow-Headers: * does not cover Authorization: the server must list it by name.".to_owned();
+            e.headline = "Firefox warns that Access-Control-Allow-Headers: * will stop covering Authorization: the server should list it by name.".to_owned();
+            e.what.push("The Fetch standard says `*` never covers Authorization. Firefox lets it through for now and prints this warning (it enforces the rule only behind a preference); Chromium (156) lets `*` cover it too.".to_owned());
             steps.push("List authorization explicitly: Access-Control-Allow-Headers: authorization, content-type (and any other header the page sends).".to_owned());
         }
         Problem::CorsBlocked { reason } => {

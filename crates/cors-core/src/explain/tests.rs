@@ -558,3 +558,46 @@ fn wording_fills_and_reads_back() {
     assert_eq!(w.find_in("zz a 1 b 2 c").map(|(s, _, e)| (s, e)), Some((3, 12)));
     assert_eq!(parse::decode_hint("caf\\u00C3\\u00A9 \\uZZ \\u263A"), "café \\uZZ ☺");
 }
+
+/// Corrected claims in the explainer's texts, each checked against what it
+/// must (and must no longer) say. The model has no `<script>` or `file://`
+/// page: these two are real-engine facts (a browser test will pin them).
+#[test]
+fn corrected_claims_stay_corrected() {
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        // A script's CORS error: module scripts are always cors-mode.
+        (
+            "Access to script at 'http://localhost:8081/widget.js' from origin 'http://localhost:8080' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+            &["a module script", "always fetched in CORS mode"],
+            &[],
+        ),
+        // file://: the message is about the target URL's scheme; a null-origin
+        // page's requests to http(s) go out with `Origin: null`.
+        (
+            "Access to XMLHttpRequest at 'file:///C:/site/data.json' from origin 'null' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: http, data, isolated-app, chrome-extension, chrome, https, chrome-untrusted.",
+            &["about the URL being fetched", "`Origin: null`"],
+            &["outright"],
+        ),
+        // Firefox's warning: it does not block (yet), and Chromium lets `*` cover it.
+        (
+            "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at http://localhost:8081/cors soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`).",
+            &["Firefox lets it through for now", "Chromium (156) lets `*` cover it"],
+            &["does not cover Authorization: the server must"],
+        ),
+        // A server echoing `null` after a redirect.
+        (
+            "Access to fetch at 'http://localhost:8082/cors' (redirected from 'http://localhost:8081/cors') from origin 'http://localhost:8080' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'null' that is not equal to the supplied origin.",
+            &["once a server on another origin than the page's redirects it to a different origin"],
+            &["a page's origin becomes `null` after a redirect"],
+        ),
+    ];
+    for &(message, has, lacks) in cases {
+        let text = format!("{:?}", explain(message));
+        for h in has {
+            assert!(text.contains(h), "{message}\n lacks {h:?}:\n{text}");
+        }
+        for l in lacks {
+            assert!(!text.contains(l), "{message}\n still says {l:?}:\n{text}");
+        }
+    }
+}

@@ -11,15 +11,14 @@ use crate::url_parts::parse_url;
 use proptest::prelude::*;
 use OriginPart::{Host, Port, Scheme};
 
-/// Every topic, in teaching order.
-const TOPICS: [&str; 7] = [
+/// Every topic, in teaching order: the article's arc.
+const TOPICS: [&str; 6] = [
     "Origins",
-    "Reading vs sending",
-    "Preflight",
-    "Credentials",
-    "no-cors",
+    "What the policy blocks",
     "Why the policy exists",
-    "Workarounds",
+    "CORS headers and preflight",
+    "Escapes",
+    "Origin edge cases",
 ];
 
 /// The demos of the `/why` page.
@@ -195,12 +194,16 @@ fn why_evidence_names_known_demos_and_uses_them_all() {
 
 /// The verdict a choice of an origin question stands for.
 fn verdict_of(slug: &str, text: &str) -> bool {
-    if text.starts_with("Same origin") {
-        true
-    } else if text.starts_with("Cross-origin") {
-        false
-    } else {
-        panic!("{slug}: origin choice {text:?} starts with neither \"Same origin\" nor \"Cross-origin\"")
+    let lower = text.to_ascii_lowercase();
+    match (
+        lower.contains("same origin"),
+        lower.contains("cross-origin"),
+    ) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => panic!(
+            "{slug}: origin choice {text:?} must say either \"same origin\" or \"cross-origin\""
+        ),
     }
 }
 
@@ -233,8 +236,8 @@ fn origin_answers_agree_with_the_comparator() {
             "{}: offer both verdicts",
             q.slug
         );
-        // A right "Cross-origin" answer names every part that differs.
-        let right = q.choices[correct_index(q)].text;
+        // The right answer's feedback names every part that differs.
+        let right = q.choices[correct_index(q)].feedback;
         for part in &verdict.differs {
             assert!(
                 right.contains(part.name()),
@@ -579,4 +582,251 @@ proptest! {
     fn progress_survives_storage(p in any_progress()) {
         prop_assert_eq!(Progress::parse(&p.to_storage()), p);
     }
+}
+
+// ---------------------------------------------------------------- sections
+
+#[test]
+fn sections_follow_the_article_and_say_what_they_teach() {
+    let topics: Vec<&str> = SECTIONS.iter().map(|s| s.topic).collect();
+    assert_eq!(topics, TOPICS);
+    for s in SECTIONS {
+        assert!(!s.teaches.trim().is_empty(), "{}: says nothing", s.topic);
+        assert_eq!(sentences(s.teaches), 1, "{}: one line", s.topic);
+        assert_eq!(section(s.topic), Some(s));
+        let count = all().iter().filter(|q| q.topic == s.topic).count();
+        assert!(count >= 2, "{}: {count} questions", s.topic);
+    }
+    for q in all() {
+        assert!(section(q.topic).is_some(), "{}: no section", q.slug);
+    }
+    // The article's two central questions come early: sending vs reading.
+    let at = |slug: &str| all().iter().position(|q| q.slug == slug).expect(slug);
+    assert!(at("open-in-tab") < 6 && at("blocked-post") < 6);
+}
+
+/// The ideas the article teaches that the quiz must ask about, with the
+/// evidence that proves each one.
+#[test]
+fn the_article_s_ideas_have_questions() {
+    let cases: &[(&str, &str, Evidence)] = &[
+        // The browser is the runtime: Node.js has no same-origin policy.
+        (
+            "runtime-node",
+            "What the policy blocks",
+            Evidence::Why { demo: "proxy" },
+        ),
+        // The three escapes: CORS headers, a same-origin proxy, a script tag.
+        (
+            "fix-on-server",
+            "Escapes",
+            Evidence::Lab {
+                slug: "exposed-header",
+            },
+        ),
+        ("proxy", "Escapes", Evidence::Why { demo: "proxy" }),
+        (
+            "jsonp",
+            "Escapes",
+            Evidence::Why {
+                demo: "load-vs-read",
+            },
+        ),
+    ];
+    for &(slug, topic, evidence) in cases {
+        let q = by_slug(slug).unwrap_or_else(|| panic!("no question {slug}"));
+        assert_eq!((q.topic, q.evidence), (topic, evidence), "{slug}");
+    }
+}
+
+// ----------------------------------------------------------------- choices
+
+/// Choices are short claims; their reasons live in the feedback.
+#[test]
+fn choices_are_short_claims_without_their_reasons() {
+    for q in all() {
+        for c in q.choices {
+            let t = c.text;
+            assert!(t.chars().count() <= 70, "{}: {t:?} is long", q.slug);
+            for reason in [": ", ";", " because ", " so ", " since ", "—"] {
+                assert!(!t.contains(reason), "{}: {t:?} argues ({reason:?})", q.slug);
+            }
+            assert!(
+                c.feedback.chars().count() > t.chars().count(),
+                "{}: the feedback on {t:?} explains nothing",
+                q.slug
+            );
+        }
+        // Feedback on a right choice says so; on a wrong one it never does.
+        for c in q.choices {
+            assert_eq!(
+                c.feedback.starts_with("Right"),
+                c.correct,
+                "{}: {:?}",
+                q.slug,
+                c.text
+            );
+        }
+    }
+}
+
+fn learner(i: u32) -> String {
+    format!("learner-{i:08x}")
+}
+
+#[test]
+fn display_order_is_a_stable_permutation() {
+    for q in all() {
+        for audience in [
+            Audience::Class,
+            Audience::Learner("learner-0000002a"),
+            Audience::Learner(""),
+        ] {
+            let order = display_order(q, audience);
+            let mut sorted = order.clone();
+            sorted.sort_unstable();
+            assert_eq!(
+                sorted,
+                (0..q.choices.len()).collect::<Vec<_>>(),
+                "{}",
+                q.slug
+            );
+            assert_eq!(order, display_order(q, audience), "{}: stable", q.slug);
+        }
+    }
+    // Learners see different orders (on some question), the class one order.
+    let differ = (0..50).any(|i| {
+        all().iter().any(|q| {
+            display_order(q, Audience::Learner(&learner(i)))
+                != display_order(q, Audience::Learner(&learner(i + 1)))
+        })
+    });
+    assert!(differ);
+}
+
+/// Chance that the right choice is (strictly or jointly) the longest, summed
+/// over the bank: 1/n per question of n choices.
+fn chance() -> f64 {
+    all().iter().map(|q| 1.0 / q.choices.len() as f64).sum()
+}
+
+/// How many questions' right choice is the longest (strictly or jointly) or
+/// the shortest, by characters.
+fn length_cues() -> (usize, usize) {
+    let len = |c: &Choice| c.text.chars().count();
+    let mut longest = 0;
+    let mut shortest = 0;
+    for q in all() {
+        let right = len(&q.choices[correct_index(q)]);
+        let max = q.choices.iter().map(len).max().unwrap_or(0);
+        let min = q.choices.iter().map(len).min().unwrap_or(0);
+        longest += usize::from(right == max);
+        shortest += usize::from(right == min);
+    }
+    (longest, shortest)
+}
+
+/// No length cue: the right choice is the longest (or the shortest) no
+/// more often than chance gives, plus a small margin.
+#[test]
+fn the_right_choice_is_not_given_away_by_its_length() {
+    let (longest, shortest) = length_cues();
+    let chance = chance();
+    let margin = 2.0;
+    eprintln!(
+        "right choice longest in {longest}, shortest in {shortest} of {} questions; chance {chance:.1}",
+        all().len()
+    );
+    assert!(
+        longest as f64 <= chance + margin,
+        "longest {longest}, chance {chance:.1}"
+    );
+    assert!(
+        shortest as f64 <= chance + margin,
+        "shortest {shortest}, chance {chance:.1}"
+    );
+}
+
+/// No position cue: over many learners, the right choice's displayed place
+/// is spread evenly, per question and over the bank; and the class order
+/// (everyone's in presenter mode) puts it in no place much more than chance.
+#[test]
+fn the_right_choice_is_not_given_away_by_its_place() {
+    const LEARNERS: u32 = 2000;
+    let mut total = [0.0f64; 4];
+    let mut expected = [0.0f64; 4];
+    for q in all() {
+        let n = q.choices.len();
+        let right = correct_index(q);
+        let mut seen = [0u32; 4];
+        for i in 0..LEARNERS {
+            let order = display_order(q, Audience::Learner(&learner(i)));
+            let place = order.iter().position(|&c| c == right).expect("shown");
+            seen[place] += 1;
+        }
+        for (place, &count) in seen.iter().enumerate().take(n) {
+            let share = f64::from(count) / f64::from(LEARNERS);
+            assert!(
+                (share - 1.0 / n as f64).abs() < 0.05,
+                "{}: the right choice is at place {place} for {share:.3} of learners",
+                q.slug
+            );
+            total[place] += share;
+            expected[place] += 1.0 / n as f64;
+        }
+    }
+    eprintln!("right choice per place over learners: {total:.2?}, uniform: {expected:.2?}");
+    for place in 0..4 {
+        assert!(
+            (total[place] - expected[place]).abs() < 0.5,
+            "place {place}"
+        );
+    }
+    // The class order: one order per question.
+    let mut class = [0usize; 4];
+    for q in all() {
+        let order = display_order(q, Audience::Class);
+        class[order
+            .iter()
+            .position(|&c| c == correct_index(q))
+            .expect("shown")] += 1;
+    }
+    eprintln!("class order: right choice per place {class:?}, uniform {expected:.1?}");
+    for place in 0..4 {
+        assert!(
+            (class[place] as f64 - expected[place]).abs() <= 3.0,
+            "class order: {} right answers at place {place}, chance {:.1}",
+            class[place],
+            expected[place]
+        );
+    }
+}
+
+/// What the quiz's feedback says about cookies, checked against the cookie
+/// and site rules: a cookie for localhost does not go to 127.0.0.1 (another
+/// host), and the lab's API is the page's site (so the cookie goes along).
+#[test]
+fn cookie_claims_agree_with_the_rules() {
+    let list = crate::suffix_list::shipped();
+    let localhost = parse_url("http://localhost:8081/").expect("url");
+    let ip = parse_url("http://127.0.0.1:8081/").expect("url");
+    let page = parse_url("http://localhost:8080/").expect("url");
+    let verdict = crate::cookie::cookie_sent(&localhost, &ip, list);
+    assert!(!verdict.sent, "{}", verdict.reason);
+    assert!(
+        verdict.reason.contains("different host"),
+        "{}",
+        verdict.reason
+    );
+    let q = by_slug("origin-localhost-ip").expect("question");
+    assert!(q.choices[correct_index(q)]
+        .feedback
+        .contains("a cookie kept for localhost is not sent to 127.0.0.1"));
+    assert!(crate::site::same_site(&page.origin, &localhost.origin, list).same_site);
+    let q = by_slug("credentials-star").expect("question");
+    assert!(q.choices.iter().any(|c| c
+        .feedback
+        .contains("another port of the same host, so the same site")));
+    let (arrivals, _) = engine_says("credentials-star");
+    assert_eq!(arrivals, "api:GET+c", "the cookie goes with the request");
 }
