@@ -54,6 +54,9 @@ async fn engine_agrees_with_chromium() {
 
     let mut runs = 0;
     let mut failures = Vec::new();
+    // CORS_LAB_CAPTURE=<file>: write what this engine did, compare nothing.
+    let capture_to = std::env::var("CORS_LAB_CAPTURE").ok();
+    let mut capture = capture_to.as_ref().map(|_| Vec::new());
     for scenario in &scenarios {
         let predictions = engine::predict(scenario, &env);
         assert_eq!(
@@ -65,16 +68,28 @@ async fn engine_agrees_with_chromium() {
         for (run, prediction) in predictions.iter().enumerate() {
             runs += 1;
             let seen_before = last_log_id(&lab);
-            let js = run_fetch(&lab, scenario, &env).await;
+            let (js, js_message) = run_fetch(&lab, scenario, &env).await;
             let arrived = arrivals_since(&lab, seen_before, &scenario.id);
             let observed = Observation { js, arrived };
             let console = lab.console_messages().await;
+            if let Some(capture) = &mut capture {
+                capture.push(json!({
+                    "id": scenario.id, "run": run, "js": js_message,
+                    "observed": observed, "console": console,
+                }));
+                continue;
+            }
             if observed != prediction.observation {
                 failures.push(describe(scenario, run, prediction, &observed));
             } else if let Some(problem) = console_mismatch(prediction, &console) {
                 failures.push(format!("{} (run {}): {problem}", scenario.id, run + 1));
             }
         }
+    }
+    if let (Some(path), Some(capture)) = (capture_to, capture) {
+        let text = serde_json::to_string_pretty(&capture).unwrap_or_default();
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        return;
     }
     eprintln!(
         "cors_matrix: {} scenarios, {} runs: {} passed, {} failed",
@@ -129,7 +144,7 @@ fn describe(
 }
 
 /// Run the scenario's `fetch` in the page and report what JavaScript got.
-async fn run_fetch(lab: &Lab, scenario: &Scenario, env: &Env) -> JsObservation {
+async fn run_fetch(lab: &Lab, scenario: &Scenario, env: &Env) -> (JsObservation, String) {
     let request = &scenario.request;
     let url = engine::request_url(env, request.target, &scenario.id, &scenario.server);
     let mut init = json!({
@@ -154,7 +169,7 @@ async fn run_fetch(lab: &Lab, scenario: &Scenario, env: &Env) -> JsObservation {
             done({ kind: "response", status: r.status, type: r.type,
                    headers: [...new Set(names)].sort(), body });
           } catch (e) {
-            done({ kind: "rejected", name: e.name, message: e.message });
+            done({ kind: "rejected", name: e.name, message: String(e) });
           }
         })();
     "#;
@@ -163,7 +178,8 @@ async fn run_fetch(lab: &Lab, scenario: &Scenario, env: &Env) -> JsObservation {
         .execute_async(SCRIPT, vec![json!(url), init])
         .await
         .unwrap_or_else(|e| panic!("{}: the script failed: {e}", scenario.id));
-    match got["kind"].as_str() {
+    let message = got["message"].as_str().unwrap_or_default().to_owned();
+    let js = match got["kind"].as_str() {
         Some("response") => JsObservation::Response {
             status: got["status"]
                 .as_u64()
@@ -184,7 +200,8 @@ async fn run_fetch(lab: &Lab, scenario: &Scenario, env: &Env) -> JsObservation {
             assert_eq!(got["name"], "TypeError", "{}: {got}", scenario.id);
             JsObservation::Rejected
         }
-    }
+    };
+    (js, message)
 }
 
 fn last_log_id(lab: &Lab) -> u64 {

@@ -8,6 +8,7 @@
 
 mod accessibility;
 mod classroom;
+mod console_feed;
 mod cors_matrix;
 mod explain_page;
 mod harness;
