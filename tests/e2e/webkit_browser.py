@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """A WebKitGTK browser for WebKitWebDriver that prints the page's console.
 
 Debian's MiniBrowser runs automation sessions with an ephemeral data
