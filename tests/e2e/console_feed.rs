@@ -15,42 +15,61 @@
 
 use std::sync::{Arc, Mutex};
 
-/// Lines arriving from a console, kept in order as they come.
+/// Lines arriving from a console (or a driver's output), kept in order as
+/// they come, with how far a reader has taken them.
 #[derive(Clone, Default)]
 pub struct ConsoleFeed {
-    lines: Arc<Mutex<Vec<String>>>,
+    inner: Arc<Mutex<Feed>>,
+}
+
+#[derive(Default)]
+struct Feed {
+    lines: Vec<String>,
+    taken: usize,
 }
 
 impl ConsoleFeed {
+    fn feed(&self) -> std::sync::MutexGuard<'_, Feed> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     pub fn push(&self, line: String) {
-        self.lines
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(line);
+        self.feed().lines.push(line);
     }
 
-    /// The lines from index `from` on.
-    pub fn since(&self, from: usize) -> Vec<String> {
-        let lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
-        lines
-            .get(from..)
-            .map(<[String]>::to_vec)
-            .unwrap_or_default()
+    /// Every line so far (for saying what a driver printed).
+    pub fn all(&self) -> Vec<String> {
+        self.feed().lines.clone()
     }
 
-    pub fn len(&self) -> usize {
-        self.lines.lock().unwrap_or_else(|e| e.into_inner()).len()
+    /// The lines no earlier call took.
+    pub fn take_new(&self) -> Vec<String> {
+        let mut feed = self.feed();
+        let new = feed.lines[feed.taken..].to_vec();
+        feed.taken = feed.lines.len();
+        new
+    }
+
+    /// Mark everything so far as taken (what starting the browser printed).
+    pub fn skip_to_end(&self) {
+        let mut feed = self.feed();
+        feed.taken = feed.lines.len();
     }
 }
 
 /// A WebKit console line without its `CONSOLE <SOURCE> <LEVEL> ` prefix
 /// (Safari's console shows the text alone), or `None` for other output.
+/// The page's own `console.*` calls come as `CONSOLE <LEVEL> <text>`
+/// (seen in WebKitGTK 2.50: `CONSOLE LOG hello`).
 pub fn webkit_console_text(line: &str) -> Option<String> {
+    const LEVELS: [&str; 5] = ["LOG", "INFO", "WARN", "ERROR", "DEBUG"];
     let rest = line.strip_prefix("CONSOLE ")?;
-    let mut words = rest.splitn(3, ' ');
-    let _source = words.next()?;
-    let _level = words.next()?;
-    Some(words.next().unwrap_or_default().to_owned())
+    let (first, after) = rest.split_once(' ').unwrap_or((rest, ""));
+    if LEVELS.contains(&first) {
+        return Some(after.to_owned());
+    }
+    let (_level, text) = after.split_once(' ').unwrap_or((after, ""));
+    Some(text.to_owned())
 }
 
 /// Follow Firefox's BiDi websocket: subscribe to `log.entryAdded` and push

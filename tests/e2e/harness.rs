@@ -62,13 +62,9 @@ pub struct Lab {
     pub page_host: String,
     /// The in-process server's state: tests read its request log directly.
     pub server_state: demo_server::AppState,
-    /// Firefox's (BiDi) or WebKit's (driver output) console lines; Chromium's
-    /// come from chromedriver's log instead.
-    console: ConsoleFeed,
-    /// Whether `console` is being fed (Firefox's BiDi socket may refuse).
-    console_ok: bool,
-    /// How far `console` has been read.
-    console_read: std::sync::atomic::AtomicUsize,
+    /// Firefox's (BiDi) or WebKit's (driver output) console lines, when
+    /// read; Chromium's come from chromedriver's log instead.
+    console: Option<ConsoleFeed>,
     _browser: Browser,
     _server: Server,
 }
@@ -95,34 +91,16 @@ impl Lab {
         let engine = Engine::current();
         let browser = Browser::start(engine);
         let client = browser.connect(&options.chrome_args).await;
-        let mut console_ok = engine != Engine::Firefox;
         let console = match engine {
-            Engine::Chromium => ConsoleFeed::default(),
-            Engine::Webkit => browser.output.clone(),
-            Engine::Firefox => {
-                let ws = client
-                    .capabilities()
-                    .and_then(|c| c.get("webSocketUrl"))
-                    .and_then(|v| v.as_str())
-                    .map(str::to_owned);
-                let feed = ConsoleFeed::default();
-                // Seen when many sessions start at once: the BiDi socket
-                // refuses. The console is then not read (said in the output).
-                match ws {
-                    Some(ws) => match console_feed::follow_firefox(&ws, feed.clone()).await {
-                        Ok(()) => console_ok = true,
-                        Err(e) => eprintln!("[Firefox] console not read: {e}"),
-                    },
-                    None => eprintln!("[Firefox] console not read: no webSocketUrl"),
-                }
-                feed
-            }
+            Engine::Chromium => None,
+            Engine::Webkit => webkit_console().then(|| browser.output.clone()),
+            Engine::Firefox => follow_firefox_console(&client).await,
         };
-        let console_read = std::sync::atomic::AtomicUsize::new(console.len());
+        if let Some(feed) = &console {
+            feed.skip_to_end();
+        }
         Lab {
             console,
-            console_ok,
-            console_read,
             client,
             engine,
             app_port: server.app_port,
@@ -260,12 +238,11 @@ impl Lab {
     /// Chromium's come as chromedriver words them (`<url> <line>:<col>
     /// "<text>"` or the bare text), Firefox's and WebKit's as the text alone.
     pub async fn console_messages(&self) -> Vec<String> {
-        if self.engine == Engine::Webkit && !webkit_console() {
-            eprintln!("[Webkit] console not read: MiniBrowser prints none (CORS_LAB_WEBKIT_CONSOLE=1 uses webkit_browser.py)");
-            return Vec::new();
-        }
-        if !self.console_ok {
-            eprintln!("[{:?}] console not read (see above)", self.engine);
+        if self.engine != Engine::Chromium && self.console.is_none() {
+            eprintln!(
+                "[{:?}] console not read (opt in with CORS_LAB_FIREFOX_CONSOLE=1 or CORS_LAB_WEBKIT_CONSOLE=1)",
+                self.engine
+            );
             return Vec::new();
         }
         static MARKS: AtomicU32 = AtomicU32::new(0);
@@ -277,16 +254,17 @@ impl Lab {
         let started = Instant::now();
         let mut got = Vec::new();
         loop {
-            match self.engine {
-                Engine::Chromium => got.extend(self.chromedriver_log().await),
-                Engine::Firefox | Engine::Webkit => {
-                    let from = self.console_read.load(Ordering::SeqCst);
-                    let lines = self.console.since(from);
-                    self.console_read.fetch_add(lines.len(), Ordering::SeqCst);
-                    got.extend(lines.into_iter().filter_map(|line| match self.engine {
-                        Engine::Webkit => console_feed::webkit_console_text(&line),
-                        _ => Some(line),
-                    }));
+            match &self.console {
+                None => got.extend(self.chromedriver_log().await),
+                Some(feed) => {
+                    got.extend(
+                        feed.take_new()
+                            .into_iter()
+                            .filter_map(|line| match self.engine {
+                                Engine::Webkit => console_feed::webkit_console_text(&line),
+                                _ => Some(line),
+                            }),
+                    )
                 }
             }
             if let Some(at) = got.iter().position(|line| line.contains(&mark)) {
@@ -523,10 +501,10 @@ impl Browser {
         for attempt in 1..=3 {
             let (mut driver, fixed_port) = spawn_driver(engine, display.as_ref());
             let output = ConsoleFeed::default();
-            let said_port = drain_output(&mut driver, output.clone());
+            drain_output(&mut driver, &output);
             let ready = match fixed_port {
                 Some(port) => wait_for_status(port).map(|()| port),
-                None => wait_for_port(&said_port, &output),
+                None => wait_for_port(&mut driver, &output),
             };
             match ready {
                 Ok(port) => {
@@ -582,7 +560,7 @@ impl Browser {
                 // Opt-in for now (`CORS_LAB_FIREFOX_CONSOLE=1`): every
                 // geckodriver offers BiDi on port 9222, so parallel sessions
                 // clash (try `--websocket-port` next).
-                if std::env::var("CORS_LAB_FIREFOX_CONSOLE").is_ok_and(|v| v == "1") {
+                if firefox_console() {
                     caps.insert("webSocketUrl".to_owned(), json!(true));
                 }
                 caps.insert(
@@ -644,6 +622,33 @@ impl Browser {
 /// Whether WebKit runs in `webkit_browser.py`, whose console the harness reads.
 fn webkit_console() -> bool {
     std::env::var("CORS_LAB_WEBKIT_CONSOLE").is_ok_and(|v| v == "1")
+}
+
+/// Whether Firefox's session asks for WebDriver BiDi, to read its console.
+fn firefox_console() -> bool {
+    std::env::var("CORS_LAB_FIREFOX_CONSOLE").is_ok_and(|v| v == "1")
+}
+
+/// Firefox's console over the session's BiDi socket, if asked for and the
+/// socket answers (seen refusing when sessions share geckodriver's default
+/// BiDi port; the test output then says so).
+async fn follow_firefox_console(client: &Client) -> Option<ConsoleFeed> {
+    if !firefox_console() {
+        return None;
+    }
+    let ws = client
+        .capabilities()
+        .and_then(|c| c.get("webSocketUrl"))
+        .and_then(|v| v.as_str())?
+        .to_owned();
+    let feed = ConsoleFeed::default();
+    match console_feed::follow_firefox(&ws, feed.clone()).await {
+        Ok(()) => Some(feed),
+        Err(e) => {
+            eprintln!("[Firefox] console not read: {e}");
+            None
+        }
+    }
 }
 
 /// An X display for WebKit, on a free display number; Drop kills it.
@@ -799,14 +804,9 @@ impl Drop for Browser {
     }
 }
 
-/// Threads that read the driver's stdout and stderr for as long as it runs
-/// (so it never writes to a full or closed pipe) into `output`; the
-/// returned channel carries each line too, and `None` when a stream closes.
-fn drain_output(
-    driver: &mut Child,
-    output: ConsoleFeed,
-) -> std::sync::mpsc::Receiver<Option<String>> {
-    let (tx, rx) = std::sync::mpsc::channel::<Option<String>>();
+/// Threads that read the driver's stdout and stderr into `output` for as
+/// long as it runs, so it never writes to a full or closed pipe.
+fn drain_output(driver: &mut Child, output: &ConsoleFeed) {
     let stdout = driver
         .stdout
         .take()
@@ -816,52 +816,44 @@ fn drain_output(
         .take()
         .map(|e| Box::new(e) as Box<dyn std::io::Read + Send>);
     for stream in [stdout, stderr].into_iter().flatten() {
-        let tx = tx.clone();
         let output = output.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                output.push(line.clone());
-                let _ = tx.send(Some(line));
+                output.push(line);
             }
-            let _ = tx.send(None);
         });
     }
-    rx
 }
 
-/// Waits for "ChromeDriver was started successfully on port 12345." (or
-/// geckodriver's "Listening on 127.0.0.1:12345") and returns the port, or
-/// everything the driver said if it exits or stays silent for `PATIENCE`.
-fn wait_for_port(
-    lines_rx: &std::sync::mpsc::Receiver<Option<String>>,
-    output: &ConsoleFeed,
-) -> Result<u16, Vec<String>> {
-    let deadline = Instant::now() + PATIENCE;
-    let mut closed = 0;
-    while closed < 2 {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match lines_rx.recv_timeout(left) {
-            Ok(Some(line)) => {
-                let port = line
-                    .split("started successfully on port ")
-                    .nth(1)
-                    .or_else(|| line.split("Listening on 127.0.0.1:").nth(1))
-                    .and_then(|rest| rest.trim_end_matches('.').trim().parse::<u16>().ok());
-                if let Some(port) = port {
-                    return Ok(port);
-                }
-            }
-            Ok(None) => closed += 1,
-            Err(_) => {
-                let mut lines = output.since(0);
-                lines.push(format!("(nothing more within {PATIENCE:?})"));
-                return Err(lines);
-            }
+/// Polls the driver's output for "ChromeDriver was started successfully on
+/// port 12345." (or geckodriver's "Listening on 127.0.0.1:12345") and
+/// returns the port, or everything the driver said if it exits or stays
+/// silent for `PATIENCE`.
+fn wait_for_port(driver: &mut Child, output: &ConsoleFeed) -> Result<u16, Vec<String>> {
+    let started = Instant::now();
+    loop {
+        let said = output.all();
+        let port = said.iter().find_map(|line| {
+            line.split("started successfully on port ")
+                .nth(1)
+                .or_else(|| line.split("Listening on 127.0.0.1:").nth(1))
+                .and_then(|rest| rest.trim_end_matches('.').trim().parse::<u16>().ok())
+        });
+        if let Some(port) = port {
+            return Ok(port);
         }
+        let why = match driver.try_wait() {
+            Ok(Some(status)) => format!("(exited: {status})"),
+            _ if started.elapsed() > PATIENCE => format!("(nothing more within {PATIENCE:?})"),
+            _ => {
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+        };
+        let mut said = said;
+        said.push(why);
+        return Err(said);
     }
-    let mut lines = output.since(0);
-    lines.push("(the driver closed its output)".to_owned());
-    Err(lines)
 }
 
 /// Kill a child's whole process group and reap the child.
