@@ -589,8 +589,9 @@ impl Browser {
                         // Not Debian's MiniBrowser: under automation it runs
                         // an ephemeral session, whose console WebKit never
                         // prints. Ours prints it (`webkit_browser.py`).
-                        // Opt-in for now (`CORS_LAB_WEBKIT_CONSOLE=1`): the
-                        // whole matrix hung once in it, not yet understood.
+                        // Opt-in for now (`CORS_LAB_WEBKIT_CONSOLE=1`): it
+                        // needs Debian's gir1.2-webkit2-4.1, which
+                        // `cargo xtask test` does not install yet.
                         "binary": std::env::var("WEBKIT_BROWSER").unwrap_or_else(|_|
                             if webkit_console() {
                                 concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/webkit_browser.py").to_owned()
