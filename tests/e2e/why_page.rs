@@ -360,8 +360,14 @@ async fn deep_links_land_on_a_demo_and_the_page_fits_a_phone() {
             .unwrap_or_else(|e| panic!("no section #{id}: {e}"));
     }
 
-    // Every demo run once, then the whole page for people to look at.
+    // Every demo run once, then the whole page for people to look at, and
+    // for axe: the results (tables, verdicts) stay accessible too.
     run_every_demo(&lab).await;
+    let violations = crate::accessibility::serious_violations(&lab).await;
+    assert!(
+        violations.is_empty(),
+        "/why after every demo ran: {violations:#?}"
+    );
     // One live log at a time (the last demo run), so the page holds one
     // stream, not four, of the six connections Chrome allows per origin.
     let live = lab

@@ -9,15 +9,17 @@
 //! API's answer as its own, this endpoint shows the whole exchange as data.
 //!
 //! It is not an open proxy: the URL must be `http://` on a loopback name
-//! (`localhost`, `127.0.0.1`, `[::1]`) and one of the three demo ports, and
-//! the server connects to its own listen address whatever the name says.
+//! (`localhost`, `127.0.0.1`, `[::1]`) or the host the page itself was
+//! opened on (a classroom's LAN name), and one of the three demo ports; the
+//! server connects to its own listen address whatever the name says.
 //! Nothing of the page's request is passed on (no cookies, no headers).
 
 use axum::extract::State;
-use axum::http::Uri;
+use axum::http::{HeaderMap, Uri};
 use axum::Json;
 use cors_core::wire::{Role, ServerFetch};
 
+use crate::cors_endpoint::request_host;
 use crate::error::AppError;
 use crate::proxy::{api_socket, loopback_get};
 use crate::record::text_prefix;
@@ -41,6 +43,7 @@ const LOOPBACK_HOSTS: [&str; 3] = ["localhost", "127.0.0.1", "[::1]"];
 pub(crate) async fn server_fetch(
     State(state): State<AppState>,
     uri: Uri,
+    headers: HeaderMap,
 ) -> Result<Json<ServerFetch>, AppError> {
     let url = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
         .find(|(name, _)| name == URL_PARAM)
@@ -51,7 +54,8 @@ pub(crate) async fn server_fetch(
             ))
         })?;
     let ports = [Role::App, Role::Api, Role::Intranet].map(|role| state.port(role));
-    let target = allowed_target(&url, &ports).map_err(AppError::BadRequest)?;
+    let page_host = request_host(&headers, &uri);
+    let target = allowed_target(&url, &ports, &page_host).map_err(AppError::BadRequest)?;
     let addr = api_socket(state.listen_host(), target.port);
     let (parts, body) = loopback_get(
         addr,
@@ -91,11 +95,12 @@ pub(crate) struct Target {
     pub path_and_query: String,
 }
 
-/// `url` if it is `http://<loopback name>:<one of ports>/…`, else why not.
-pub(crate) fn allowed_target(url: &str, ports: &[u16]) -> Result<Target, String> {
+/// `url` if it is `http://<loopback name or page_host>:<one of ports>/…`,
+/// else why not.
+pub(crate) fn allowed_target(url: &str, ports: &[u16], page_host: &str) -> Result<Target, String> {
     let refuse = |why: &str| {
         Err(format!(
-            "{url:?} is not one of the lab's own origins ({why}): this endpoint only fetches http://localhost, 127.0.0.1 or [::1] on the ports {}",
+            "{url:?} is not one of the lab's own origins ({why}): this endpoint only fetches http://localhost, 127.0.0.1, [::1] or {page_host} on the ports {}",
             ports
                 .iter()
                 .map(u16::to_string)
@@ -116,8 +121,8 @@ pub(crate) fn allowed_target(url: &str, ports: &[u16]) -> Result<Target, String>
         return refuse("user info is not allowed");
     }
     let host = authority.host().to_ascii_lowercase();
-    if !LOOPBACK_HOSTS.contains(&host.as_str()) {
-        return refuse("not a loopback host");
+    if !LOOPBACK_HOSTS.contains(&host.as_str()) && !host.eq_ignore_ascii_case(page_host) {
+        return refuse("not this server's host");
     }
     let Some(port) = authority.port_u16() else {
         return refuse("no port");
@@ -158,9 +163,14 @@ mod tests {
                 Ok(("localhost:8081", 8081, "/x")),
             ),
             ("https://localhost:8081/", Err("not http://")),
-            ("http://example.com:8081/", Err("not a loopback host")),
-            ("http://localhost.evil:8081/", Err("not a loopback host")),
-            ("http://169.254.169.254:80/", Err("not a loopback host")),
+            ("http://example.com:8081/", Err("not this server's host")),
+            ("http://localhost.evil:8081/", Err("not this server's host")),
+            ("http://169.254.169.254:80/", Err("not this server's host")),
+            (
+                "http://Laptop.Local:8081/users.json",
+                Ok(("laptop.local:8081", 8081, "/users.json")),
+            ),
+            ("http://laptop.local:9999/", Err("not a lab port")),
             ("http://localhost/", Err("no port")),
             ("http://localhost:22/", Err("not a lab port")),
             ("http://user@localhost:8081/", Err("user info")),
@@ -169,7 +179,7 @@ mod tests {
             ("", Err("not")),
         ];
         for (url, expected) in cases {
-            let got = allowed_target(url, &ports);
+            let got = allowed_target(url, &ports, "laptop.local");
             match (expected, &got) {
                 (Ok((authority, port, path)), Ok(target)) => assert_eq!(
                     target,
