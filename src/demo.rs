@@ -164,28 +164,34 @@ pub enum FetchOutcome {
     Rejected { error: String },
 }
 
-/// A plain `fetch(url)` from the page, as a learner's script would do it.
+/// A plain `fetch(url)` from the page, as a learner's script would do it,
+/// with exactly this URL (gloo's builder would add a `&` to a URL that has
+/// a query, and the demos show the URL they fetched).
 pub async fn plain_fetch(url: &str) -> FetchOutcome {
-    match Request::get(url).send().await {
-        Ok(response) => {
-            let status = response.status();
-            match response.text().await {
-                Ok(body) => FetchOutcome::Read { status, body },
-                Err(e) => FetchOutcome::Rejected {
-                    error: describe_error(e),
-                },
-            }
-        }
-        Err(e) => FetchOutcome::Rejected {
-            error: describe_error(e),
-        },
-    }
-}
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
 
-fn describe_error(e: gloo_net::Error) -> String {
-    match e {
-        gloo_net::Error::JsError(js) => format!("{}: {}", js.name, js.message),
-        other => other.to_string(),
+    let rejected = |error: String| FetchOutcome::Rejected { error };
+    let Some(window) = web_sys::window() else {
+        return rejected("no window".to_owned());
+    };
+    let response = match JsFuture::from(window.fetch_with_str(url)).await {
+        Ok(value) => value,
+        Err(error) => return rejected(js_error_text(&error)),
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return rejected("fetch resolved to something that is not a Response".to_owned());
+    };
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(error) => Err(error),
+    };
+    match text {
+        Ok(body) => FetchOutcome::Read {
+            status: response.status(),
+            body: body.as_string().unwrap_or_default(),
+        },
+        Err(error) => rejected(js_error_text(&error)),
     }
 }
 

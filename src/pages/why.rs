@@ -1,21 +1,27 @@
-//! `/why`: why the same-origin policy exists, shown with four live demos —
-//! a page reading an intranet, probing localhost, embedding versus reading,
-//! and a same-origin proxy. Each section has an id for deep links
+//! `/why`: why the same-origin policy exists, shown with seven live demos —
+//! a page reading an intranet, probing localhost, a logged-in victim's
+//! cookie, embedding versus reading, a stylesheet and a font, the browser as
+//! the runtime that enforces it, and a same-origin proxy. Each section has an id for deep links
 //! (`/why#proxy`); the page keeps no other state.
 
 use cors_core::wire::DemoConfig;
 use leptos::prelude::*;
 
 use crate::components::why::card::OpenLog;
-use crate::components::why::{intranet, load_vs_read, localhost, proxy};
+use crate::components::why::{
+    credentials, css_font, intranet, load_vs_read, localhost, proxy, runtime,
+};
 use crate::demo;
 use crate::pages::home::ServerDown;
 
 /// The demos in page order: section id and title (for the contents list).
-const SECTIONS: [(&str, &str); 4] = [
+const SECTIONS: [(&str, &str); 7] = [
     (intranet::ID, intranet::TITLE),
     (localhost::ID, localhost::TITLE),
+    (credentials::ID, credentials::TITLE),
     (load_vs_read::ID, load_vs_read::TITLE),
+    (css_font::ID, css_font::TITLE),
+    (runtime::ID, runtime::TITLE),
     (proxy::ID, proxy::TITLE),
 ];
 
@@ -55,7 +61,7 @@ pub fn WhyPage() -> impl IntoView {
     }
 }
 
-/// The four cards, once the demo server's ports are known.
+/// The cards, once the demo server's ports are known.
 #[component]
 fn Demos(config: DemoConfig) -> impl IntoView {
     // The cards appear after the page loaded, too late for the browser's own
@@ -65,7 +71,10 @@ fn Demos(config: DemoConfig) -> impl IntoView {
     view! {
         <intranet::IntranetDemo config=config.clone() />
         <localhost::LocalhostDemo config=config.clone() />
+        <credentials::CredentialsDemo config=config.clone() />
         <load_vs_read::LoadVsReadDemo config=config.clone() />
+        <css_font::CssFontDemo config=config.clone() />
+        <runtime::RuntimeDemo config=config.clone() />
         <proxy::ProxyDemo config />
     }
 }

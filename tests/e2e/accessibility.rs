@@ -35,7 +35,7 @@ const RUN_AXE: &str = "const done = arguments[arguments.length - 1];
      }))), e => done({ error: String(e) }));";
 
 /// Runs axe on the page as it is; the serious and critical violations.
-async fn serious_violations(lab: &Lab) -> Vec<String> {
+pub(crate) async fn serious_violations(lab: &Lab) -> Vec<String> {
     let path = std::env::var("CORS_LAB_AXE")
         .expect("CORS_LAB_AXE names axe.min.js (cargo xtask test installs axe-core and sets it)");
     let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));

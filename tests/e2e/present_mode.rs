@@ -547,7 +547,7 @@ async fn links_in_pages_keep_presenter_mode_and_find_their_step() {
     let lab = Lab::start().await;
     // The /why contents list jumps to the demo's step.
     lab.open("/why?present=1").await;
-    at_step(&lab, 1, 5).await;
+    at_step(&lab, 1, 8).await;
     lab.client
         .find(Locator::Css(".why-toc a[href='#proxy']"))
         .await
@@ -555,7 +555,7 @@ async fn links_in_pages_keep_presenter_mode_and_find_their_step() {
         .click()
         .await
         .expect("click");
-    at_step(&lab, 5, 5).await;
+    at_step(&lab, 8, 8).await;
     lab.find("why-proxy-run").await;
     assert!(shown(&lab, "#proxy").await);
     assert!(!shown(&lab, "#intranet").await);

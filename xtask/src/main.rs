@@ -214,6 +214,7 @@ const OTHER_ENGINE_TESTS: &[&str] = &[
     "accessibility",
     "lab_page",
     "quiz_page",
+    "why_page",
 ];
 
 fn step(what: &str) {

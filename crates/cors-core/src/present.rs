@@ -141,7 +141,10 @@ pub fn steps(page: Page) -> Vec<Step> {
             step("intro", "Why the policy exists"),
             step("intranet", "Reading an intranet"),
             step("localhost", "Probing your own machine"),
+            step("credentials", "A logged-in victim"),
             step("load-vs-read", "Showing is not reading"),
+            step("css-font", "A stylesheet and a font"),
+            step("runtime", "The browser is the runtime"),
             step("proxy", "A same-origin proxy"),
         ],
         // The explainer's parts follow its answer (the message's, the

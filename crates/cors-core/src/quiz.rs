@@ -19,7 +19,9 @@ pub enum Evidence {
     Lab { slug: &'static str },
     /// Compare two URLs with the origin comparator.
     Origins { a: &'static str, b: &'static str },
-    /// A live demo on the /why page; `demo` is one of "intranet", "localhost", "load-vs-read", "proxy".
+    /// A live demo on the /why page; `demo` is one of "intranet",
+    /// "localhost", "credentials", "load-vs-read", "css-font", "runtime",
+    /// "proxy".
     Why { demo: &'static str },
 }
 
@@ -419,12 +421,39 @@ static QUESTIONS: &[Question] = &[
             ),
             wrong(
                 "An error from the server",
-                "The server answers every client alike, and it does not enforce CORS at all. The lab's own proxy fetches this very URL from the server side and gets the list.",
+                "The server answers every client alike, and it does not enforce CORS at all. The lab's demo server fetches this very URL itself and gets the list.",
             ),
         ],
         explanation: "JavaScript the language knows nothing about origins. fetch(), cookies and the page's document are things the browser provides, and the browser applies the same-origin policy when a page uses them. A server, curl or a Node.js script makes the same request on its own behalf and reads the answer: the policy protects the people using browsers, not the servers.",
-        evidence: Evidence::Why { demo: "proxy" },
-        look_for: "The API's log shows GET /users.json from the app's server (via=proxy, no Origin header) answered 200 with the list: server-side code reads what the page's own fetch() could not.",
+        evidence: Evidence::Why { demo: "runtime" },
+        look_for: "The API's log shows GET /users.json twice, answered 200 both times: once from the page (with an Origin header, the answer withheld) and once from the demo server's own request (no Origin), which got the headers and the JSON.",
+    },
+    Question {
+        slug: "postman-works",
+        topic: "What the policy blocks",
+        story: "Your page's fetch() of a partner's API fails with a CORS error. A backend colleague sends the same GET from Postman, gets the JSON back, and says the API is fine, so your JavaScript must be broken.",
+        prompt: "What does the Postman test prove?",
+        choices: &[
+            right(
+                "That the API answers, nothing about CORS",
+                "Right. Postman, like curl or a Node.js script, is not a browser and applies no same-origin policy, so it reads any answer. Whether a page from your origin may read it is settled only by the API's headers, and it sends none.",
+            ),
+            wrong(
+                "That your fetch() call is written wrong",
+                "The call is fine: the request reached the API and was answered. The browser then found no Access-Control-Allow-Origin header for your page's origin and kept the answer from your script; the same line in Node.js would have read it.",
+            ),
+            wrong(
+                "That Postman adds the missing CORS headers",
+                "Postman adds nothing of the kind, and CORS headers come from the server anyway. It simply never checks for them, because it has no visitor to protect.",
+            ),
+            wrong(
+                "That the API blocks browsers but not tools",
+                "The API answers every client alike: the lab's log shows it answering the page and the demo server with the same 200. The difference is on the receiving end, where only a browser holds the answer back.",
+            ),
+        ],
+        explanation: "A CORS error is the browser's verdict on one question: did the other origin allow this page to read its answer? Tools outside a browser never ask it, so their success only shows that the server is up and the URL is right. The fix belongs on the API (an Access-Control-Allow-Origin header for your origin) or in a same-origin proxy, not in the fetch() call.",
+        evidence: Evidence::Why { demo: "runtime" },
+        look_for: "The runtime demo fetches one URL twice: the page's fetch() gets a TypeError, while the demo server's own request gets status 200, every header and the JSON. The API's log shows both answered 200, only one with an Origin header.",
     },
     Question {
         slug: "why-img-canvas",
@@ -448,6 +477,33 @@ static QUESTIONS: &[Question] = &[
         explanation: "A page may embed other origins' images, scripts and styles, because the browser uses them without showing their content to the page's code. Reading the pixels would break that: an image only your login can see might reveal your account, your avatar or a private chart. To read it, the image's server must send CORS headers and the <img> must ask with crossorigin=\"anonymous\".",
         evidence: Evidence::Why { demo: "load-vs-read" },
         look_for: "The demo shows the image on screen, then the SecurityError that getImageData throws on the tainted canvas.",
+    },
+    Question {
+        slug: "font-cdn",
+        topic: "What the policy blocks",
+        story: "Your shop at https://shop.example loads a stylesheet and, through @font-face, a web font from https://static-cdn.example. The CDN sends no CORS headers at all.",
+        prompt: "What does a visitor using Chrome or Firefox see?",
+        choices: &[
+            wrong(
+                "The styles and the font, just as if self-hosted",
+                "That is what Safari shows, not Chrome or Firefox: they fetch @font-face fonts as CORS requests, as the CSS Fonts specification says, and a CORS request whose answer has no Access-Control-Allow-Origin fails.",
+            ),
+            right(
+                "The styles, with the text in a fallback font",
+                "Right. A stylesheet is embedded like an image and needs no permission. Chrome and Firefox fetch a font in CORS mode, so without Access-Control-Allow-Origin they drop it and draw the text in the next font of the font-family list. (Safari's engine, WebKit, uses the font anyway.)",
+            ),
+            wrong(
+                "Neither the styles nor the font",
+                "Stylesheets from other origins apply without any CORS header, as they always have. Only reading their rules from script, through cssRules, needs CORS.",
+            ),
+            wrong(
+                "The font, but the styles are blocked",
+                "It is the other way round. The stylesheet applies freely, and the font is the one that needs the CDN's permission.",
+            ),
+        ],
+        explanation: "Most subresources are simply embedded, but fonts are an exception: the specification has browsers fetch them in CORS mode, so a font's server decides which sites may use it, and Chrome and Firefox follow it while Safari does not. A stylesheet's rules can be read from script only with CORS too (a <link crossorigin> and an Access-Control-Allow-Origin answer), yet its styles apply either way. Serving the font from your own origin, or adding the header on the CDN, fixes it.",
+        evidence: Evidence::Why { demo: "css-font" },
+        look_for: "In Chrome or Firefox the demo's font without CORS ends with FontFace.status \"error\" and the text falls back (in Safari it loads); with Access-Control-Allow-Origin: * it loads everywhere. The stylesheet applies both ways, but reading its cssRules throws a SecurityError without CORS.",
     },
     // ---------------------------------------------- Why the policy exists
     Question {
@@ -495,6 +551,33 @@ static QUESTIONS: &[Question] = &[
         explanation: "Dev servers often hold unreleased code, config files with keys, or admin pages without a password. The same-origin policy is what stops a random page from reading them through your browser. Sending is still possible (once Chrome's prompt is allowed), so a dev server that changes data on a GET or a form POST can still be poked; reading is what is blocked.",
         evidence: Evidence::Why { demo: "localhost" },
         look_for: "The local server's log shows the requests arriving, but the page that sent them cannot read a single answer.",
+    },
+    Question {
+        slug: "logged-in-victim",
+        topic: "Why the policy exists",
+        story: "You logged in at http://localhost:8081, which set the cookie lab with SameSite=Lax. A page at http://localhost:8080 then runs fetch('http://localhost:8081/account', { credentials: 'include' }), and the API sends no CORS headers.",
+        prompt: "What happens?",
+        choices: &[
+            wrong(
+                "The browser sends the request without the cookie",
+                "SameSite compares sites, not origins: the scheme and the registrable domain, with the port ignored. localhost:8080 and localhost:8081 are one site, so a Lax cookie goes along. From http://127.0.0.1:8080 it would not, since that is another site.",
+            ),
+            right(
+                "The cookie is sent and the answer is withheld",
+                "Right. Both pages are on the site http://localhost, so the Lax cookie goes along in every browser and the API answers as you. With no Access-Control-Allow-Origin for the page (and no Access-Control-Allow-Credentials: true) the browser keeps that answer from the script.",
+            ),
+            wrong(
+                "The script reads your account data",
+                "The API did answer with your data, but without Access-Control-Allow-Origin naming the page's origin and Access-Control-Allow-Credentials: true, the browser rejects the fetch and the script gets a TypeError.",
+            ),
+            wrong(
+                "The browser refuses to send the request",
+                "A GET like this needs no preflight, so the browser sends it at once, cookie included. The API's log shows it arriving and answered 200; only the answer is held back.",
+            ),
+        ],
+        explanation: "Cookies go with requests to their site no matter which page causes them, so a page can make your browser ask as you. The same-origin policy is what keeps the answer from that page's script; SameSite=Lax only keeps cookies off other sites' fetches, and this page is on the same site. An endpoint that changes something on such a request needs its own defence, such as CSRF tokens or a check of the Origin header.",
+        evidence: Evidence::Why { demo: "credentials" },
+        look_for: "The API's log shows GET /account from the same-site attacker's page with Cookie: lab=… answered 200, while the page's script reported only a TypeError; from the other site (127.0.0.1) the request came without the cookie and got 401.",
     },
     Question {
         slug: "curl-works",

@@ -146,3 +146,19 @@ pub struct PostDeleted {
     /// How many posts the learner has left.
     pub remaining: usize,
 }
+
+/// The app origin's `GET /api/server-fetch?url=…`: the demo server fetched
+/// `url` (one of the lab's own origins) itself, as Node.js or curl would,
+/// and reports everything it got — there is no browser in between to
+/// withhold any of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerFetch {
+    /// The URL fetched, as asked.
+    pub url: String,
+    pub status: u16,
+    /// The answer's headers, in order, names lower case.
+    pub headers: Vec<(String, String)>,
+    /// The answer's body as text (lossy UTF-8), cut at the server's cap.
+    pub body: String,
+    pub body_truncated: bool,
+}

@@ -17,7 +17,7 @@ use serde_json::json;
 
 use crate::cors_endpoint::{answer_headers, cors_endpoint, LAB_COOKIE};
 use crate::demo_data::{User, LOGIN_PAGE, USERS};
-use crate::embed::{self, PIXEL_PATH, WIDGET_PATH};
+use crate::embed::{self, FONT_PATH, PIXEL_PATH, THEME_PATH, WIDGET_PATH};
 use crate::error::{method_not_allowed, no_such_route, AppError};
 use crate::no_store;
 use crate::posts::Deletion;
@@ -33,6 +33,9 @@ pub const DELETE_POST_PATH: &str = "/deletePost";
 pub const WHOAMI_PATH: &str = "/whoami";
 /// `GET`: sets the `lab` cookie (a page to open top-level).
 pub const LOGIN_PATH: &str = "/login";
+/// `GET`: the logged-in learner's private account page, as JSON: 200 with
+/// the `lab` cookie, 401 without (no CORS headers).
+pub const ACCOUNT_PATH: &str = "/account";
 
 /// Routes of the API origin:
 /// - `GET /users.json`, `GET /posts`: data, without CORS headers;
@@ -41,9 +44,13 @@ pub const LOGIN_PATH: &str = "/login";
 /// - `GET /whoami`: the `lab` cookie received; CORS headers only as its
 ///   query's spec says (same keys as `/cors`, actual answer);
 /// - `GET /login`: sets the `lab` cookie;
+/// - `GET /account`: the cookie holder's private data (401 without the
+///   cookie), without CORS headers;
 /// - `GET /pixel.png`, `GET /widget.js`: an image and a script another
 ///   origin's page may embed but not read, without CORS headers (see
-///   [`crate::embed`]);
+///   [`crate::embed`]); `GET /theme.css`, `GET /lab-glyphs.ttf`: a
+///   stylesheet and a font, with `Access-Control-Allow-Origin: *` only
+///   when asked (`?cors=1`);
 /// - `/cors` (any method, see [`crate::cors_endpoint`]);
 /// - anything else: a JSON 404.
 ///
@@ -60,6 +67,9 @@ pub fn api_router(state: AppState) -> Router {
         .route(LOGIN_PATH, get(login).fallback(no_such_route))
         .route(PIXEL_PATH, get(embed::pixel).fallback(no_such_route))
         .route(WIDGET_PATH, get(embed::widget).fallback(no_such_route))
+        .route(THEME_PATH, get(embed::theme).fallback(no_such_route))
+        .route(FONT_PATH, get(embed::font).fallback(no_such_route))
+        .route(ACCOUNT_PATH, get(account).fallback(no_such_route))
         .fallback(no_such_route)
         .layer(no_store())
         // After the layer: `/cors` sets every header by hand.
@@ -164,6 +174,27 @@ async fn whoami(uri: Uri, headers: HeaderMap) -> Result<Response, AppError> {
         response.headers_mut().append(name, value);
     }
     Ok(response)
+}
+
+/// `GET /account`: with the `lab` cookie, 200 and that user's private data
+/// (what an attacker's page would love to read); without it, 401. Never
+/// any CORS header: a page of another origin may send this request, with
+/// the cookie, but is never allowed to read the answer.
+async fn account(headers: HeaderMap) -> Response {
+    match lab_cookie(&headers) {
+        Some(user) => Json(json!({
+            "user": user,
+            "email": "you@example.com",
+            "balance_usd": 1280,
+            "unread_messages": 3,
+        }))
+        .into_response(),
+        None => (
+            axum::http::StatusCode::UNAUTHORIZED,
+            Json(json!({ "error": "not logged in: no lab cookie came with the request" })),
+        )
+            .into_response(),
+    }
 }
 
 /// The value of the first `lab` cookie the request carried.

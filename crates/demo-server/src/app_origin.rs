@@ -15,6 +15,7 @@ use cors_core::wire::{DemoConfig, LogEntry, Role};
 use tower::ServiceExt;
 
 use crate::api_origin::{posts, users};
+use crate::attacker::{attacker_page, report, ATTACKER_PATH, REPORT_PATH};
 use crate::classroom::{is_instructor, reset_of, viewer};
 use crate::cors_endpoint::cors_endpoint;
 use crate::cors_endpoint::request_host;
@@ -25,6 +26,7 @@ use crate::hosts::{arrival_ip, other_site_host, ConnInfo};
 use crate::no_store;
 use crate::proxy::{proxy_users, PROXY_USERS_PATH};
 use crate::record::recorded_paths;
+use crate::server_fetch::{server_fetch, SERVER_FETCH_PATH};
 use crate::sse::log_stream;
 use crate::state::AppState;
 
@@ -35,6 +37,12 @@ use crate::state::AppState;
 ///   (logged, as role `app`);
 /// - `GET /api/proxy/users.json`: the API origin's users, fetched by the
 ///   server itself (logged, as role `app`; see [`crate::proxy`]);
+/// - `GET /api/server-fetch?url=…`: a URL of the lab's own origins,
+///   fetched by the server itself, reported as JSON (logged; see
+///   [`crate::server_fetch`]);
+/// - `GET /api/attacker`, `POST /api/attacker/report`: the credentials
+///   demo's attacker page and where it sends what it read (logged; see
+///   [`crate::attacker`]);
 /// - `/cors`, any method: the configurable endpoint (logged, as role `app`;
 ///   see [`crate::cors_endpoint`]);
 /// - any other `/api/...`: JSON 404;
@@ -53,6 +61,9 @@ pub fn app_router(state: AppState) -> Router {
         )
         .route(USERS_PATH, get(users).fallback(no_such_route))
         .route(PROXY_USERS_PATH, get(proxy_users).fallback(no_such_route))
+        .route(SERVER_FETCH_PATH, get(server_fetch).fallback(no_such_route))
+        .route(ATTACKER_PATH, get(attacker_page).fallback(no_such_route))
+        .route(REPORT_PATH, post(report).fallback(no_such_route))
         .route("/api/{*rest}", any(no_such_route))
         .layer(no_store());
     // The built app: precompressed, with cache headers (`crate::delivery`).
@@ -90,7 +101,14 @@ async fn restore_posts(State(state): State<AppState>, uri: Uri) -> StatusCode {
 }
 
 /// The logged routes of the app origin: the ones a page fires requests at.
-const LOGGED_PATHS: &[&str] = &[USERS_PATH, PROXY_USERS_PATH, CORS_PATH];
+const LOGGED_PATHS: &[&str] = &[
+    USERS_PATH,
+    PROXY_USERS_PATH,
+    SERVER_FETCH_PATH,
+    ATTACKER_PATH,
+    REPORT_PATH,
+    CORS_PATH,
+];
 
 /// `GET /api/config[?instructor=KEY]`: the ports, the other-site host for
 /// the host this page was opened on, classroom mode, and whether the key

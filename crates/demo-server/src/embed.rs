@@ -6,19 +6,44 @@
 //! - `GET /widget.js`: a script that sets `window.corsLabWidgetLoaded = true`.
 //!   A `<script src>` on the app origin runs it; `fetch`ing its text fails.
 //!
+//! - `GET /theme.css`: a stylesheet with one rule. A `<link>` on the app
+//!   origin applies it; its rules cannot be read through
+//!   `document.styleSheets[i].cssRules` unless the `<link>` asked with
+//!   `crossorigin` and the answer allows it.
+//! - `GET /lab-glyphs.ttf`: a tiny font. Browsers fetch `@font-face` fonts
+//!   in CORS mode, so from another origin it only loads when allowed.
+//!
+//! The stylesheet and the font take `?cors=1` to answer with
+//! `Access-Control-Allow-Origin: *` (the other resources never do).
+//!
 //! The PNG is built here by a tiny encoder (zlib "stored" blocks, CRC-32,
 //! Adler-32): no image crate for eight by eight pixels.
 
 use std::sync::LazyLock;
 
-use axum::http::header::CONTENT_TYPE;
-use axum::http::HeaderValue;
+use axum::http::header::{ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_TYPE};
+use axum::http::{HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
 
 /// `GET`: the image (`image/png`).
 pub const PIXEL_PATH: &str = "/pixel.png";
 /// `GET`: the script (`text/javascript`).
 pub const WIDGET_PATH: &str = "/widget.js";
+
+/// `GET`: the stylesheet (`text/css`); `?cors=1` allows every origin to read it.
+pub const THEME_PATH: &str = "/theme.css";
+/// `GET`: the font (`font/ttf`); `?cors=1` allows every origin to load it.
+pub const FONT_PATH: &str = "/lab-glyphs.ttf";
+/// The query pair that adds `Access-Control-Allow-Origin: *`.
+pub const CORS_PAIR: (&str, &str) = ("cors", "1");
+
+/// `/theme.css`: one rule, for the box the `/why` page styles with it.
+pub const THEME_CSS: &str = "/* CORS Lab theme, served by the API origin. */\n\
+.why-css-target { border: 6px dashed rgb(29, 78, 216); }\n";
+
+/// `/lab-glyphs.ttf`: four glyphs (C, O, R, S drawn as a square, an
+/// octagon, a triangle and a diamond), made by `assets/make_lab_glyphs.py`.
+pub const FONT_TTF: &[u8] = include_bytes!("../assets/lab-glyphs.ttf");
 
 /// What `/widget.js` runs in the page that includes it.
 pub const WIDGET_JS: &str = "// CORS Lab widget: served by the API origin without CORS headers.\n\
@@ -45,6 +70,30 @@ pub(crate) async fn pixel() -> Response {
 
 pub(crate) async fn widget() -> Response {
     with_type(WIDGET_JS, "text/javascript; charset=utf-8")
+}
+
+pub(crate) async fn theme(uri: Uri) -> Response {
+    allowed_if_asked(with_type(THEME_CSS, "text/css; charset=utf-8"), &uri)
+}
+
+pub(crate) async fn font(uri: Uri) -> Response {
+    allowed_if_asked(with_type(FONT_TTF, "font/ttf"), &uri)
+}
+
+/// Whether the query holds `cors=1`.
+pub fn asks_for_cors(query: Option<&str>) -> bool {
+    form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .any(|(name, value)| name == CORS_PAIR.0 && value == CORS_PAIR.1)
+}
+
+/// `Access-Control-Allow-Origin: *` on the answer when the query asks for it.
+fn allowed_if_asked(mut response: Response, uri: &Uri) -> Response {
+    if asks_for_cors(uri.query()) {
+        response
+            .headers_mut()
+            .insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    }
+    response
 }
 
 fn with_type(body: impl IntoResponse, content_type: &'static str) -> Response {

@@ -5,13 +5,17 @@
 //! - app origin: the built app (SPA) and its same-origin API (`/api/config`,
 //!   `/api/log`, `/api/log/stream`, `/api/reset`, `/api/users.json`,
 //!   `/api/posts`), and a same-origin proxy to the API origin
-//!   (`/api/proxy/users.json`, see [`proxy`]);
+//!   (`/api/proxy/users.json`, see [`proxy`]); a server-side fetch of the
+//!   lab's own origins, reported as data (`/api/server-fetch`, see
+//!   [`server_fetch`]); the credentials demo's attacker page
+//!   (`/api/attacker`, see [`attacker`]);
 //! - API origin, deliberately without CORS headers: `GET /users.json`,
 //!   `GET /posts` and `POST /deletePost` (per-learner blog posts, see
 //!   [`posts`]: the deletion happens even though the page cannot read the
 //!   answer), `GET /whoami` and `GET /login` (the `lab` cookie),
-//!   `GET /pixel.png` and `GET /widget.js` (embeddable, not readable: see
-//!   [`embed`]);
+//!   `GET /account` (private data for the cookie's holder),
+//!   `GET /pixel.png`, `GET /widget.js`, `GET /theme.css` and
+//!   `GET /lab-glyphs.ttf` (embeddable, not readable: see [`embed`]);
 //! - intranet origin: `GET /`, a confidential page, and `GET /salaries.json`;
 //! - all three: `/cors`, any method, answering however its query says (CORS
 //!   headers, status, cookie, redirect: see [`cors_endpoint`]).
@@ -24,6 +28,7 @@
 
 mod api_origin;
 mod app_origin;
+pub mod attacker;
 pub mod classroom;
 mod config;
 pub mod cors_endpoint;
@@ -39,10 +44,13 @@ pub mod posts;
 pub mod proxy;
 mod record;
 mod server;
+pub mod server_fetch;
 mod sse;
 mod state;
 
-pub use api_origin::{api_router, DELETE_POST_PATH, LOGIN_PATH, POSTS_PATH, WHOAMI_PATH};
+pub use api_origin::{
+    api_router, ACCOUNT_PATH, DELETE_POST_PATH, LOGIN_PATH, POSTS_PATH, WHOAMI_PATH,
+};
 pub use app_origin::app_router;
 pub use config::{
     Classroom, Config, CLASSROOM_LOG_CAPACITY, DEFAULT_API_PORT, DEFAULT_APP_PORT,

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::header::{ACCEPT, CONTENT_TYPE, USER_AGENT};
+use axum::http::header::{ACCEPT, CONTENT_TYPE, HOST, USER_AGENT};
 use axum::http::{HeaderValue, Request, Uri};
 use axum::response::{IntoResponse, Response};
 use cors_core::wire::{Role, LEARNER_PARAM};
@@ -45,7 +45,7 @@ pub const PROXY_USER_AGENT: &str = "cors-lab-demo-server (same-origin proxy)";
 /// The whole upstream exchange must finish within this.
 const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Upstream answers longer than this are refused (users.json is tiny).
+/// Upstream answers longer than this are refused (the demo origins' files are tiny).
 const UPSTREAM_BODY_LIMIT: usize = 256 * 1024;
 
 /// The handler: the API origin's answer (status, content type, body), passed
@@ -59,40 +59,20 @@ pub(crate) async fn proxy_users(State(state): State<AppState>, uri: Uri) -> Resp
 }
 
 async fn fetch_upstream(state: &AppState, learner: Option<&str>) -> Result<Response, String> {
-    let target = upstream_url(
-        api_socket(state.listen_host(), state.port(Role::Api)),
-        learner,
-    );
-    let request = Request::get(target.as_str())
-        .header(USER_AGENT, PROXY_USER_AGENT)
-        .header(ACCEPT, "application/json")
-        .body(Empty::<Bytes>::new())
-        .map_err(|err| format!("cannot build the request to {target}: {err}"))?;
-
-    let mut connector = HttpConnector::new();
-    connector.set_connect_timeout(Some(UPSTREAM_TIMEOUT));
-    // A fresh connection per request: no idle connection outlives the request
-    // (and none holds the API origin's graceful shutdown).
-    let client: Client<HttpConnector, Empty<Bytes>> = Client::builder(TokioExecutor::new())
-        .pool_max_idle_per_host(0)
-        .build(connector);
-
-    let exchange = async {
-        let upstream = client
-            .request(request)
-            .await
-            .map_err(|err| format!("the API origin at {target} did not answer: {err}"))?;
-        let (parts, body) = upstream.into_parts();
-        let body = Limited::new(body, UPSTREAM_BODY_LIMIT)
-            .collect()
-            .await
-            .map_err(|err| format!("reading the API origin's answer failed: {err}"))?
-            .to_bytes();
-        Ok::<_, String>((parts, body))
-    };
-    let (parts, body) = tokio::time::timeout(UPSTREAM_TIMEOUT, exchange)
-        .await
-        .map_err(|_| format!("the API origin at {target} took too long to answer"))??;
+    let addr = api_socket(state.listen_host(), state.port(Role::Api));
+    let target = upstream_url(addr, learner);
+    let path_and_query = target
+        .strip_prefix(&format!("http://{addr}"))
+        .unwrap_or(UPSTREAM_PATH);
+    let (parts, body) = loopback_get(
+        addr,
+        path_and_query,
+        &addr.to_string(),
+        PROXY_USER_AGENT,
+        "application/json",
+    )
+    .await
+    .map_err(|err| format!("the API origin at {target}: {err}"))?;
 
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = parts.status;
@@ -103,6 +83,52 @@ async fn fetch_upstream(state: &AppState, learner: Option<&str>) -> Result<Respo
         .unwrap_or_else(|| HeaderValue::from_static("application/json"));
     response.headers_mut().insert(CONTENT_TYPE, content_type);
     Ok(response)
+}
+
+/// `GET path_and_query` from the server itself to `addr` (one of the demo
+/// origins, on loopback), as any program outside a browser would send it:
+/// `Host: host`, the given `User-Agent` and `Accept`, no `Origin`, no cookies. A fresh
+/// connection, a time limit and a cap on the body. The answer's head and
+/// body, or why there is none.
+pub(crate) async fn loopback_get(
+    addr: SocketAddr,
+    path_and_query: &str,
+    host: &str,
+    user_agent: &str,
+    accept: &str,
+) -> Result<(axum::http::response::Parts, Bytes), String> {
+    let uri = format!("http://{addr}{path_and_query}");
+    let request = Request::get(uri.as_str())
+        .header(HOST, host)
+        .header(USER_AGENT, user_agent)
+        .header(ACCEPT, accept)
+        .body(Empty::<Bytes>::new())
+        .map_err(|err| format!("cannot build the request: {err}"))?;
+
+    let mut connector = HttpConnector::new();
+    connector.set_connect_timeout(Some(UPSTREAM_TIMEOUT));
+    // A fresh connection per request: no idle connection outlives the request
+    // (and none holds the other origin's graceful shutdown).
+    let client: Client<HttpConnector, Empty<Bytes>> = Client::builder(TokioExecutor::new())
+        .pool_max_idle_per_host(0)
+        .build(connector);
+
+    let exchange = async {
+        let upstream = client
+            .request(request)
+            .await
+            .map_err(|err| format!("did not answer ({err})"))?;
+        let (parts, body) = upstream.into_parts();
+        let body = Limited::new(body, UPSTREAM_BODY_LIMIT)
+            .collect()
+            .await
+            .map_err(|err| format!("reading the answer failed ({err})"))?
+            .to_bytes();
+        Ok::<_, String>((parts, body))
+    };
+    tokio::time::timeout(UPSTREAM_TIMEOUT, exchange)
+        .await
+        .map_err(|_| "did not answer in time".to_owned())?
 }
 
 /// Where the API origin can be reached from this process: its port on the

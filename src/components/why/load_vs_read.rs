@@ -1,4 +1,4 @@
-//! Demo 3: embedding is allowed, reading is not. An image from the API
+//! Demo 4: embedding is allowed, reading is not. An image from the API
 //! origin shows, but once drawn on a canvas its pixels cannot be read back
 //! (`SecurityError`, a tainted canvas). A script from the API origin runs,
 //! but its source cannot be fetched (`TypeError`). Neither file has a CORS
@@ -85,7 +85,7 @@ pub fn LoadVsReadDemo(config: DemoConfig) -> impl IntoView {
     };
 
     view! {
-        <DemoCard id=ID number=3 title=TITLE>
+        <DemoCard id=ID number=4 title=TITLE>
             <p>
                 "Pages have embedded other sites' images, scripts, styles and fonts since long before "
                 <code>"fetch"</code>" existed, and the policy leaves that alone. It is safe because "

@@ -1,4 +1,4 @@
-//! Demo 4: why a same-origin proxy works, and what it costs. The page fetches
+//! Demo 7: why a same-origin proxy works, and what it costs. The page fetches
 //! the API's users directly (refused) and through its own origin's proxy
 //! (readable); the API's log shows the proxy's server-to-server request,
 //! which carries no `Origin` header.
@@ -137,7 +137,7 @@ pub fn ProxyDemo(config: DemoConfig) -> impl IntoView {
     };
 
     view! {
-        <DemoCard id=ID number=4 title=TITLE>
+        <DemoCard id=ID number=7 title=TITLE>
             <p>
                 "The same-origin policy is a rule the browser applies to the pages it runs. When one "
                 "server asks another, there is no browser in between, so nobody withholds the answer. "

@@ -71,7 +71,16 @@ fn why_has_one_step_per_demo_after_its_introduction() {
     let parts: Vec<&str> = steps(Page::Why).iter().map(|s| s.part).collect();
     assert_eq!(
         parts,
-        ["intro", "intranet", "localhost", "load-vs-read", "proxy"]
+        [
+            "intro",
+            "intranet",
+            "localhost",
+            "credentials",
+            "load-vs-read",
+            "css-font",
+            "runtime",
+            "proxy"
+        ]
     );
 }
 
@@ -284,7 +293,7 @@ fn links_followed_in_presenter_mode_keep_it_and_find_their_step() {
     // The quiz's "Run the live demo" (`/why#proxy`): that demo's step.
     assert_eq!(
         presenting_link(Page::Why, &[], "#proxy"),
-        Some(owned(&[("present", "1"), ("step", "5")]))
+        Some(owned(&[("present", "1"), ("step", "8")]))
     );
     // The /why contents list, in presenter mode already.
     assert_eq!(

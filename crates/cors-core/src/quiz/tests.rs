@@ -22,7 +22,15 @@ const TOPICS: [&str; 6] = [
 ];
 
 /// The demos of the `/why` page.
-const WHY_DEMOS: [&str; 4] = ["intranet", "localhost", "load-vs-read", "proxy"];
+const WHY_DEMOS: [&str; 7] = [
+    "intranet",
+    "localhost",
+    "credentials",
+    "load-vs-read",
+    "css-font",
+    "runtime",
+    "proxy",
+];
 
 fn correct_index(q: &Question) -> usize {
     q.choices
@@ -614,7 +622,26 @@ fn the_article_s_ideas_have_questions() {
         (
             "runtime-node",
             "What the policy blocks",
-            Evidence::Why { demo: "proxy" },
+            Evidence::Why { demo: "runtime" },
+        ),
+        (
+            "postman-works",
+            "What the policy blocks",
+            Evidence::Why { demo: "runtime" },
+        ),
+        // Load vs read, for stylesheets and fonts.
+        (
+            "font-cdn",
+            "What the policy blocks",
+            Evidence::Why { demo: "css-font" },
+        ),
+        // Credentials: the cookie goes, the answer stays.
+        (
+            "logged-in-victim",
+            "Why the policy exists",
+            Evidence::Why {
+                demo: "credentials",
+            },
         ),
         // The three escapes: CORS headers, a same-origin proxy, a script tag.
         (
@@ -829,4 +856,15 @@ fn cookie_claims_agree_with_the_rules() {
         .contains("another port of the same host, so the same site")));
     let (arrivals, _) = engine_says("credentials-star");
     assert_eq!(arrivals, "api:GET+c", "the cookie goes with the request");
+    // The logged-in victim: a page on another port of localhost is the
+    // API's site (the Lax cookie goes), one on 127.0.0.1 is not.
+    let other = parse_url("http://127.0.0.1:8080/").expect("url");
+    assert!(!crate::site::same_site(&other.origin, &localhost.origin, list).same_site);
+    let q = by_slug("logged-in-victim").expect("question");
+    assert!(q.choices[correct_index(q)]
+        .feedback
+        .contains("Both pages are on the site http://localhost"));
+    assert!(q.choices[wrong_index(q)]
+        .feedback
+        .contains("From http://127.0.0.1:8080 it would not"));
 }
