@@ -250,6 +250,12 @@ pub mod firefox {
 
     // Reasons the engine does not model, and older forms (the explainer reads them).
 
+    /// After a failed preflight or a failed cross-origin redirect, Firefox
+    /// prints a second block line for the same URL with this reason (the
+    /// request never got a response it could use): seen on every such run
+    /// of our differential test. Alone it also means the server was not
+    /// reached at all; what precedes it tells the two apart.
+    /// (`Status code: (null).` then.)
     pub const DID_NOT_SUCCEED: Wording = Wording("CORS request did not succeed). Status code: {}");
     pub const OLD_DID_NOT_SUCCEED: Wording = Wording("CORS request did not succeed)");
     pub const OLD_MISSING_ACAO: Wording =
@@ -268,4 +274,62 @@ pub mod firefox {
     pub const AUTHORIZATION_WILDCARD: Wording = Wording(
         "When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered.",
     );
+
+    /// A `mode: "same-origin"` fetch of another origin (no CORS envelope):
+    /// `Security Error: Content at <page URL> may not load data from <url>.`
+    pub const SAME_ORIGIN_MODE: Wording =
+        Wording("Security Error: Content at {} may not load data from {}.");
+}
+
+/// Safari (WebKit) wording, as WebKitGTK 2.50 printed it in our differential
+/// run (`CORS_LAB_CAPTURE`, 300 runs): a failure prints its reason on one
+/// line, then [`safari::CANNOT_LOAD`] with the URL `fetch` was called with.
+/// The reasons are WebKit's `CrossOriginAccessControl.cpp` and
+/// `CrossOriginPreflightChecker.cpp` texts. WebKit keeps a method's and a
+/// header name's case as the script sent it (Chrome and Firefox lower-case
+/// header names), and prints no full stop after a status code.
+pub mod safari {
+    use super::Wording;
+
+    /// The second line of every CORS failure: `Fetch API cannot load <url> due to access control checks.`
+    pub const CANNOT_LOAD: Wording =
+        Wording("Fetch API cannot load {} due to access control checks.");
+    /// A `mode: "same-origin"` fetch of another origin: the line alone, `Fetch API cannot load <url>.`
+    pub const CANNOT_LOAD_BARE: Wording = Wording("Fetch API cannot load {}.");
+
+    /// Missing or mismatched `Access-Control-Allow-Origin` (one text for both),
+    /// on the actual response or the preflight's: `Origin <page origin> is not allowed … Status code: <status>`.
+    pub const ORIGIN_NOT_ALLOWED: Wording =
+        Wording("Origin {} is not allowed by Access-Control-Allow-Origin. Status code: {}");
+    pub const MULTIPLE_ACAO: Wording =
+        Wording("Access-Control-Allow-Origin cannot contain more than one origin.");
+    pub const WILDCARD: Wording = Wording(
+        "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.",
+    );
+    pub const ACAC_NOT_TRUE: Wording =
+        Wording("Credentials flag is true, but Access-Control-Allow-Credentials is not \"true\".");
+    /// A preflight answered with a non-2xx status, a redirect included
+    /// (WebKit checks the status before the preflight's CORS headers).
+    pub const PREFLIGHT_NOT_OK: Wording =
+        Wording("Preflight response is not successful. Status code: {}");
+    pub const METHOD_NOT_ALLOWED: Wording =
+        Wording("Method {} is not allowed by Access-Control-Allow-Methods.");
+    pub const HEADER_NOT_ALLOWED: Wording =
+        Wording("Request header field {} is not allowed by Access-Control-Allow-Headers.");
+    /// A cross-origin redirect whose own response fails the CORS check:
+    /// `Cross-origin redirection to <Location> denied by Cross-Origin Resource Sharing policy: <reason>`.
+    pub const REDIRECT_DENIED: Wording = Wording(
+        "Cross-origin redirection to {} denied by Cross-Origin Resource Sharing policy: {}",
+    );
+    /// `redirect: "error"` meeting a redirect (Chrome and Firefox print nothing).
+    pub const REDIRECT_MODE_ERROR: Wording =
+        Wording("Not allowed to follow a redirection while loading {}");
+}
+
+/// The `TypeError` message JavaScript catches when `fetch` fails with a
+/// network error (a CORS failure included), per engine, as our runs saw it.
+pub mod js_error {
+    pub const CHROME: &str = "Failed to fetch";
+    pub const FIREFOX: &str = "NetworkError when attempting to fetch resource.";
+    pub const SAFARI: &str = "Load failed";
 }
