@@ -15,7 +15,35 @@ pub enum Browser {
     Other,
 }
 
+/// The three browser engines the lab models and tests, each in one real
+/// browser: Chromium (Blink), Firefox ESR (Gecko) and WebKitGTK (WebKit,
+/// Safari's engine). Where they differ, the model predicts per engine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Engine {
+    /// Chrome, Edge, Opera, Brave…
+    Chromium,
+    /// Firefox.
+    Gecko,
+    /// Safari, every iOS browser, GNOME Web.
+    WebKit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Gecko, Engine::WebKit];
+}
+
 impl Browser {
+    /// The engine this family runs on (`None` for an unknown browser).
+    pub fn engine(self) -> Option<Engine> {
+        match self {
+            Browser::Chromium => Some(Engine::Chromium),
+            Browser::Firefox => Some(Engine::Gecko),
+            Browser::Safari => Some(Engine::WebKit),
+            Browser::Other => None,
+        }
+    }
+
     /// The family a `navigator.userAgent` string names. Order matters:
     /// Chromium's string also says "Safari", and Safari's says "like Gecko".
     pub fn from_user_agent(user_agent: &str) -> Browser {
