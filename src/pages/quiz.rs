@@ -145,6 +145,7 @@ fn QuestionCard(
     let presenter = Presenter::get();
     let revealing = move || presenter.and_then(|p| p.part()) == Some("answer");
     let correct = question.choices.iter().find(|c| c.correct);
+    let correct_index = question.choices.iter().position(|c| c.correct);
     // One order for the whole class when the page is presented or opened
     // from a class link (which names a step); else this learner's own.
     let tag = demo::learner_tag();
@@ -197,7 +198,7 @@ fn QuestionCard(
                             <p><strong>{if choice.correct { "✓ Correct. " } else { "✗ Not quite. " }}</strong>{choice.feedback}</p>
                             <p data-testid="quiz-explanation">{question.explanation}</p>
                         </div>
-                        <EveryChoice question order=order.get_untracked() chosen=Some(i) />
+                        <OtherChoices question order=order.get_untracked() shown=i />
                         <div data-step="answer"><EvidenceBox question config /></div>
                     }.into_any())
                 }
@@ -210,7 +211,7 @@ fn QuestionCard(
                         <p>{correct.map(|c| c.feedback)}</p>
                         <p data-testid="quiz-explanation">{question.explanation}</p>
                     </div>
-                    <EveryChoice question order=order.get_untracked() chosen=None />
+                    {correct_index.map(|shown| view! { <OtherChoices question order=order.get_untracked() shown /> })}
                     <div data-step="answer"><EvidenceBox question config /></div>
                 }.into_any()),
                 None => None,
@@ -223,31 +224,28 @@ fn QuestionCard(
     }
 }
 
-/// Every choice with its feedback, in the order shown: why each wrong one
-/// is wrong and why the right one is right.
+/// The choices not explained in the feedback above (`shown`: the learner's
+/// answer, or the right one when the presenter reveals it), each with its
+/// feedback, in the order shown: together with the feedback above, why each
+/// wrong choice is wrong and why the right one is right, each said once.
 #[component]
-fn EveryChoice(
-    question: &'static Question,
-    order: Vec<usize>,
-    chosen: Option<usize>,
-) -> impl IntoView {
+fn OtherChoices(question: &'static Question, order: Vec<usize>, shown: usize) -> impl IntoView {
     let rows = order
         .into_iter()
+        .filter(|&i| i != shown)
         .filter_map(|i| question.choices.get(i).map(|c| (i, c)))
         .map(|(i, c): (usize, &Choice)| {
             let verdict = if c.correct { "✓ right" } else { "✗ wrong" };
             view! {
                 <li class:good=c.correct class:bad=!c.correct data-option=i.to_string()>
-                    <strong>{c.text}</strong>" — "{verdict}
-                    {(chosen == Some(i)).then_some(" (your answer)")}
-                    ": "{c.feedback}
+                    <strong>{c.text}</strong>" — "{verdict}": "{c.feedback}
                 </li>
             }
         })
         .collect_view();
     view! {
-        <section class="every-choice" data-testid="quiz-every-choice" data-step="answer" aria-label="Every choice explained">
-            <h3>"Every choice, explained"</h3>
+        <section class="every-choice" data-testid="quiz-every-choice" data-step="answer" aria-label="The other choices explained">
+            <h3>"The other choices"</h3>
             <ul>{rows}</ul>
         </section>
     }

@@ -191,13 +191,27 @@ async fn choices_are_shuffled_per_learner_and_shared_in_class() {
     assert_eq!(first, quiz::display_order(q, quiz::Audience::Learner(&tag)));
     lab.open("/quiz?q=exposed-header").await;
     assert_eq!(shown_order(&lab).await, first, "stable across reloads");
-    // The feedback explains every choice.
+    // The feedback explains every choice, each once: the answer given
+    // above, the others below it.
     let right = q.choices.iter().position(|c| c.correct).expect("right");
     lab.click(&format!("quiz-choice-{right}")).await;
     lab.click("quiz-answer").await;
-    let every = lab.text_until("quiz-every-choice", |t| !t.is_empty()).await;
-    for c in q.choices {
-        assert!(every.contains(c.feedback), "{every}");
+    let others = lab.text_until("quiz-every-choice", |t| !t.is_empty()).await;
+    let given = lab.text_until("quiz-feedback", |t| !t.is_empty()).await;
+    for (i, c) in q.choices.iter().enumerate() {
+        let (here, elsewhere) = if i == right {
+            (&given, &others)
+        } else {
+            (&others, &given)
+        };
+        assert!(
+            here.contains(c.feedback),
+            "choice {i} not explained: {here}"
+        );
+        assert!(
+            !elsewhere.contains(c.feedback),
+            "choice {i} explained twice: {elsewhere}"
+        );
     }
     lab.open("/quiz?present=1&q=exposed-header").await;
     assert_eq!(
