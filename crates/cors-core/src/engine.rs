@@ -31,6 +31,7 @@ pub mod wording;
 
 pub use response::acao_value_failure;
 
+pub use crate::browser::Engine;
 use crate::scenario::{
     Observation, RedirectMode, Scenario, ServerSpec, Target, CASE_PARAM, CORS_PATH,
 };
@@ -124,7 +125,14 @@ fn cors_url(host: &str, port: u16, case: &str, spec: &ServerSpec) -> String {
 /// preflight cache, starting empty, and one cookie jar). The URL's `case` is
 /// `scenario.id`. Never panics.
 pub fn predict(scenario: &Scenario, env: &Env) -> Vec<Prediction> {
-    fetch::predict_runs(scenario, env)
+    predict_in(Engine::Chromium, scenario, env)
+}
+
+/// [`predict`] for one engine: where Chromium, Firefox and Safari differ
+/// (which request headers `*` covers, which unlisted header is named, the
+/// console lines and the error text), the answer is that engine's.
+pub fn predict_in(engine: Engine, scenario: &Scenario, env: &Env) -> Vec<Prediction> {
+    fetch::predict_runs(engine, scenario, env)
 }
 
 /// The engine's verdict on one run.
@@ -140,12 +148,18 @@ pub struct Prediction {
     pub preflight: PreflightNeed,
     /// Why the fetch failed, if it did.
     pub failure: Option<Failure>,
-    /// What the consoles print (Chrome always; Firefox when known), if anything.
-    pub console: Option<Console>,
-    /// `String(error)` of the error `fetch` rejects with in Chrome.
+    /// The engine predicted for.
+    pub engine: Engine,
+    /// Every line this engine's console prints for the failure, in order
+    /// (empty: none). Chrome's CORS line is followed in DevTools by its
+    /// network line (`GET <url> net::ERR_FAILED`), not modelled; Firefox
+    /// prints a second block line after a failed preflight or redirect;
+    /// Safari prints the reason, then `Fetch API cannot load <url> due to
+    /// access control checks.` Checked against each engine by the
+    /// differential test.
+    pub console: Vec<String>,
+    /// `String(error)` of the error `fetch` rejects with in this engine.
     pub js_error: Option<String>,
-    /// The same in Firefox, where known.
-    pub js_error_firefox: Option<String>,
     /// The browser stored the lab's cookie from a `Set-Cookie` in this run.
     pub cookie_stored: bool,
     /// What the browser sent, request by request (the "browser sent" panel).
@@ -393,12 +407,4 @@ pub enum Failure {
     RedirectModeError { status: u16 },
     /// More than 20 redirects.
     TooManyRedirects,
-}
-
-/// A console message, as each browser prints it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Console {
-    pub chrome: String,
-    /// Empty when Firefox's wording for this case is not known.
-    pub firefox: String,
 }

@@ -292,7 +292,7 @@ fn check_predictions(scenario: &Scenario, env: &Env) -> Result<(), TestCaseError
         let rejected = matches!(p.observation.js, JsObservation::Rejected);
         prop_assert_eq!(rejected, p.failure.is_some());
         prop_assert_eq!(rejected, p.js_error.is_some());
-        prop_assert!(p.console.is_none() || rejected);
+        prop_assert!(p.console.is_empty() || rejected);
         prop_assert_eq!(p.sent.len(), p.observation.arrived.len());
         prop_assert!(!p.steps.is_empty());
         if let JsObservation::Response {

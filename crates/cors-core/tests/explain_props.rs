@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use cors_core::engine::{predict, Env, Failure};
+use cors_core::engine::{predict_in, Engine, Env, Failure};
 use cors_core::explain::{explain, Kind, EXAMPLES};
 use proptest::prelude::*;
 
@@ -28,12 +28,9 @@ fn real_messages() -> &'static [String] {
         let env = Env::demo_defaults(true);
         let mut out: Vec<String> = EXAMPLES.iter().map(|(_, m)| (*m).to_owned()).collect();
         for scenario in cors_core::matrix::expand(MATRIX).unwrap_or_default() {
-            for p in predict(&scenario, &env) {
-                if let Some(c) = p.console {
-                    out.push(c.chrome);
-                    if !c.firefox.is_empty() {
-                        out.push(c.firefox);
-                    }
+            for engine in Engine::ALL {
+                for p in predict_in(engine, &scenario, &env) {
+                    out.extend(p.console);
                 }
             }
         }

@@ -1,15 +1,18 @@
-//! What the browsers print: the console message for a blocked request and
-//! the error JavaScript catches.
+//! What the browsers print: the console lines for a blocked request and the
+//! error JavaScript catches, per engine.
 //!
 //! The texts themselves are in `wording` (shared with the error explainer).
 //! Chrome's is Blink's `cors::GetErrorStringForConsoleMessage`
 //! (`third_party/blink/renderer/platform/loader/cors/cors_error_string.cc`)
-//! and `FetchManager`'s early network errors, checked against Chromium 156.
-//! Firefox's is Gecko's `security.properties` (`CORS…` keys), with its
-//! typographic quotes (‘ ’) — cors-facts.md quotes them with straight ones;
-//! Firefox is not driven by the tests, so these are from the source, not a run.
+//! and `FetchManager`'s early network errors; Firefox's is Gecko's
+//! `security.properties` (`CORS…` keys), with its typographic quotes; Safari's
+//! is WebKit's `CrossOriginAccessControl.cpp`. Which lines each engine prints,
+//! in which order, and the `TypeError` texts were taken from our own runs of
+//! the scenario matrix in Chromium 156, Firefox ESR 153 and WebKitGTK 2.50
+//! (`tests/data/engine-captures`, plus a probe of the `Request` constructor's
+//! errors), and the differential test checks them in each engine.
 
-use super::{Console, Failure, Stage};
+use super::{Engine, Failure, Stage};
 
 /// Where a failure happened, for the message.
 pub(super) struct Where<'a> {
@@ -19,15 +22,31 @@ pub(super) struct Where<'a> {
     pub last_url: &'a str,
     /// The page's origin, e.g. `http://localhost:8080`.
     pub page_origin: &'a str,
+    /// Where a redirect being checked pointed (its `Location`, resolved).
+    pub redirect_to: Option<&'a str>,
+    /// The status of the last response received (the one that failed).
+    pub status: Option<u16>,
+    /// The script's request headers, as written (Safari names them so).
+    pub request_headers: &'a [(String, String)],
 }
 
-/// The console messages for `failure`, or `None` when Chrome prints none
-/// (a `TypeError` thrown by the `Request` constructor, `redirect: "error"`).
-/// Firefox's text is empty when its wording is not known for this case.
-pub(super) fn console_messages(failure: &Failure, at: &Where<'_>) -> Option<Console> {
-    let chrome = chrome_message(failure, at)?;
-    let firefox = firefox_message(failure, at.last_url).unwrap_or_default();
-    Some(Console { chrome, firefox })
+/// Every console line `engine` prints for `failure`, in order (empty when it
+/// prints none, e.g. for a `TypeError` thrown by the `Request` constructor).
+pub(super) fn console_lines(engine: Engine, failure: &Failure, at: &Where<'_>) -> Vec<String> {
+    match engine {
+        Engine::Chromium => chrome_message(failure, at).into_iter().collect(),
+        Engine::Gecko => firefox_lines(failure, at),
+        Engine::WebKit => safari_lines(failure, at),
+    }
+}
+
+/// `String(error)` for the error `fetch` rejects with in `engine`.
+pub(super) fn js_error(engine: Engine, failure: &Failure) -> String {
+    match engine {
+        Engine::Chromium => chrome_js_error(failure),
+        Engine::Gecko => firefox_js_error(failure),
+        Engine::WebKit => safari_js_error(failure),
+    }
 }
 
 /// Blink prints non-printable and non-ASCII bytes of a header value as `\uXXXX`.
@@ -128,13 +147,13 @@ fn preflight_prefix(on: Stage) -> &'static str {
     }
 }
 
+/// Firefox's block line for `failure` at `url`, without the lines that follow.
 fn firefox_message(failure: &Failure, url: &str) -> Option<String> {
     use super::wording::firefox as w;
     let reason = match failure {
         Failure::NoAcao { status, .. } => w::MISSING_ACAO.fill(&[&status.to_string()]),
-        // Firefox counts header lines: one line listing two origins simply
-        // does not match.
-        Failure::MultipleAcao { lines, .. } if *lines > 1 => w::MULTIPLE_ACAO.fill(&[]),
+        // Firefox joins several header lines with `, ` and compares the
+        // whole (seen in Firefox ESR 153: two lines "do not match").
         Failure::MultipleAcao { value, .. }
         | Failure::InvalidAcao { value, .. }
         | Failure::AcaoMismatch { value, .. } => w::ACAO_MISMATCH.fill(&[value]),
@@ -154,13 +173,149 @@ fn firefox_message(failure: &Failure, url: &str) -> Option<String> {
         Failure::InvalidAcah { token, .. } => w::INVALID_ACAH.fill(&[token]),
         Failure::MethodNotAllowed { .. } => w::METHOD_NOT_ALLOWED.fill(&[]),
         Failure::HeaderNotAllowed { name } => w::HEADER_NOT_ALLOWED.fill(&[name]),
-        _ => return None,
+        Failure::NotByteString { .. }
+        | Failure::InvalidMethod { .. }
+        | Failure::ForbiddenMethod { .. }
+        | Failure::InvalidHeaderName { .. }
+        | Failure::InvalidHeaderValue { .. }
+        | Failure::NoCorsMethod { .. }
+        | Failure::BodyWithGetOrHead { .. }
+        | Failure::SameOriginModeCrossOrigin { .. }
+        | Failure::NoCorsRedirectMode { .. }
+        | Failure::SameOriginModeRedirect { .. }
+        | Failure::RedirectModeError { .. }
+        | Failure::TooManyRedirects => return None,
     };
-    Some(format!("{}{url}{}{reason}.", w::BLOCKED, w::REASON))
+    Some(block(url, &reason))
+}
+
+fn block(url: &str, reason: &str) -> String {
+    use super::wording::firefox as w;
+    format!("{}{url}{}{reason}.", w::BLOCKED, w::REASON)
+}
+
+/// Firefox: the block line, and after a failed preflight or a failed
+/// cross-origin redirect a second one, `CORS request did not succeed`,
+/// `Status code: (null)` (the request itself never got a usable response);
+/// a preflight answered with a redirect prints the "not successful" line
+/// with its status between the two.
+fn firefox_lines(failure: &Failure, at: &Where<'_>) -> Vec<String> {
+    use super::wording::firefox as w;
+    if let Failure::SameOriginModeCrossOrigin { url } = failure {
+        return vec![w::SAME_ORIGIN_MODE.fill(&[&format!("{}/", at.page_origin), url])];
+    }
+    let Some(first) = firefox_message(failure, at.last_url) else {
+        return Vec::new();
+    };
+    let mut lines = vec![first];
+    if let Failure::PreflightRedirect { status } = failure {
+        lines.push(block(
+            at.last_url,
+            &w::PREFLIGHT_NOT_OK.fill(&[&status.to_string()]),
+        ));
+    }
+    if stage_of(failure) != Stage::Response {
+        lines.push(block(at.last_url, &w::DID_NOT_SUCCEED.fill(&["(null)"])));
+    }
+    lines
+}
+
+/// Which response a CORS failure is about (the constructor's and the
+/// modes' failures count as the response's: nothing follows them).
+fn stage_of(failure: &Failure) -> Stage {
+    match failure {
+        Failure::NoAcao { on, .. }
+        | Failure::MultipleAcao { on, .. }
+        | Failure::InvalidAcao { on, .. }
+        | Failure::AcaoMismatch { on, .. }
+        | Failure::WildcardWithCredentials { on }
+        | Failure::AcacNotTrue { on, .. } => *on,
+        Failure::PreflightRedirect { .. }
+        | Failure::PreflightNotOk { .. }
+        | Failure::InvalidAcam { .. }
+        | Failure::InvalidAcah { .. }
+        | Failure::MethodNotAllowed { .. }
+        | Failure::HeaderNotAllowed { .. } => Stage::Preflight,
+        Failure::NotByteString { .. }
+        | Failure::InvalidMethod { .. }
+        | Failure::ForbiddenMethod { .. }
+        | Failure::InvalidHeaderName { .. }
+        | Failure::InvalidHeaderValue { .. }
+        | Failure::NoCorsMethod { .. }
+        | Failure::BodyWithGetOrHead { .. }
+        | Failure::SameOriginModeCrossOrigin { .. }
+        | Failure::NoCorsRedirectMode { .. }
+        | Failure::SameOriginModeRedirect { .. }
+        | Failure::RedirectModeError { .. }
+        | Failure::TooManyRedirects => Stage::Response,
+    }
+}
+
+/// Safari: the reason, then `Fetch API cannot load <url> due to access
+/// control checks.` naming the URL of the response that failed (after a
+/// redirect, the one redirected to). WebKit checks a
+/// preflight's status before its headers, so a non-2xx preflight (a
+/// redirect included) is "not successful" whatever its headers say; a
+/// failing redirect is reported as the redirection being denied.
+fn safari_lines(failure: &Failure, at: &Where<'_>) -> Vec<String> {
+    use super::wording::safari as w;
+    let status = at.status.unwrap_or_default().to_string();
+    let not_allowed = || w::ORIGIN_NOT_ALLOWED.fill(&[at.page_origin, &status]);
+    let preflight_not_ok = |status: u16| !(200..300).contains(&status);
+    let reason = match failure {
+        Failure::SameOriginModeCrossOrigin { url } => return vec![w::CANNOT_LOAD_BARE.fill(&[url])],
+        Failure::NoCorsRedirectMode { .. } => {
+            return vec![
+                w::NO_CORS_REDIRECT_MODE.fill(&[]),
+                w::NOT_ALLOWED_TO_REQUEST.fill(&[]),
+                w::CANNOT_LOAD.fill(&[at.last_url]),
+            ]
+        }
+        Failure::RedirectModeError { .. } => w::REDIRECT_MODE_ERROR.fill(&[at.last_url]),
+        Failure::NoAcao {
+            on: Stage::Preflight,
+            status,
+        } if preflight_not_ok(*status) => w::PREFLIGHT_NOT_OK.fill(&[&status.to_string()]),
+        Failure::PreflightRedirect { status } | Failure::PreflightNotOk { status } => {
+            w::PREFLIGHT_NOT_OK.fill(&[&status.to_string()])
+        }
+        Failure::NoAcao { .. } | Failure::InvalidAcao { .. } | Failure::AcaoMismatch { .. } => {
+            not_allowed()
+        }
+        Failure::MultipleAcao { .. } => w::MULTIPLE_ACAO.fill(&[]),
+        Failure::WildcardWithCredentials { .. } => w::WILDCARD.fill(&[]),
+        Failure::AcacNotTrue { .. } => w::ACAC_NOT_TRUE.fill(&[]),
+        Failure::MethodNotAllowed { method } => w::METHOD_NOT_ALLOWED.fill(&[method]),
+        Failure::HeaderNotAllowed { name } => {
+            let as_written = at
+                .request_headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map_or(name.as_str(), |(n, _)| n.as_str());
+            w::HEADER_NOT_ALLOWED.fill(&[as_written])
+        }
+        // Not seen in our runs: WebKit's wording for these is not modelled.
+        Failure::InvalidAcam { .. }
+        | Failure::InvalidAcah { .. }
+        | Failure::SameOriginModeRedirect { .. }
+        | Failure::TooManyRedirects => return Vec::new(),
+        Failure::NotByteString { .. }
+        | Failure::InvalidMethod { .. }
+        | Failure::ForbiddenMethod { .. }
+        | Failure::InvalidHeaderName { .. }
+        | Failure::InvalidHeaderValue { .. }
+        | Failure::NoCorsMethod { .. }
+        | Failure::BodyWithGetOrHead { .. } => return Vec::new(),
+    };
+    let reason = match (stage_of(failure), at.redirect_to) {
+        (Stage::Redirect, Some(to)) => w::REDIRECT_DENIED.fill(&[to, &reason]),
+        _ => reason,
+    };
+    vec![reason, w::CANNOT_LOAD.fill(&[at.last_url])]
 }
 
 /// `String(error)` for the error `fetch` rejects with in Chrome.
-pub(super) fn chrome_js_error(failure: &Failure) -> String {
+fn chrome_js_error(failure: &Failure) -> String {
     let thrown =
         |message: String| format!("TypeError: Failed to execute 'fetch' on 'Window': {message}");
     match failure {
@@ -175,27 +330,55 @@ pub(super) fn chrome_js_error(failure: &Failure) -> String {
         Failure::BodyWithGetOrHead { .. } => {
             thrown("Request with GET/HEAD method cannot have body.".to_owned())
         }
-        _ => "TypeError: Failed to fetch".to_owned(),
+        _ => format!("TypeError: {}", super::wording::js_error::CHROME),
     }
 }
 
-/// `String(error)` in Firefox, where known: Gecko's `Dom.properties`
-/// wording for the constructor's errors (not checked in a real Firefox).
-pub(super) fn firefox_js_error(failure: &Failure) -> Option<String> {
-    let thrown = |message: String| Some(format!("TypeError: Window.fetch: {message}"));
+/// `String(error)` in Firefox (Gecko's `Dom.properties`, checked in Firefox
+/// ESR 153). Firefox lower-cases a header name, and a value ends at its
+/// first NUL (a C string).
+fn firefox_js_error(failure: &Failure) -> String {
+    let thrown = |message: String| format!("TypeError: Window.fetch: {message}");
     match failure {
-        // The ByteString conversion message names the index and code point.
-        Failure::NotByteString { .. } => None,
+        // The real message names the index and code point of the first
+        // character above U+00FF; that is not kept, so the text stops there.
+        Failure::NotByteString { .. } => thrown("Cannot convert … to ByteString".to_owned()),
         Failure::InvalidMethod { method }
         | Failure::ForbiddenMethod { method }
         | Failure::NoCorsMethod { method } => thrown(format!("Invalid request method {method}.")),
-        Failure::InvalidHeaderName { name } => thrown(format!("{name} is an invalid header name.")),
-        Failure::InvalidHeaderValue { value, .. } => {
-            thrown(format!("{value} is an invalid header value."))
-        }
+        Failure::InvalidHeaderName { name } => thrown(format!(
+            "{} is an invalid header name.",
+            name.to_ascii_lowercase()
+        )),
+        Failure::InvalidHeaderValue { value, .. } => thrown(format!(
+            "{} is an invalid header value.",
+            value.split('\0').next().unwrap_or_default()
+        )),
         Failure::BodyWithGetOrHead { .. } => {
             thrown("HEAD or GET Request cannot have a body.".to_owned())
         }
-        _ => Some("TypeError: NetworkError when attempting to fetch resource.".to_owned()),
+        _ => format!("TypeError: {}", super::wording::js_error::FIREFOX),
+    }
+}
+
+/// `String(error)` in Safari (WebKit's `FetchRequest.cpp` and
+/// `FetchHeaders.cpp`, checked in WebKitGTK 2.50): names and values as written.
+fn safari_js_error(failure: &Failure) -> String {
+    let thrown = |message: String| format!("TypeError: {message}");
+    match failure {
+        Failure::NotByteString { .. } => thrown("Type error".to_owned()),
+        Failure::InvalidMethod { .. } => thrown("Method is not a valid HTTP token.".to_owned()),
+        Failure::ForbiddenMethod { .. } => thrown("Method is forbidden.".to_owned()),
+        Failure::InvalidHeaderName { name } => thrown(format!("Invalid header name: '{name}'")),
+        Failure::InvalidHeaderValue { name, value } => {
+            thrown(format!("Header '{name}' has invalid value: '{value}'"))
+        }
+        Failure::NoCorsMethod { .. } => {
+            thrown("Method must be GET, POST or HEAD in no-cors mode.".to_owned())
+        }
+        Failure::BodyWithGetOrHead { method } => thrown(format!(
+            "Request has method '{method}' and cannot have a body"
+        )),
+        _ => format!("TypeError: {}", super::wording::js_error::SAFARI),
     }
 }

@@ -4,7 +4,7 @@
 //! HTTP-redirect fetch — Blink's `FetchManager` and the network service's
 //! `CorsURLLoader`, one request at a time against the demo server.
 
-use super::console::{chrome_js_error, console_messages, firefox_js_error, Where};
+use super::console::{console_lines, js_error, Where};
 use super::preflight::{
     access_control_request_headers, check_preflight_response, preflight_reasons, PreflightCache,
     PreflightInput,
@@ -13,7 +13,7 @@ use super::request::{construct_request, ConstructedRequest};
 use super::response::{cors_check, header_value, visible_header_names, Tainting};
 use super::server::{answer, spec_on_server, ServerAnswer};
 use super::{
-    authority, cors_url, Env, Failure, NoPreflightWhy, Outcome, Prediction, PreflightNeed,
+    authority, cors_url, Engine, Env, Failure, NoPreflightWhy, Outcome, Prediction, PreflightNeed,
     PreflightReason, Rule, SentRequest, Stage, Step,
 };
 use crate::scenario::{
@@ -24,13 +24,13 @@ use crate::scenario::{
 /// Chromium: `CorsURLLoader` fails the 21st redirect (`redirect_count_++ == 20`).
 const MAX_REDIRECTS: u32 = 20;
 
-pub(super) fn predict_runs(scenario: &Scenario, env: &Env) -> Vec<Prediction> {
+pub(super) fn predict_runs(engine: Engine, scenario: &Scenario, env: &Env) -> Vec<Prediction> {
     let mut cache = PreflightCache::default();
     let mut jar = CookieJar {
         has_lab_cookie: env.has_lab_cookie,
     };
     (0..scenario.repeat)
-        .map(|_| Run::new(scenario, env).fetch(&mut cache, &mut jar))
+        .map(|_| Run::new(engine, scenario, env).fetch(&mut cache, &mut jar))
         .collect()
 }
 
@@ -137,6 +137,7 @@ impl Hop {
 
 /// One run of the scenario's `fetch`.
 struct Run<'a> {
+    engine: Engine,
     scenario: &'a Scenario,
     env: &'a Env,
     page_origin: String,
@@ -148,6 +149,8 @@ struct Run<'a> {
     preflight: Option<PreflightNeed>,
     /// Why the first request needed no preflight, when it was not cross-origin CORS.
     first_why: Option<NoPreflightWhy>,
+    /// Where the redirect being checked points (for Safari's message).
+    redirect_to: Option<String>,
 }
 
 /// Where a request stands while it is being fetched.
@@ -171,10 +174,11 @@ struct State {
 }
 
 impl<'a> Run<'a> {
-    fn new(scenario: &'a Scenario, env: &'a Env) -> Run<'a> {
+    fn new(engine: Engine, scenario: &'a Scenario, env: &'a Env) -> Run<'a> {
         let initial_url =
             super::request_url(env, scenario.request.target, &scenario.id, &scenario.server);
         Run {
+            engine,
             scenario,
             env,
             page_origin: env.origin_of(Target::App),
@@ -185,6 +189,7 @@ impl<'a> Run<'a> {
             cookie_stored: false,
             preflight: None,
             first_why: None,
+            redirect_to: None,
         }
     }
 
@@ -519,6 +524,7 @@ impl<'a> Run<'a> {
             unsafe_names: &unsafe_names,
             credentials: request.credentials,
             origin: request_origin,
+            engine: self.engine,
         };
         match check_preflight_response(&response, &input) {
             Ok(result) => {
@@ -581,6 +587,8 @@ impl<'a> Run<'a> {
     ) -> Result<Option<JsObservation>, Failure> {
         let request = &self.scenario.request;
         let env = self.env;
+        let next = state.hop.redirect(env, &self.scenario.id, redirect);
+        self.redirect_to = Some(next.url.clone());
         // HTTP fetch step 4.4 (Chromium `CorsURLLoader::OnReceiveRedirect`):
         // with the CORS flag, the redirect response itself must pass the CORS check.
         if state.cors_flag {
@@ -596,7 +604,6 @@ impl<'a> Run<'a> {
                 request_origin,
             )?;
         }
-        let next = state.hop.redirect(env, &self.scenario.id, redirect);
         match request.redirect {
             RedirectMode::Manual => {
                 self.step(
@@ -886,10 +893,10 @@ impl<'a> Run<'a> {
             url: self.initial_url,
             steps: self.steps,
             preflight,
+            engine: self.engine,
             failure: None,
-            console: None,
+            console: Vec::new(),
             js_error: None,
-            js_error_firefox: None,
             cookie_stored: self.cookie_stored,
             sent: self.sent,
         }
@@ -909,12 +916,16 @@ impl<'a> Run<'a> {
     /// The run ends in a rejected promise.
     fn fail(self, failure: Failure, last_url: Option<&str>) -> Prediction {
         let last_url = last_url.unwrap_or(&self.initial_url).to_owned();
-        let console = console_messages(
+        let console = console_lines(
+            self.engine,
             &failure,
             &Where {
                 initial_url: &self.initial_url,
                 last_url: &last_url,
                 page_origin: &self.page_origin,
+                redirect_to: self.redirect_to.as_deref(),
+                status: self.sent.last().map(|s| s.status),
+                request_headers: &self.scenario.request.headers,
             },
         );
         let preflight = self.preflight_need();
@@ -926,8 +937,8 @@ impl<'a> Run<'a> {
             url: self.initial_url,
             steps: self.steps,
             preflight,
-            js_error: Some(chrome_js_error(&failure)),
-            js_error_firefox: firefox_js_error(&failure),
+            engine: self.engine,
+            js_error: Some(js_error(self.engine, &failure)),
             failure: Some(failure),
             console,
             cookie_stored: self.cookie_stored,

@@ -10,7 +10,7 @@ use super::safelist::{
     cors_unsafe_request_header_names, is_cors_safelisted_method, is_http_token, parse_int64,
 };
 use super::server::ServerAnswer;
-use super::{Failure, PreflightReason, Stage};
+use super::{Engine, Failure, PreflightReason, Stage};
 use crate::scenario::Credentials;
 
 /// Why a cross-origin request needs a preflight
@@ -55,6 +55,8 @@ pub(super) struct PreflightResult {
     pub credentials: bool,
     /// How long the result may be cached, in seconds (0: not at all).
     pub max_age: i64,
+    /// The engine whose header rules apply (see [`Self::first_disallowed_header`]).
+    pub engine: Engine,
 }
 
 impl PreflightResult {
@@ -68,37 +70,57 @@ impl PreflightResult {
             || (!self.credentials && self.methods.iter().any(|m| m == "*"))
     }
 
-    /// Chromium's `EnsureAllowedCrossOriginHeaders`: a CORS-unsafe
-    /// request-header name that is not listed (case-insensitively).
+    /// A CORS-unsafe request-header name (`unsafe_names`: sorted, lower
+    /// case) that is not listed (case-insensitively), as this engine names it.
     ///
-    /// Chromium: with several unlisted names it reports the first in its
-    /// header map's iteration order, which follows Blink's string hashes,
-    /// not the script's order or the alphabet. `unsafe_names` is sorted, and
-    /// the engine names the *last* unlisted one: that matches Chromium 156 in
-    /// the common small cases (`x-custom` over `authorization`, `x-beta` over
-    /// `x-alpha`) but not always (`Foo, Bar, Baz, Qux` → Chromium says `baz`).
+    /// `*` without credentials is a wildcard. The standard excludes
+    /// `Authorization` from it (a "CORS non-wildcard request-header name",
+    /// <https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name>),
+    /// but none of the three engines enforces that: Chromium 156
+    /// (`cors_non_wildcard_request_headers_support` is off), Firefox ESR 153
+    /// and WebKitGTK 2.50 all sent the request in our differential run
+    /// (scenarios `headers-14` and `headers-54`: `acah: "*"`, `Authorization`).
     ///
-    /// Chromium: `*` without credentials covers every name, `Authorization`
-    /// included. The standard says `*` never covers `Authorization` (a
-    /// "CORS non-wildcard request-header name"), but Chromium 156 does not
-    /// enforce it (`cors_non_wildcard_request_headers_support` is off; checked
-    /// against Chromium 156).
+    /// Which name is reported when several are unlisted: Firefox and WebKit
+    /// walk the sorted list and name the first (the standard's order). Chromium
+    /// reports the first in its header map's iteration order, which follows
+    /// Blink's string hashes: naming the *last* sorted one matches Chromium 156
+    /// in the common small cases (`x-custom` over `authorization`, `x-beta`
+    /// over `x-alpha`) but not always (`Foo, Bar, Baz, Qux` → Chromium says
+    /// `baz`). Seen in our run: scenario `headers-50` (`X-Custom` and
+    /// `Authorization`, nothing allowed): Chromium names `x-custom`, Firefox
+    /// and WebKit `authorization`.
     pub fn first_disallowed_header(&self, unsafe_names: &[String]) -> Option<String> {
-        if !self.credentials && self.headers.iter().any(|h| h == "*") {
-            return None;
+        let wildcard = !self.credentials && self.headers.iter().any(|h| h == "*");
+        let allowed = |name: &String| wildcard || self.headers.iter().any(|h| h == name);
+        match self.engine {
+            Engine::Chromium => unsafe_names.iter().rev().find(|n| !allowed(n)).cloned(),
+            Engine::Gecko | Engine::WebKit => unsafe_names.iter().find(|n| !allowed(n)).cloned(),
         }
-        unsafe_names
-            .iter()
-            .rev()
-            .find(|name| !self.headers.iter().any(|h| h == *name))
-            .cloned()
     }
 
+    /// Does this cached result cover a later request?
     pub fn allows(&self, credentials: bool, method: &str, unsafe_names: &[String]) -> bool {
         // A result cached for a request without credentials does not cover one with.
         (self.credentials || !credentials)
             && self.allows_method(method)
-            && self.first_disallowed_header(unsafe_names).is_none()
+            && self.cached_headers_cover(unsafe_names)
+    }
+
+    /// Firefox's preflight cache compares header names with the names it
+    /// stored and does not read a stored `*` as a wildcard: a request with
+    /// `X-Custom` after a preflight that answered `*` (Max-Age 600) is
+    /// preflighted again in Firefox ESR 153, and not in Chromium 156 or
+    /// WebKitGTK 2.50 (our differential run, scenario `max-age-headers-1`).
+    fn cached_headers_cover(&self, unsafe_names: &[String]) -> bool {
+        match self.engine {
+            Engine::Gecko => unsafe_names
+                .iter()
+                .all(|n| self.headers.iter().any(|h| h == n)),
+            Engine::Chromium | Engine::WebKit => {
+                self.first_disallowed_header(unsafe_names).is_none()
+            }
+        }
     }
 }
 
@@ -139,10 +161,15 @@ impl PreflightCache {
 
 /// Chromium's `ParseAccessControlMaxAge`: absent or not an integer → the
 /// default 5 seconds; negative → 0 (not cached); at most 7200.
-pub(super) fn max_age_seconds(value: Option<&str>) -> i64 {
+pub(super) fn max_age_seconds(value: Option<&str>, engine: Engine) -> i64 {
     const DEFAULT: i64 = 5;
     match value.map(|v| parse_int64(v.as_bytes())) {
-        None | Some(None) => DEFAULT,
+        None => DEFAULT,
+        // Firefox does not cache a result whose Max-Age does not parse (our
+        // differential run, scenario `max-age-4`: `abc`); Chromium and
+        // WebKit use their default.
+        Some(None) if engine == Engine::Gecko => 0,
+        Some(None) => DEFAULT,
         Some(Some(n)) if n < 0 => 0,
         Some(Some(n)) => n.min(7200),
     }
@@ -178,6 +205,7 @@ pub(super) struct PreflightInput<'a> {
     pub credentials: Credentials,
     /// The serialized origin the response must allow (`null` once tainted).
     pub origin: &'a str,
+    pub engine: Engine,
 }
 
 /// <https://fetch.spec.whatwg.org/#cors-preflight-fetch> steps 6-7, checking
@@ -233,7 +261,9 @@ pub(super) fn check_preflight_response(
         credentials: input.credentials == Credentials::Include,
         max_age: max_age_seconds(
             header_value(&answer.headers, "access-control-max-age").as_deref(),
+            input.engine,
         ),
+        engine: input.engine,
     };
     // Step 7.5: the method must be listed (or `*`, or safelisted).
     if !result.allows_method(input.method) {

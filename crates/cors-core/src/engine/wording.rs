@@ -321,6 +321,11 @@ pub mod safari {
     pub const REDIRECT_DENIED: Wording = Wording(
         "Cross-origin redirection to {} denied by Cross-Origin Resource Sharing policy: {}",
     );
+    /// `mode: "no-cors"` with a redirect mode other than `follow`: these two
+    /// lines, then [`CANNOT_LOAD`] (Firefox prints nothing).
+    pub const NO_CORS_REDIRECT_MODE: Wording =
+        Wording("No-Cors mode requires follow redirect mode");
+    pub const NOT_ALLOWED_TO_REQUEST: Wording = Wording("Not allowed to request resource");
     /// `redirect: "error"` meeting a redirect (Chrome and Firefox print nothing).
     pub const REDIRECT_MODE_ERROR: Wording =
         Wording("Not allowed to follow a redirection while loading {}");

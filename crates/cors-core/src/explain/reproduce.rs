@@ -263,11 +263,11 @@ fn predicted(state: &LabState) -> Option<(Failure, Option<String>)> {
     let scenario = Scenario {
         id: "explain".to_owned(),
         request: state.request.clone(),
-        server: state.server.clone(),
+        server: state.answers(),
         repeat: 1,
     };
     let prediction = predict(&scenario, &env).into_iter().next()?;
-    Some((prediction.failure?, prediction.console.map(|c| c.chrome)))
+    Some((prediction.failure?, prediction.console.into_iter().next()))
 }
 
 /// Would Chrome word both failures alike (same reason, same values)? Values
