@@ -98,6 +98,14 @@ pub struct LabState {
 }
 
 impl LabState {
+    /// How the demo server will answer this request: the scenario's
+    /// answers on `/cors`, the route's fixed answers elsewhere.
+    pub fn answers(&self) -> ServerSpec {
+        self.endpoint
+            .fixed_server(&self.request.method)
+            .unwrap_or_else(|| self.server.clone())
+    }
+
     /// Query pairs: `ep` (when not `/cors`), the request, the server answers.
     pub fn to_query(&self) -> Vec<(String, String)> {
         let mut pairs = Vec::new();

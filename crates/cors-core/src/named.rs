@@ -40,6 +40,37 @@ impl Endpoint {
         self == Endpoint::Cors
     }
 
+    /// How a fixed route answers `method` (and its preflight, `OPTIONS`):
+    /// no CORS header ever, and the status the demo server's router gives —
+    /// `/deletePost` takes only POST (405 for anything else, the preflight
+    /// included), `/users.json` and the intranet's `/` only GET and HEAD
+    /// (404 otherwise). The demo server's tests hold its routes to this.
+    /// `/cors` answers as its scenario says (`None`).
+    pub fn fixed_server(self, method: &str) -> Option<ServerSpec> {
+        let (allowed, refused): (&[&str], u16) = match self {
+            Endpoint::Cors => return None,
+            Endpoint::DeletePost => (&["POST"], 405),
+            Endpoint::UsersJson | Endpoint::Page => (&["GET", "HEAD"], 404),
+        };
+        let status = |m: &str| {
+            if allowed.contains(&m.to_ascii_uppercase().as_str()) {
+                200
+            } else {
+                refused
+            }
+        };
+        Some(ServerSpec {
+            preflight: Answer {
+                status: status("OPTIONS"),
+                ..Answer::default()
+            },
+            actual: Answer {
+                status: status(method),
+                ..Answer::default()
+            },
+        })
+    }
+
     pub fn word(self) -> &'static str {
         match self {
             Endpoint::Cors => "cors",
@@ -248,6 +279,43 @@ mod tests {
         for n in all().iter().filter(|n| !n.endpoint.configurable()) {
             assert_eq!(n.server, ServerSpec::default(), "{}", n.slug);
         }
+    }
+
+    /// `/deletePost` answers its preflight 405 (it takes only POST): every
+    /// engine's prediction carries that status where the engine prints one
+    /// (Firefox ESR 153 and Safari print it; Chrome names the missing header).
+    #[test]
+    fn the_json_post_s_preflight_is_answered_405() {
+        use crate::browser::Engine;
+        use crate::engine::{predict_in, Env};
+        let n = by_slug("delete-post-json").expect("experiment");
+        let scenario = crate::scenario::Scenario {
+            id: "t".to_owned(),
+            server: n.endpoint.fixed_server(&n.request.method).expect("fixed"),
+            request: n.request,
+            repeat: 1,
+        };
+        let env = Env::demo_defaults(false);
+        let line = |engine| {
+            predict_in(engine, &scenario, &env)
+                .remove(0)
+                .console
+                .join("\n")
+        };
+        assert!(
+            line(Engine::Gecko).contains("missing). Status code: 405."),
+            "{}",
+            line(Engine::Gecko)
+        );
+        assert!(
+            line(Engine::WebKit)
+                .starts_with("Preflight response is not successful. Status code: 405"),
+            "{}",
+            line(Engine::WebKit)
+        );
+        assert!(line(Engine::Chromium).contains("Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin'"));
+        let p = predict_in(Engine::Chromium, &scenario, &env).remove(0);
+        assert_eq!(p.sent[0].status, 405);
     }
 
     #[test]

@@ -677,3 +677,63 @@ async fn the_proxy_fetches_as_a_server_and_cookies_round_trip_on_real_sockets() 
         .expect("server task");
     assert!(served.is_ok(), "{served:?}");
 }
+
+/// The fixed routes answer every method, the preflight's OPTIONS included,
+/// with the status the lab's model predicts for them
+/// (`cors_core::named::Endpoint::fixed_server`), and never with a CORS header:
+/// the model and the server cannot drift apart (`/deletePost`'s preflight
+/// is a 405, which Firefox and Safari print).
+#[tokio::test]
+async fn fixed_routes_answer_as_the_model_says() {
+    use cors_core::named::Endpoint;
+    let state = state();
+    for endpoint in Endpoint::ALL {
+        let role = match endpoint {
+            Endpoint::Cors => continue,
+            Endpoint::Page => Role::Intranet,
+            Endpoint::UsersJson | Endpoint::DeletePost => Role::Api,
+        };
+        for method in ["GET", "HEAD", "POST", "PUT", "DELETE"] {
+            let expected = endpoint.fixed_server(method).expect("fixed route");
+            let body = if method == "POST" { "id=14" } else { "" };
+            let headers = [
+                ("origin", ORIGIN),
+                ("content-type", "application/x-www-form-urlencoded"),
+            ];
+            let uri = format!("{}?learner=fixed-routes", endpoint.path());
+            let actual = send(router(role, &state), request(method, &uri, &headers, body)).await;
+            assert_eq!(
+                actual.status.as_u16(),
+                expected.actual.status,
+                "{method} {}",
+                endpoint.path()
+            );
+            let preflight_headers = [
+                ("origin", ORIGIN),
+                ("access-control-request-method", method),
+            ];
+            let preflight = send(
+                router(role, &state),
+                request("OPTIONS", &uri, &preflight_headers, ""),
+            )
+            .await;
+            assert_eq!(
+                preflight.status.as_u16(),
+                expected.preflight.status,
+                "OPTIONS {}",
+                endpoint.path()
+            );
+            for answer in [&actual, &preflight] {
+                assert!(
+                    !answer
+                        .headers
+                        .keys()
+                        .any(|k| k.as_str().starts_with("access-control-")),
+                    "{method} {}: {:?}",
+                    endpoint.path(),
+                    answer.headers
+                );
+            }
+        }
+    }
+}

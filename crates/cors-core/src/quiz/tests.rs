@@ -357,8 +357,11 @@ fn engine_says(slug: &str) -> (String, String) {
     let n = named::by_slug(slug).unwrap_or_else(|| panic!("no experiment {slug}"));
     let scenario = Scenario {
         id: "quiz".to_owned(),
+        server: n
+            .endpoint
+            .fixed_server(&n.request.method)
+            .unwrap_or(n.server),
         request: n.request,
-        server: n.server,
         repeat: 1,
     };
     let p = predict(&scenario, &env()).remove(0);
