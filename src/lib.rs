@@ -5,6 +5,7 @@
 //! - [`components`]: reusable pieces (URL breakdown, verdict badges, live server log).
 //! - [`demo`]: the edge to the demo server: where its origins are, the learner tag,
 //!   real `fetch` calls. All teaching logic lives in the `cors-core` crate.
+//! - [`engines`]: the browsers' names for the three engines the lab models.
 //! - [`classroom`]: classroom mode: the instructor key and this browser's seat.
 //! - [`presenter`]: presenter mode's state (steps, keys, the address), shared as a context.
 //! - [`suffix_list`]: the Public Suffix List, fetched lazily once and shared
@@ -15,6 +16,7 @@ pub mod app;
 pub mod classroom;
 pub mod components;
 pub mod demo;
+pub mod engines;
 pub mod lazy;
 pub mod pages;
 pub mod presenter;

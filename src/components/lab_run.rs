@@ -3,6 +3,7 @@
 //! what JavaScript got, the console message, the rule, curl and the fix.
 
 use cors_core::advice;
+use cors_core::browser::Engine;
 use cors_core::engine::{self, Outcome, Prediction, PreflightNeed};
 use cors_core::lab_link::LabState;
 use cors_core::named::Endpoint;
@@ -29,7 +30,15 @@ pub struct Run {
     pub page_origin: String,
     pub state: LabState,
     pub guess: Guess,
+    /// The model's prediction for the learner's own engine.
     pub prediction: Option<Prediction>,
+    /// The engine predicted for, and whether it is the learner's browser
+    /// (unknown browsers get Chromium's prediction, and are told so).
+    pub engine: Engine,
+    pub engine_is_learners: bool,
+    /// Each engine's prediction (the console lines of all three, and where
+    /// they would behave differently).
+    pub by_engine: Vec<Prediction>,
     pub js: JsGot,
     /// Requests of this run that reached the server, in order.
     pub arrived: Vec<LogEntry>,
@@ -47,11 +56,7 @@ impl Run {
         let mut env = demo::engine_env(config);
         env.has_lab_cookie = demo::page_has_lab_cookie();
         let page_origin = env.origin_of(Target::App);
-        let server = if state.endpoint.configurable() {
-            state.server.clone()
-        } else {
-            Default::default()
-        };
+        let server = state.answers();
         let scenario = Scenario {
             id: case.clone(),
             request: state.request.clone(),
@@ -69,10 +74,14 @@ impl Run {
                 demo::learner_tag()
             )
         };
-        let prediction = engine::predict(&scenario, &env)
-            .into_iter()
-            .next()
-            .map(|p| at_real_url(p, &engine_url, &url));
+        let learners = demo::this_browser().engine();
+        let engine = learners.unwrap_or(Engine::Chromium);
+        let by_engine: Vec<Prediction> = Engine::ALL
+            .iter()
+            .filter_map(|&e| engine::predict_in(e, &scenario, &env).into_iter().next())
+            .map(|p| at_real_url(p, &engine_url, &url))
+            .collect();
+        let prediction = by_engine.iter().find(|p| p.engine == engine).cloned();
         let side_effect = state.endpoint == Endpoint::DeletePost;
         let posts_before = if side_effect {
             demo::restore_posts().await;
@@ -98,6 +107,9 @@ impl Run {
             state,
             guess,
             prediction,
+            engine,
+            engine_is_learners: learners.is_some(),
+            by_engine,
             js,
             arrived,
             posts_before,
@@ -118,12 +130,23 @@ impl Run {
     }
 }
 
+/// What a prediction says for the three questions of the table: preflight
+/// sent, request arrived, JavaScript could read.
+fn summary(p: &Prediction) -> (bool, bool, bool) {
+    let arrived = &p.observation.arrived;
+    let readable = matches!(&p.observation.js, JsObservation::Response { response_type, .. } if !response_type.starts_with("opaque"));
+    (
+        arrived.iter().any(|a| a.preflight),
+        arrived.iter().any(|a| !a.preflight),
+        readable,
+    )
+}
+
 /// The engine reasons about `/cors?case=…`; the lab's URL also carries the
 /// learner tag (or is a fixed route): show the URL the browser really used.
 fn at_real_url(mut p: Prediction, engine_url: &str, url: &str) -> Prediction {
-    if let Some(console) = p.console.as_mut() {
-        console.chrome = console.chrome.replace(engine_url, url);
-        console.firefox = console.firefox.replace(engine_url, url);
+    for line in &mut p.console {
+        *line = line.replace(engine_url, url);
     }
     for sent in &mut p.sent {
         if sent.url == engine_url {
@@ -241,15 +264,10 @@ fn RunSummary(run: Run, stepped: bool) -> impl IntoView {
             </li>
         }
     };
-    let model = run.prediction.as_ref().map(|p| {
-        let arrived = &p.observation.arrived;
-        let readable = matches!(&p.observation.js, JsObservation::Response { response_type, .. } if !response_type.starts_with("opaque"));
-        (
-            arrived.iter().any(|a| a.preflight),
-            arrived.iter().any(|a| !a.preflight),
-            readable,
-        )
-    });
+    let model = run.prediction.as_ref().map(summary);
+    let browser = crate::engines::browser_name(run.engine);
+    let model_heading = format!("Lab's model ({browser})");
+    let differs = engines_differ(&run.by_engine);
     let engine_agrees = model.map(|m| m == (preflight, actual, readable));
     let yes_no = |v: bool| if v { "yes" } else { "no" };
     let row = |question: &'static str, guess: Option<bool>, modelled: Option<bool>, real: bool| {
@@ -298,7 +316,7 @@ fn RunSummary(run: Run, stepped: bool) -> impl IntoView {
             <div class="table-scroll" data-step=part("js")>
                 <table class="prediction-table" data-testid="prediction-table">
                     <thead>
-                        <tr><th scope="col">"Question"</th><th scope="col">"You"</th><th scope="col">"Lab's model"</th><th scope="col">"The browser"</th><th scope="col"></th></tr>
+                        <tr><th scope="col">"Question"</th><th scope="col">"You"</th><th scope="col" data-testid="model-engine">{model_heading}</th><th scope="col">"The browser"</th><th scope="col"></th></tr>
                     </thead>
                     <tbody>
                         {row("Preflight sent?", run.guess.preflight, model.map(|m| m.0), preflight)}
@@ -309,8 +327,19 @@ fn RunSummary(run: Run, stepped: bool) -> impl IntoView {
             </div>
             {engine_agrees.map(|agrees| view! {
                 <p class="hint" data-testid="engine-agrees" data-step=part("js")>
-                    {if agrees { "The lab's model of the Fetch standard predicted this too." } else { "The lab's model predicted something else here — the browser decides; please report this case." }}
+                    {if agrees {
+                        format!("The lab's model of the Fetch standard, as {browser} implements it, predicted this too.")
+                    } else {
+                        format!("The lab's model predicted something else for {browser} here — the browser decides; please report this case.")
+                    }}
+                    {(!run.engine_is_learners).then_some(" (The lab does not know your browser, so the model column is Chrome's.)")}
                 </p>
+            })}
+            {differs.map(|lines| view! {
+                <div class="engines-differ" data-testid="engines-differ" data-step=part("js")>
+                    <p><strong>"⚠ Browsers differ here:"</strong></p>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </div>
             })}
             <p class="hint" data-step=part("console")>
                 "Link to this run: "
@@ -440,46 +469,96 @@ fn SideEffect(run: Run) -> impl IntoView {
     }
 }
 
-/// The console message Chrome (and Firefox) print for this run.
+/// When the engines' predictions differ in what happens (not just in
+/// wording): one sentence per engine.
+fn engines_differ(by_engine: &[Prediction]) -> Option<Vec<String>> {
+    let first = summary(by_engine.first()?);
+    if by_engine.iter().all(|p| summary(p) == first) {
+        return None;
+    }
+    let yes_no = |v: bool, yes: &'static str, no: &'static str| if v { yes } else { no };
+    Some(
+        by_engine
+            .iter()
+            .map(|p| {
+                let (preflight, arrives, readable) = summary(p);
+                format!(
+                    "{}: {}, {}, {}.",
+                    crate::engines::browser_name(p.engine),
+                    yes_no(preflight, "preflight sent", "no preflight"),
+                    yes_no(
+                        arrives,
+                        "the request reaches the server",
+                        "the request never reaches the server"
+                    ),
+                    yes_no(
+                        readable,
+                        "JavaScript reads the answer",
+                        "JavaScript gets no answer"
+                    ),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// The console lines each engine prints for this run (the learner's own
+/// browser first), each with a link to the explainer.
 #[component]
 fn ConsoleBox(run: Run) -> impl IntoView {
     let no_cors = run.state.request.mode == cors_core::scenario::Mode::NoCors;
-    let console = run.prediction.and_then(|p| p.console);
+    let mut consoles: Vec<(Engine, Vec<String>)> = run
+        .by_engine
+        .iter()
+        .map(|p| (p.engine, p.console.clone()))
+        .collect();
+    consoles.sort_by_key(|(e, _)| *e != run.engine);
+    let any = consoles.iter().any(|(_, lines)| !lines.is_empty());
+    let learners = run.engine_is_learners.then_some(run.engine);
     view! {
         <section class="console" aria-labelledby="console-title">
-            <h3 id="console-title">"Console message"</h3>
-            {match console {
-                Some(c) => view! {
+            <h3 id="console-title">"Console messages"</h3>
+            {if any {
+                view! {
                     <p class="hint" data-testid="console-hint">
-                        "JavaScript cannot read this; the browser prints it in the developer console for you, the developer (to open it here: "
-                        {crate::demo::this_browser().console_shortcut()}")."
+                        "JavaScript cannot read these; the browser prints them in the developer console for you, the developer (to open it here: "
+                        {crate::demo::this_browser().console_shortcut()}"). Each browser words them its own way:"
                     </p>
-                    <h4>"Chrome"</h4>
-                    <pre class="console-line" data-testid="console-chrome">{c.chrome.clone()}</pre>
-                    <p class="console-explain">
-                        <a data-testid="console-explain" href=crate::url_state::path_with_query("/explain", &[("m", c.chrome.trim_end())])>
-                            "Explain this message"
-                        </a>
-                        " — the rule, why, and the fix, in plain words."
-                    </p>
-                    {(!c.firefox.is_empty()).then(|| view! {
-                        <h4>"Firefox"</h4>
-                        <pre class="console-line" data-testid="console-firefox">{c.firefox.clone()}</pre>
-                        <p class="console-explain">
-                            <a data-testid="console-explain-firefox" href=crate::url_state::path_with_query("/explain", &[("m", c.firefox.as_str())])>
-                                "Explain the Firefox wording"
-                            </a>
-                        </p>
-                    })}
-                }.into_any(),
-                None if no_cors => view! {
+                    {consoles.into_iter().map(|(engine, lines)| {
+                        let name = crate::engines::browser_name(engine);
+                        let slug = crate::engines::slug(engine);
+                        let yours = (learners == Some(engine)).then_some(" — your browser");
+                        let heading = format!("{}{}", crate::engines::family(engine), yours.unwrap_or_default());
+                        if lines.is_empty() {
+                            return view! {
+                                <h4>{heading}</h4>
+                                <p data-testid=format!("console-{slug}-none")>{format!("{name} prints nothing for this.")}</p>
+                            }.into_any();
+                        }
+                        let reason = lines.first().map(|l| l.trim_end().to_owned()).unwrap_or_default();
+                        let explain_id = if engine == Engine::Chromium { "console-explain".to_owned() } else { format!("console-explain-{slug}") };
+                        view! {
+                            <h4>{heading}</h4>
+                            <pre class="console-line" data-testid=format!("console-{slug}")>{lines.join("\n")}</pre>
+                            <p class="console-explain">
+                                <a data-testid=explain_id href=crate::url_state::path_with_query("/explain", &[("m", reason.as_str())])>
+                                    {format!("Explain the {name} message")}
+                                </a>
+                                " — the rule, why, and the fix, in plain words."
+                            </p>
+                        }.into_any()
+                    }).collect_view()}
+                }.into_any()
+            } else if no_cors {
+                view! {
                     <p data-testid="console-none">
                         "No CORS message: in no-cors mode there is no CORS check to fail. "
                         "The request still went out, and the script got an opaque response: "
                         "status 0, no headers, no body it can read."
                     </p>
-                }.into_any(),
-                None => view! { <p data-testid="console-none">"No CORS message: no CORS check failed."</p> }.into_any(),
+                }.into_any()
+            } else {
+                view! { <p data-testid="console-none">"No CORS message: no CORS check failed."</p> }.into_any()
             }}
         </section>
     }
