@@ -95,7 +95,7 @@ async fn every_demo_origin_uses_the_host_the_page_was_opened_on() {
         "{body}"
     );
     lab.click("run-users-fetch").await;
-    lab.expect_text("js-result", lab.engine.network_error())
+    lab.expect_text("js-result", &lab.engine.network_error())
         .await;
     lab.text_until("server-log", |t| t.contains("GET /users.json"))
         .await;

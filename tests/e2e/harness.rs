@@ -38,16 +38,25 @@ impl Engine {
         }
     }
 
-    /// `String(error)` when `fetch` rejects for a network or CORS failure,
-    /// as each engine words it (seen in Chromium 156, Firefox ESR 153 and
-    /// WebKitGTK 2.50; the lab's model words Chrome's and Firefox's in
-    /// `cors_core::engine`, WebKit's is still to come into it).
-    pub fn network_error(self) -> &'static str {
+    /// The engine as the lab's model names it.
+    pub fn model(self) -> cors_core::browser::Engine {
         match self {
-            Engine::Chromium => "TypeError: Failed to fetch",
-            Engine::Firefox => "TypeError: NetworkError when attempting to fetch resource.",
-            Engine::Webkit => "TypeError: Load failed",
+            Engine::Chromium => cors_core::browser::Engine::Chromium,
+            Engine::Firefox => cors_core::browser::Engine::Gecko,
+            Engine::Webkit => cors_core::browser::Engine::WebKit,
         }
+    }
+
+    /// `String(error)` for a fetch that failed with a network error (a CORS
+    /// failure included), as the lab's model words it for this engine.
+    pub fn network_error(self) -> String {
+        use cors_core::engine::wording::js_error;
+        let message = match self {
+            Engine::Chromium => js_error::CHROME,
+            Engine::Firefox => js_error::FIREFOX,
+            Engine::Webkit => js_error::SAFARI,
+        };
+        format!("TypeError: {message}")
     }
 }
 
@@ -240,7 +249,7 @@ impl Lab {
     pub async fn console_messages(&self) -> Vec<String> {
         if self.engine != Engine::Chromium && self.console.is_none() {
             eprintln!(
-                "[{:?}] console not read (opt in with CORS_LAB_FIREFOX_CONSOLE=1 or CORS_LAB_WEBKIT_CONSOLE=1)",
+                "[{:?}] console not read (switched off with CORS_LAB_FIREFOX_CONSOLE=0 or CORS_LAB_WEBKIT_CONSOLE=0, or its reader could not start)",
                 self.engine
             );
             return Vec::new();
@@ -556,10 +565,8 @@ impl Browser {
             }
             Engine::Firefox => {
                 caps.insert("browserName".to_owned(), json!("firefox"));
-                // WebDriver BiDi: the console comes as `log.entryAdded` events.
-                // Opt-in for now (`CORS_LAB_FIREFOX_CONSOLE=1`): every
-                // geckodriver offers BiDi on port 9222, so parallel sessions
-                // clash (try `--websocket-port` next).
+                // WebDriver BiDi: the console comes as `log.entryAdded` events
+                // (off with `CORS_LAB_FIREFOX_CONSOLE=0`).
                 if firefox_console() {
                     caps.insert("webSocketUrl".to_owned(), json!(true));
                 }
@@ -589,9 +596,9 @@ impl Browser {
                         // Not Debian's MiniBrowser: under automation it runs
                         // an ephemeral session, whose console WebKit never
                         // prints. Ours prints it (`webkit_browser.py`).
-                        // Opt-in for now (`CORS_LAB_WEBKIT_CONSOLE=1`): it
-                        // needs Debian's gir1.2-webkit2-4.1, which
-                        // `cargo xtask test` does not install yet.
+                        // It needs Debian's python3-gi and gir1.2-webkit2-4.1
+                        // (`cargo xtask test` installs them); off with
+                        // `CORS_LAB_WEBKIT_CONSOLE=0` (MiniBrowser then).
                         "binary": std::env::var("WEBKIT_BROWSER").unwrap_or_else(|_|
                             if webkit_console() {
                                 concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/webkit_browser.py").to_owned()
@@ -622,12 +629,12 @@ impl Browser {
 
 /// Whether WebKit runs in `webkit_browser.py`, whose console the harness reads.
 fn webkit_console() -> bool {
-    std::env::var("CORS_LAB_WEBKIT_CONSOLE").is_ok_and(|v| v == "1")
+    std::env::var("CORS_LAB_WEBKIT_CONSOLE").map_or(true, |v| v != "0")
 }
 
 /// Whether Firefox's session asks for WebDriver BiDi, to read its console.
 fn firefox_console() -> bool {
-    std::env::var("CORS_LAB_FIREFOX_CONSOLE").is_ok_and(|v| v == "1")
+    std::env::var("CORS_LAB_FIREFOX_CONSOLE").map_or(true, |v| v != "0")
 }
 
 /// Firefox's console over the session's BiDi socket, if asked for and the
@@ -733,6 +740,14 @@ fn stale(lock: &std::path::Path) -> bool {
     unsafe { libc::kill(pid, 0) != 0 }
 }
 
+/// A loopback port free right now (the kernel's pick, released at once).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
 /// The engine's WebDriver server in a process group of its own (so the
 /// browser and its helpers can be killed with it), and the port it was
 /// told to use (`None`: it says which port it chose).
@@ -746,15 +761,19 @@ fn spawn_driver(engine: Engine, display: Option<&Xvfb>) -> (Child, Option<u16>) 
         ),
         Engine::Firefox => (
             std::env::var("GECKODRIVER").unwrap_or_else(|_| "geckodriver".to_owned()),
-            vec!["--port".to_owned(), "0".to_owned()],
+            // Each geckodriver its own BiDi port: they all default to 9222,
+            // and parallel sessions then reach each other's socket (404).
+            vec![
+                "--port".to_owned(),
+                "0".to_owned(),
+                "--websocket-port".to_owned(),
+                free_port().to_string(),
+            ],
             None,
         ),
         Engine::Webkit => {
             // WebKitWebDriver does not say which port it chose: give it one.
-            let port = std::net::TcpListener::bind("127.0.0.1:0")
-                .and_then(|l| l.local_addr())
-                .map(|a| a.port())
-                .expect("a free port");
+            let port = free_port();
             (
                 std::env::var("WEBKITWEBDRIVER").unwrap_or_else(|_| "WebKitWebDriver".to_owned()),
                 vec![format!("--port={port}")],

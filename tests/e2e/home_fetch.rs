@@ -11,7 +11,7 @@ async fn blocked_fetch_still_reaches_the_server() {
 
     // What JavaScript got: the generic rejection (each engine words it its
     // own way), nothing of the body.
-    lab.expect_text("js-result", lab.engine.network_error())
+    lab.expect_text("js-result", &lab.engine.network_error())
         .await;
 
     // How to open the console, in the words of this very browser.

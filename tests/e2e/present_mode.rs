@@ -177,7 +177,7 @@ async fn keyboard_walks_the_lab_and_the_run_really_happens() {
     // PageDown (a clicker): what JavaScript got.
     press_key(&lab, Key::PageDown).await;
     at_step(&lab, 4, 5).await;
-    lab.expect_text("js-result", lab.engine.network_error())
+    lab.expect_text("js-result", &lab.engine.network_error())
         .await;
     assert!(shown(&lab, "[data-testid='js-got']").await);
     assert!(!shown(&lab, ".log-slot").await);

@@ -102,7 +102,7 @@ async fn blocked_post_question_shows_the_post_is_gone() {
     lab.click("quiz-choice-0").await;
     lab.click("quiz-answer").await;
     lab.click("quiz-run").await;
-    lab.expect_text("js-result", lab.engine.network_error())
+    lab.expect_text("js-result", &lab.engine.network_error())
         .await;
     let after = lab.find("posts-after").await.text().await.expect("text");
     assert!(!after.contains("#13"), "{after}");

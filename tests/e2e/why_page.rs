@@ -440,7 +440,7 @@ async fn the_server_reads_what_the_browser_withholds_from_the_page() {
 
     // The page: refused, in this engine's words.
     let page = lab.text_until("why-runtime-page", |t| !t.is_empty()).await;
-    assert_eq!(page.trim(), lab.engine.network_error(), "{page}");
+    assert_eq!(page.trim(), lab.engine.network_error().as_str(), "{page}");
     // The server: everything, headers and body.
     let server = lab
         .text_until("why-runtime-server", |t| !t.is_empty())
@@ -757,7 +757,7 @@ async fn a_logged_in_victim_s_cookie_reaches_the_api_but_the_attacker_reads_noth
         Some("401")
     );
     lab.text_until("why-cred-other-site-got", |t| {
-        t.contains(lab.engine.network_error())
+        t.contains(&lab.engine.network_error())
     })
     .await;
     lab.click("why-cred-refresh").await;

@@ -215,6 +215,7 @@ const OTHER_ENGINE_TESTS: &[&str] = &[
     "lab_page",
     "quiz_page",
     "why_page",
+    "cors_matrix",
 ];
 
 fn step(what: &str) {

@@ -185,7 +185,10 @@ fn tool_cache() -> Result<PathBuf, String> {
 /// The three engines the e2e tests drive: Debian's Chromium and its
 /// chromedriver (the same build, so versions match); Firefox ESR with
 /// geckodriver (crates.io, Mozilla's own); WebKitGTK's WebKitWebDriver
-/// (Safari's engine) with Xvfb for its display.
+/// (Safari's engine) with Xvfb for its display, and what our WebKitGTK
+/// browser program (`tests/e2e/webkit_browser.py`, which prints WebKit's
+/// console for the tests) needs: Debian's python3 with GObject
+/// introspection and WebKitGTK's typelib.
 pub fn ensure_browser() -> Result<(), String> {
     let have = |p: &str| std::path::Path::new(p).exists();
     let missing: Vec<&str> = [
@@ -195,6 +198,14 @@ pub fn ensure_browser() -> Result<(), String> {
         ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
         ("/usr/bin/Xvfb", "xvfb"),
         ("/usr/bin/xauth", "xauth"),
+        (
+            "/usr/lib/python3/dist-packages/gi/__init__.py",
+            "python3-gi",
+        ),
+        (
+            "/usr/lib/x86_64-linux-gnu/girepository-1.0/WebKit2-4.1.typelib",
+            "gir1.2-webkit2-4.1",
+        ),
     ]
     .into_iter()
     .filter(|(path, _)| !have(path))

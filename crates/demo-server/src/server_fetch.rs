@@ -147,8 +147,9 @@ mod tests {
     #[test]
     fn allowed_target_cases() {
         let ports = [8080, 8081, 8082];
-        // (url, Ok((authority, port, path)) or an error fragment)
-        let cases: &[(&str, Result<(&str, u16, &str), &str>)] = &[
+        /// Ok((authority, port, path)) or an error fragment.
+        type Expected = Result<(&'static str, u16, &'static str), &'static str>;
+        let cases: &[(&str, Expected)] = &[
             (
                 "http://localhost:8081/users.json?case=a&learner=b",
                 Ok(("localhost:8081", 8081, "/users.json?case=a&learner=b")),
