@@ -41,7 +41,7 @@ pub fn ExplanationView(
             <div class="explain-verdict" data-step="rule">
                 <Badge testid="explain-kind" word=kind_word good=kind_good />
                 {move || explanation.with(|e| e.browser.map(|b| view! {
-                    <span class="explain-browser" data-testid="explain-browser">{b.name()}</span>
+                    <span class="explain-browser" data-testid="explain-browser">{crate::engines::family(b)}</span>
                 }))}
             </div>
             <p id="explain-headline" class="explain-headline" data-testid="explain-headline" aria-live="polite" data-step="rule">

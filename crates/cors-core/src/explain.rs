@@ -21,29 +21,11 @@ mod tests;
 use serde::Serialize;
 
 use crate::advice;
+pub use crate::browser::Engine;
 use crate::engine::{Failure, Rule};
 use crate::lab_link::LabState;
 
 pub use teach::EXAMPLES;
-
-/// Which browser's wording a message is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Browser {
-    Chrome,
-    Firefox,
-    Safari,
-}
-
-impl Browser {
-    pub fn name(self) -> &'static str {
-        match self {
-            Browser::Chrome => "Chrome (or Edge, Opera, another Chromium browser)",
-            Browser::Firefox => "Firefox",
-            Browser::Safari => "Safari (WebKit)",
-        }
-    }
-}
 
 /// The values a message names (`None`: the message does not say).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -128,7 +110,8 @@ pub struct Other {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
     pub kind: Kind,
-    pub browser: Option<Browser>,
+    /// The engine whose wording the message is in.
+    pub browser: Option<Engine>,
     /// One sentence: what went wrong.
     pub headline: String,
     /// The line explained, as pasted (trimmed).

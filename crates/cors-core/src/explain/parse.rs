@@ -9,7 +9,7 @@
 use crate::engine::wording::{chrome, firefox, fold, Wording};
 use crate::engine::{acao_value_failure, Failure, Stage};
 
-use super::{Browser, Values};
+use super::{Engine, Values};
 
 /// What one line reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,7 +79,7 @@ pub(crate) enum Adjacent {
 /// One recognised line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Found {
-    pub browser: Option<Browser>,
+    pub browser: Option<Engine>,
     pub problem: Problem,
     /// Did the preflight fail (as far as the line says)?
     pub preflight: Option<bool>,
@@ -93,7 +93,7 @@ pub(crate) struct Found {
 }
 
 impl Found {
-    fn new(browser: Option<Browser>, problem: Problem, line: &str) -> Found {
+    fn new(browser: Option<Engine>, problem: Problem, line: &str) -> Found {
         Found {
             browser,
             problem,
@@ -249,7 +249,7 @@ fn chrome_envelope(line: &str) -> Option<Found> {
 /// Chrome appends after it. Always returns: an unknown reason is
 /// `CorsBlocked { reason: None }` for the caller to fill in.
 fn chrome_reason(reason: &str, line: &str) -> Found {
-    let browser = Some(Browser::Chrome);
+    let browser = Some(Engine::Chromium);
     let (preflight, reason) = match reason.strip_prefix(chrome::PREFLIGHT) {
         Some(rest) => (true, rest),
         None => (false, reason),
@@ -399,7 +399,7 @@ fn chrome_reason_kind(reason: &str, on: Stage) -> Option<(Problem, Values, usize
 
 /// `FetchManager`'s and the loader's own messages, without the CORS envelope.
 fn chrome_fetch_manager(line: &str) -> Option<Found> {
-    let browser = Some(Browser::Chrome);
+    let browser = Some(Engine::Chromium);
     if let Some((_, holes, _)) = chrome::SAME_ORIGIN_MODE.find_in(line) {
         let url = holes.first().cloned().unwrap_or_default();
         let mut found = Found::new(
@@ -443,7 +443,7 @@ fn chrome_fetch_manager(line: &str) -> Option<Found> {
 
 /// `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at <url>. (Reason: <reason>).`
 fn firefox_envelope(line: &str) -> Option<Found> {
-    let browser = Some(Browser::Firefox);
+    let browser = Some(Engine::Gecko);
     if let Some((_, after)) = find_after(line, firefox::WARNING) {
         let mut found = Found::new(browser, Problem::AuthorizationWildcard, line);
         found.values.url = after.split(" soon.").next().map(|u| unquote(u).to_owned());
@@ -462,7 +462,7 @@ fn firefox_envelope(line: &str) -> Option<Found> {
 }
 
 fn firefox_reason(reason: &str, line: &str) -> Found {
-    let browser = Some(Browser::Firefox);
+    let browser = Some(Engine::Gecko);
     let read = |w: Wording| w.read_prefix(reason).map(|(holes, _)| holes);
     let hole = |holes: &[String]| holes.first().cloned().unwrap_or_default();
     let cors = |f: Failure| Problem::Cors(f);
@@ -598,7 +598,7 @@ mod safari {
 }
 
 fn safari(line: &str) -> Option<Found> {
-    let browser = Some(Browser::Safari);
+    let browser = Some(Engine::WebKit);
     if let Some((_, holes, _)) = safari::REDIRECTION.find_in(line) {
         let inner = holes.get(1).map(String::as_str).unwrap_or_default();
         let mut found = safari(inner).unwrap_or_else(|| {
@@ -779,7 +779,7 @@ fn companion(line: &str) -> Option<Found> {
             code: Some(c.to_owned()),
         },
     };
-    let mut found = Found::new(Some(Browser::Chrome), problem, line);
+    let mut found = Found::new(Some(Engine::Chromium), problem, line);
     found.values = values;
     Some(found)
 }
@@ -810,7 +810,7 @@ fn adjacent(line: &str) -> Option<Found> {
         found.values.url = first_url(line);
         return Some(found);
     } else if has("cross-origin read blocking") || has("(corb)") || has("err_blocked_by_orb") {
-        (Some(Browser::Chrome), Adjacent::Orb)
+        (Some(Engine::Chromium), Adjacent::Orb)
     } else if has("blocked a frame with origin")
         || has("permission denied to access property")
         || has("cross-origin frame")
@@ -827,7 +827,7 @@ fn adjacent(line: &str) -> Option<Found> {
         (None, Adjacent::Opaque)
     } else if let Some(rest) = find_after(&lower, "the server responded with a status of ") {
         values.status = status_code(rest.1);
-        (Some(Browser::Chrome), Adjacent::HttpStatus)
+        (Some(Engine::Chromium), Adjacent::HttpStatus)
     } else if has("websocket connection to") {
         values.url = quoted_after(line, "connection to '");
         (None, Adjacent::WebSocket)
@@ -851,13 +851,13 @@ fn adjacent(line: &str) -> Option<Found> {
 fn js_only(line: &str) -> Option<Found> {
     let lower = line.to_ascii_lowercase();
     let browser = if lower.contains("failed to fetch") {
-        Some(Browser::Chrome)
+        Some(Engine::Chromium)
     } else if lower.contains("networkerror when attempting to fetch resource") {
-        Some(Browser::Firefox)
+        Some(Engine::Gecko)
     } else if lower.trim_start_matches("typeerror:").trim() == "load failed"
         || lower.contains("typeerror: load failed")
     {
-        Some(Browser::Safari)
+        Some(Engine::WebKit)
     } else if lower.contains("network request failed")
         || lower.contains("network error")
         || lower.contains("err_network")

@@ -9,7 +9,7 @@ use crate::scenario::{Credentials, RequestSpec};
 
 use super::parse::{origin_of_url, Adjacent, Found, PrivateNetwork, Problem};
 use super::reproduce::{chrome_reason, lab_for};
-use super::{fix_code, Browser, Explanation, Fix, Kind, Values};
+use super::{fix_code, Engine, Explanation, Fix, Kind, Values};
 
 /// Example messages for the explainer page: (label, message).
 pub const EXAMPLES: &[(&str, &str)] = &[
@@ -229,7 +229,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
     e.failure = Some(failure.clone());
     e.rule = Some(rule_of(failure));
     e.preflight = Some(preflight);
-    let firefox = found.browser == Some(Browser::Firefox);
+    let firefox = found.browser == Some(Engine::Gecko);
     let on_what = if preflight {
         "the answer to the preflight"
     } else {
@@ -488,7 +488,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
             };
             e.headline = format!(
                 "The preflight's {name} could not be read{}.",
-                if found.browser == Some(Browser::Chrome) {
+                if found.browser == Some(Engine::Chromium) {
                     String::new()
                 } else {
                     format!(": `{value}`")
@@ -552,7 +552,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
                 }
                 if name == "authorization" {
                     steps.push(
-                        "List Authorization by name: that works in every browser. The Fetch standard says `*` never covers it; Chromium (156) still lets `*` cover it, and Firefox only warns unless a preference turns the rule on, so a server that relies on `*` works today by leniency, not by the standard."
+                        "List Authorization by name: that works in every browser. The Fetch standard says `*` never covers it, yet Chrome (156), Firefox (ESR 153, which may print a warning about it) and Safari (WebKit 2.50) all still let `*` cover it in the lab's tests, so a server that relies on `*` works today by leniency, not by the standard."
                             .to_owned(),
                     );
                 }
@@ -560,7 +560,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
                     .push("Or stop sending the header, if the server does not need it.".to_owned());
                 e.dont = vec![DONT_NO_CORS.into(), DONT_DISABLE.into()];
             }
-            if found.browser == Some(Browser::Chrome)
+            if found.browser == Some(Engine::Chromium)
                 && v.header
                     .as_deref()
                     .is_some_and(|h| h != h.to_ascii_lowercase())
@@ -653,12 +653,12 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
 
     // The lab.
     if let Some((lab, notes)) = lab_for(failure, v) {
-        if found.browser != Some(Browser::Chrome) {
+        if found.browser != Some(Engine::Chromium) {
             if let Some(reason) = chrome_reason(&lab) {
                 e.lab_note.push(format!(
                     "Chrome words this failure differently from {}: \u{201c}{reason}\u{201d}",
                     found.browser.map_or("your message", |b| match b {
-                        Browser::Firefox => "Firefox",
+                        Engine::Gecko => "Firefox",
                         _ => "Safari",
                     })
                 ));
@@ -839,7 +839,7 @@ fn network(found: &Found, code: Option<&str>) -> Explanation {
         "ERR_CONNECTION_RESET" | "ERR_EMPTY_RESPONSE" | "ERR_CONNECTION_CLOSED" => "the server closed the connection without an answer",
         "ERR_TIMED_OUT" | "ERR_CONNECTION_TIMED_OUT" => "the server did not answer in time",
         "ERR_INTERNET_DISCONNECTED" => "this machine is offline",
-        _ if found.browser == Some(Browser::Firefox) => "Firefox got no usable answer: the server is down or unreachable, the connection failed (TLS, DNS), or a proxy or extension stopped it",
+        _ if found.browser == Some(Engine::Gecko) => "Firefox got no usable answer: the server is down or unreachable, the connection failed (TLS, DNS), or a proxy or extension stopped it",
         _ => "the request got no usable answer",
     };
     e.headline = format!(
@@ -1005,7 +1005,7 @@ fn related(found: &Found) -> Explanation {
             e.kind = Kind::Cors;
             e.headline = match reason {
                 Some(r) => format!("A CORS block, for a reason the explainer does not know yet: \u{201c}{r}\u{201d}."),
-                None if found.browser == Some(Browser::Safari) => "Safari's summary line: this request failed the CORS checks; Safari prints the reason on the line just above it.".to_owned(),
+                None if found.browser == Some(Engine::WebKit) => "Safari's summary line: this request failed the CORS checks; Safari prints the reason on the line just above it.".to_owned(),
                 None => "A CORS block; the reason is not in this text.".to_owned(),
             };
             e.what.push(format!(

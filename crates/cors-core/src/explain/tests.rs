@@ -85,7 +85,7 @@ fn chrome_messages_read_back_with_their_values() {
             };
             let e = explain(&message);
             assert_eq!(e.kind, Kind::Cors, "{message}");
-            assert_eq!(e.browser, Some(Browser::Chrome), "{message}");
+            assert_eq!(e.browser, Some(Engine::Chromium), "{message}");
             assert_eq!(e.failure.as_ref(), Some(&failure), "{message}");
             assert_eq!(e.values.url.as_deref(), Some(*url), "{message}");
             assert_eq!(e.values.origin.as_deref(), Some(origin), "{message}");
@@ -187,7 +187,7 @@ fn firefox_messages_read_back() {
                 };
                 let message = format!("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at {at}. (Reason: {reason}");
                 let e = explain(&message);
-                assert_eq!(e.browser, Some(Browser::Firefox), "{message}");
+                assert_eq!(e.browser, Some(Engine::Gecko), "{message}");
                 assert_eq!(e.failure.as_ref(), Some(&failure), "{message}");
                 assert_eq!(e.values.url.as_deref(), Some(*url), "{message}");
                 assert_eq!(e.values.status, status, "{message}");
@@ -261,7 +261,7 @@ fn safari_messages_read_back() {
             for (api, first) in [("Fetch API", "[Error] "), ("XMLHttpRequest", ""), ("Fetch API", "[Error] Failed to load resource: ")] {
                 let message = format!("{first}{reason}\n[Error] {api} cannot load {url} due to access control checks.");
                 let e = explain(&message);
-                assert_eq!(e.browser, Some(Browser::Safari), "{message}");
+                assert_eq!(e.browser, Some(Engine::WebKit), "{message}");
                 assert_eq!(e.kind, Kind::Cors, "{message}");
                 assert_eq!(e.failure, failure, "{message}");
                 let mut want = values.clone();
@@ -299,7 +299,7 @@ fn every_engine_message_of_the_matrix_round_trips() {
                 continue;
             };
             let e = explain(chrome);
-            assert_eq!(e.browser, Some(Browser::Chrome), "{}: {}", scenario.id, chrome);
+            assert_eq!(e.browser, Some(Engine::Chromium), "{}: {}", scenario.id, chrome);
             let got = e.failure.clone().unwrap_or_else(|| panic!("{}: {}", scenario.id, chrome));
             assert_eq!(chrome_visible(&got), chrome_visible(failure), "{}: {}", scenario.id, chrome);
             let lab = e.lab.as_ref().unwrap_or_else(|| panic!("{}: no lab for {}", scenario.id, chrome));
@@ -315,7 +315,7 @@ fn every_engine_message_of_the_matrix_round_trips() {
                 continue;
             }
             let e = explain(firefox);
-            assert_eq!(e.browser, Some(Browser::Firefox), "{}: {}", scenario.id, firefox);
+            assert_eq!(e.browser, Some(Engine::Gecko), "{}: {}", scenario.id, firefox);
             let got = e.failure.clone().unwrap_or_else(|| panic!("{}: {}", scenario.id, firefox));
             assert_eq!(firefox_visible(&got), firefox_visible(failure), "{}: {}", scenario.id, firefox);
             assert!(e.lab.is_some(), "{}: no lab for {}", scenario.id, firefox);
@@ -420,7 +420,7 @@ fn neighbour_lines_fill_in_method_and_status() {
         index.html:1 Access to fetch at 'https://api.example.com/items' from origin 'https://shop.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\n\
         Uncaught (in promise) TypeError: Failed to fetch";
     let e = explain(paste);
-    assert_eq!(e.browser, Some(Browser::Chrome));
+    assert_eq!(e.browser, Some(Engine::Chromium));
     assert_eq!(e.values.status, Some(404));
     assert_eq!(e.values.method.as_deref(), Some("GET"));
     assert_eq!(e.failure, Some(Failure::NoAcao { on: Stage::Response, status: 404 }));
@@ -462,10 +462,10 @@ fn a_bare_reason_reads_too() {
 #[test]
 fn javascript_errors_point_to_the_console() {
     for (text, browser) in [
-        ("TypeError: Failed to fetch", Some(Browser::Chrome)),
-        ("Uncaught (in promise) TypeError: Failed to fetch", Some(Browser::Chrome)),
-        ("TypeError: NetworkError when attempting to fetch resource.", Some(Browser::Firefox)),
-        ("TypeError: Load failed", Some(Browser::Safari)),
+        ("TypeError: Failed to fetch", Some(Engine::Chromium)),
+        ("Uncaught (in promise) TypeError: Failed to fetch", Some(Engine::Chromium)),
+        ("TypeError: NetworkError when attempting to fetch resource.", Some(Engine::Gecko)),
+        ("TypeError: Load failed", Some(Engine::WebKit)),
         ("AxiosError: Network Error", None),
     ] {
         let e = explain(text);
