@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::advice;
 pub use crate::browser::Engine;
-use crate::engine::{Failure, Rule};
+use crate::engine::{Failure, Rule, Stage};
 use crate::lab_link::LabState;
 
 pub use teach::EXAMPLES;
@@ -245,11 +245,65 @@ fn enrich(primary: &mut parse::Found, found: &[parse::Found]) {
             _ => {}
         }
     }
+    // Firefox's follow-up line ("CORS request did not succeed", same URL)
+    // after a reason that does not name its stage: that reason was the
+    // preflight's (or, with a 30x status, the redirect's), since the
+    // request itself never got a response.
+    let follow_up = found.iter().any(|f| {
+        f.problem == parse::Problem::NoResponse
+            && f.browser == Some(Engine::Gecko)
+            && f.values.url == primary.values.url
+    });
+    if follow_up && primary.browser == Some(Engine::Gecko) {
+        let redirect = primary
+            .values
+            .status
+            .is_some_and(|s| (300..=399).contains(&s));
+        if let parse::Problem::Cors(failure) = &mut primary.problem {
+            if let Some(on) = failure_stage(failure) {
+                *on = if redirect {
+                    Stage::Redirect
+                } else {
+                    Stage::Preflight
+                };
+                primary.preflight = Some(!redirect);
+            }
+        }
+        primary.stage_known = true;
+    }
+    // Firefox names a redirected preflight's status on the line after
+    // "external redirect not allowed".
+    if let parse::Problem::Cors(Failure::PreflightRedirect { status }) = &mut primary.problem {
+        if let Some(printed) = found.iter().find_map(|f| match &f.problem {
+            parse::Problem::Cors(Failure::PreflightRedirect { status: s })
+                if f.browser == primary.browser && f.values.status == Some(*s) =>
+            {
+                Some(*s)
+            }
+            _ => None,
+        }) {
+            *status = printed;
+            primary.values.status = Some(printed);
+        }
+    }
     // A status learnt from a neighbour goes into the failure too.
     if let (parse::Problem::Cors(Failure::NoAcao { status, .. }), Some(s)) =
         (&mut primary.problem, primary.values.status)
     {
         *status = s;
+    }
+}
+
+/// The stage a CORS-check failure names, to set it.
+fn failure_stage(failure: &mut Failure) -> Option<&mut Stage> {
+    match failure {
+        Failure::NoAcao { on, .. }
+        | Failure::MultipleAcao { on, .. }
+        | Failure::InvalidAcao { on, .. }
+        | Failure::AcaoMismatch { on, .. }
+        | Failure::WildcardWithCredentials { on }
+        | Failure::AcacNotTrue { on, .. } => Some(on),
+        _ => None,
     }
 }
 

@@ -1,12 +1,12 @@
 //! Reading pasted console text: which browser wrote each line, what it
 //! reports, and the values inside (URL, origin, header, method, status…).
 //!
-//! Chrome's and Firefox's texts are read against the engine's own wording
-//! (`engine::wording`), so every message the engine prints reads back. Safari's
-//! wording is WebKit's (`CrossOriginAccessControl.cpp`,
-//! `CrossOriginPreflightResultCache.cpp`); the engine does not print it.
+//! Every engine's texts are read against the model's own wording
+//! (`engine::wording`), so every line the model predicts for Chrome, Firefox
+//! and Safari reads back (tested on every line the three engines printed in
+//! our differential run, `tests/data/engine-captures`).
 
-use crate::engine::wording::{chrome, firefox, fold, Wording};
+use crate::engine::wording::{chrome, firefox, fold, safari, Wording};
 use crate::engine::{acao_value_failure, Failure, Stage};
 
 use super::{Engine, Values};
@@ -39,6 +39,11 @@ pub(crate) enum Problem {
     /// No HTTP answer at all (connection refused, DNS, TLS…): `code` is
     /// Chrome's `net::ERR_…` name when known.
     Network { code: Option<String> },
+    /// Firefox's "CORS request did not succeed" line: no usable response.
+    /// Alone, the server was not reached; right after another block line
+    /// for the same URL, it is Firefox's follow-up to a failed preflight or
+    /// redirect (the line before says why).
+    NoResponse,
     /// What JavaScript catches: the generic `TypeError`.
     JsOnly { error: String },
     /// Something near CORS but not CORS.
@@ -90,6 +95,9 @@ pub(crate) struct Found {
     pub xhr_hint: bool,
     /// Wording of older browser versions.
     pub old_wording: bool,
+    /// The stage (preflight, redirect or response) is known from the lines
+    /// around it, not only from the line itself.
+    pub stage_known: bool,
 }
 
 impl Found {
@@ -102,6 +110,7 @@ impl Found {
             line: line.trim().to_owned(),
             xhr_hint: false,
             old_wording: false,
+            stage_known: false,
         }
     }
 
@@ -118,7 +127,7 @@ impl Found {
             | Problem::BrowserSetting
             | Problem::AuthorizationWildcard => 1,
             Problem::CorsBlocked { reason: Some(_) } => 2,
-            Problem::Network { .. } | Problem::Adjacent(_) => 3,
+            Problem::Network { .. } | Problem::NoResponse | Problem::Adjacent(_) => 3,
             Problem::CorsBlocked { reason: None } => 4,
             Problem::JsOnly { .. } => 5,
             Problem::Companion => 6,
@@ -444,6 +453,18 @@ fn chrome_fetch_manager(line: &str) -> Option<Found> {
 /// `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at <url>. (Reason: <reason>).`
 fn firefox_envelope(line: &str) -> Option<Found> {
     let browser = Some(Engine::Gecko);
+    if let Some((_, holes, _)) = firefox::SAME_ORIGIN_MODE.find_in(line) {
+        // `mode: "same-origin"` and another origin: nothing was sent.
+        let url = holes.get(1).cloned().unwrap_or_default();
+        let mut found = Found::new(
+            browser,
+            Problem::Cors(Failure::SameOriginModeCrossOrigin { url: url.clone() }),
+            line,
+        );
+        found.values.url = Some(url);
+        found.values.origin = holes.first().map(|page| origin_of_url(page));
+        return Some(found);
+    }
     if let Some((_, after)) = find_after(line, firefox::WARNING) {
         let mut found = Found::new(browser, Problem::AuthorizationWildcard, line);
         found.values.url = after.split(" soon.").next().map(|u| unquote(u).to_owned());
@@ -505,12 +526,7 @@ fn firefox_reason(reason: &str, line: &str) -> Found {
     } else if let Some(h) = read(firefox::PREFLIGHT_NOT_OK) {
         preflight = Some(true);
         values.status = status_code(&hole(&h));
-        cors(Failure::PreflightNotOk {
-            status: values
-                .status
-                .filter(|s| !(200..=399).contains(s))
-                .unwrap_or(super::reproduce::DEFAULT_PREFLIGHT_STATUS),
-        })
+        cors(preflight_status_failure(values.status))
     } else if read(firefox::OLD_PREFLIGHT_NOT_OK).is_some() {
         preflight = Some(true);
         old = true;
@@ -544,9 +560,9 @@ fn firefox_reason(reason: &str, line: &str) -> Found {
         })
     } else if let Some(h) = read(firefox::DID_NOT_SUCCEED) {
         values.status = status_code(&hole(&h));
-        Problem::Network { code: None }
+        Problem::NoResponse
     } else if read(firefox::OLD_DID_NOT_SUCCEED).is_some() {
-        Problem::Network { code: None }
+        Problem::NoResponse
     } else if read(firefox::NOT_HTTP).is_some() || read(firefox::OLD_NOT_HTTP).is_some() {
         Problem::DisallowedScheme
     } else if read(firefox::DISABLED).is_some() || read(firefox::ORIGIN_NOT_ADDED).is_some() {
@@ -564,42 +580,9 @@ fn firefox_reason(reason: &str, line: &str) -> Found {
     found
 }
 
-/// WebKit's wording.
-mod safari {
-    use crate::engine::wording::Wording;
-
-    pub const ORIGIN_NOT_ALLOWED: Wording =
-        Wording("Origin {} is not allowed by Access-Control-Allow-Origin. Status code: {}");
-    pub const OLD_ORIGIN_NOT_ALLOWED: Wording =
-        Wording("Origin {} is not allowed by Access-Control-Allow-Origin.");
-    pub const WILDCARD: Wording = Wording(
-        "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.",
-    );
-    pub const MULTIPLE_ACAO: Wording =
-        Wording("Access-Control-Allow-Origin cannot contain more than one origin.");
-    pub const ACAC_NOT_TRUE: Wording =
-        Wording("Credentials flag is true, but Access-Control-Allow-Credentials is not \"true\".");
-    pub const PREFLIGHT_NOT_OK: Wording =
-        Wording("Preflight response is not successful. Status code: {}");
-    pub const OLD_PREFLIGHT_NOT_OK: Wording = Wording("Preflight response is not successful");
-    pub const METHOD_NOT_ALLOWED: Wording =
-        Wording("Method {} is not allowed by Access-Control-Allow-Methods.");
-    pub const HEADER_NOT_ALLOWED: Wording =
-        Wording("Request header field {} is not allowed by Access-Control-Allow-Headers.");
-    pub const INVALID_ACAM: Wording =
-        Wording("Header Access-Control-Allow-Methods has an invalid value: {}");
-    pub const INVALID_ACAH: Wording =
-        Wording("Header Access-Control-Allow-Headers has an invalid value: {}");
-    pub const CANNOT_LOAD: Wording = Wording("cannot load {} due to access control checks.");
-    pub const REDIRECTION: Wording = Wording(
-        "Cross-origin redirection to {} denied by Cross-Origin Resource Sharing policy: {}",
-    );
-    pub const NOT_ALLOWED: &str = "Not allowed to request resource";
-}
-
 fn safari(line: &str) -> Option<Found> {
     let browser = Some(Engine::WebKit);
-    if let Some((_, holes, _)) = safari::REDIRECTION.find_in(line) {
+    if let Some((_, holes, _)) = safari::REDIRECT_DENIED.find_in(line) {
         let inner = holes.get(1).map(String::as_str).unwrap_or_default();
         let mut found = safari(inner).unwrap_or_else(|| {
             Found::new(
@@ -612,6 +595,30 @@ fn safari(line: &str) -> Option<Found> {
         });
         found.line = line.trim().to_owned();
         found.values.url = holes.first().cloned();
+        // The redirect response itself failed the check.
+        let status = found
+            .values
+            .status
+            .unwrap_or(super::reproduce::DEFAULT_REDIRECT_STATUS);
+        match &mut found.problem {
+            Problem::AcaoRejected => {
+                found.problem = Problem::Cors(Failure::NoAcao {
+                    on: Stage::Redirect,
+                    status,
+                });
+            }
+            Problem::Cors(
+                Failure::NoAcao { on, .. }
+                | Failure::MultipleAcao { on, .. }
+                | Failure::InvalidAcao { on, .. }
+                | Failure::AcaoMismatch { on, .. }
+                | Failure::WildcardWithCredentials { on }
+                | Failure::AcacNotTrue { on, .. },
+            ) => *on = Stage::Redirect,
+            _ => {}
+        }
+        found.preflight = Some(false);
+        found.stage_known = true;
         return Some(found);
     }
     let read = |w: Wording| w.find_in(line).map(|(_, holes, _)| holes);
@@ -645,12 +652,7 @@ fn safari(line: &str) -> Option<Found> {
     } else if let Some(h) = read(safari::PREFLIGHT_NOT_OK) {
         preflight = Some(true);
         values.status = status_code(&hole(&h));
-        Problem::Cors(Failure::PreflightNotOk {
-            status: values
-                .status
-                .filter(|s| !(200..=399).contains(s))
-                .unwrap_or(super::reproduce::DEFAULT_PREFLIGHT_STATUS),
-        })
+        Problem::Cors(preflight_status_failure(values.status))
     } else if read(safari::OLD_PREFLIGHT_NOT_OK).is_some() {
         preflight = Some(true);
         Problem::Cors(Failure::PreflightNotOk {
@@ -674,7 +676,18 @@ fn safari(line: &str) -> Option<Found> {
     } else if let Some(h) = read(safari::INVALID_ACAH) {
         preflight = Some(true);
         Problem::Cors(super::reproduce::invalid_acah(Some(hole(&h))))
-    } else if let Some((start, holes, _)) = safari::CANNOT_LOAD.find_in(&line.to_ascii_lowercase())
+    } else if let Some(h) = read(safari::REDIRECT_MODE_ERROR) {
+        values.url = Some(hole(&h));
+        Problem::Cors(Failure::RedirectModeError {
+            status: super::reproduce::DEFAULT_REDIRECT_STATUS,
+        })
+    } else if read(safari::NO_CORS_REDIRECT_MODE).is_some() {
+        Problem::Cors(Failure::NoCorsRedirectMode {
+            url: String::new(),
+            redirect: crate::scenario::RedirectMode::Manual,
+        })
+    } else if let Some((start, holes, _)) =
+        safari::ANY_CANNOT_LOAD.find_in(&line.to_ascii_lowercase())
     {
         // Read case-insensitively ("Fetch API cannot load", "XMLHttpRequest
         // cannot load", "Cannot load"), but take the URL as written.
@@ -688,8 +701,18 @@ fn safari(line: &str) -> Option<Found> {
             .filter(|k| *k == "XMLHttpRequest" || *k == "API")
             .map(|k| if k == "API" { "fetch" } else { k }.to_owned());
         Problem::CorsBlocked { reason: None }
-    } else if line.contains(safari::NOT_ALLOWED) {
+    } else if line.contains(safari::NOT_ALLOWED_TO_REQUEST.0) {
         Problem::CorsBlocked { reason: None }
+    } else if let Some(h) = safari::CANNOT_LOAD_BARE
+        .read_prefix(line.trim())
+        .map(|(holes, _)| holes)
+        .filter(|h| !hole(h).contains(' '))
+    {
+        // `Fetch API cannot load <url>.` alone: a `mode: "same-origin"`
+        // fetch of another origin (nothing was sent).
+        let url = hole(&h);
+        values.url = Some(url.clone());
+        Problem::Cors(Failure::SameOriginModeCrossOrigin { url })
     } else {
         return None;
     };
@@ -697,6 +720,19 @@ fn safari(line: &str) -> Option<Found> {
     found.values = values;
     found.preflight = preflight;
     Some(found)
+}
+
+/// A preflight answered with a status that is not 2xx: a redirect (30x,
+/// which the standard forbids for preflights) or a plain refusal; the
+/// status as printed (a default when the message gives none).
+fn preflight_status_failure(status: Option<u16>) -> Failure {
+    match status {
+        Some(s) if (300..=399).contains(&s) => Failure::PreflightRedirect { status: s },
+        Some(s) if !(200..=299).contains(&s) => Failure::PreflightNotOk { status: s },
+        _ => Failure::PreflightNotOk {
+            status: super::reproduce::DEFAULT_PREFLIGHT_STATUS,
+        },
+    }
 }
 
 /// A Chrome reason alone (the part after "has been blocked by CORS policy:"),

@@ -1,16 +1,19 @@
-//! A lab experiment that makes real Chrome print the same reason, with the
-//! same values, as a pasted message: the lab page's own `fetch` to the demo
-//! server's `/cors`, answered as the message says the real server answered.
+//! A lab experiment that makes the same browser print the same reason, with
+//! the same values (status codes, header spelling), as a pasted message: the
+//! lab page's own `fetch` to the demo server's `/cors`, answered as the
+//! message says the real server answered.
 //!
-//! Every experiment is checked with the rules engine before it is offered:
-//! if the engine (itself checked against Chromium) would not predict the same
-//! failure, there is no lab link.
+//! Every experiment is checked with the rules engine, for the message's own
+//! engine, before it is offered: if the model (checked against each engine
+//! by the differential test) would not predict the same failure there, there
+//! is no lab link.
 
+use crate::browser::Engine;
 use crate::engine::safelist::{
     is_cors_safelisted_method, is_cors_safelisted_request_header, is_forbidden_method,
     is_forbidden_request_header, is_http_token,
 };
-use crate::engine::{predict, Env, Failure, Stage};
+use crate::engine::{predict_in, Env, Failure, Stage};
 use crate::lab_link::LabState;
 use crate::named::Endpoint;
 use crate::scenario::{
@@ -57,7 +60,11 @@ pub(crate) fn invalid_acah(token: Option<String>) -> Failure {
 
 /// The lab experiment reproducing `failure`, with a note when a value had to
 /// be replaced; `None` when the lab cannot reproduce it.
-pub(crate) fn lab_for(failure: &Failure, values: &Values) -> Option<(LabState, Vec<String>)> {
+pub(crate) fn lab_for(
+    engine: Engine,
+    failure: &Failure,
+    values: &Values,
+) -> Option<(LabState, Vec<String>)> {
     let mut notes = Vec::new();
     let include = values.credentials == Some(true)
         || matches!(
@@ -75,9 +82,39 @@ pub(crate) fn lab_for(failure: &Failure, values: &Values) -> Option<(LabState, V
     let mut server = ServerSpec::default();
     let on_preflight = |on: &Stage| *on == Stage::Preflight;
 
+    // A failure on a cross-origin redirect: the first answer redirects to
+    // the API again, and the redirect response itself carries the headers
+    // that fail (the status as printed when it is a redirect's).
+    if let Some(on) = check_stage(failure).filter(|on| *on == Stage::Redirect) {
+        let _ = on;
+        let status = values
+            .status
+            .filter(|s| matches!(s, 301 | 302 | 303 | 307 | 308))
+            .unwrap_or(302);
+        let answer = match failure {
+            Failure::NoAcao { .. } => Answer::default(),
+            other => return lab_for_redirect(engine, other, values, status),
+        };
+        server.actual = Answer {
+            redirect: Some(Box::new(Redirect {
+                status,
+                to: Target::Api,
+                then: ServerSpec::default(),
+            })),
+            ..answer
+        };
+        return checked(engine, failure, request, server, notes);
+    }
     match failure {
         Failure::NoAcao { on, .. } if on_preflight(on) => {
             preflighted(&mut request, values);
+            // The preflight's status as printed (Firefox prints it).
+            if let Some(status) = values
+                .status
+                .filter(|s| (200..=599).contains(s) && !(300..=399).contains(s))
+            {
+                server.preflight.status = status;
+            }
         }
         Failure::NoAcao { .. } => {
             simple(&mut request, values, &mut server);
@@ -190,7 +227,13 @@ pub(crate) fn lab_for(failure: &Failure, values: &Values) -> Option<(LabState, V
             server.preflight.acac = include.then(|| "true".to_owned());
         }
         Failure::HeaderNotAllowed { name } => {
-            let header = unsafe_header(name).unwrap_or_else(|| {
+            // The name as the message spells it (Safari keeps the script's case).
+            let spelled = values
+                .header
+                .as_deref()
+                .filter(|h| h.eq_ignore_ascii_case(name))
+                .unwrap_or(name);
+            let header = unsafe_header(spelled).unwrap_or_else(|| {
                 notes.push(format!(
                     "The lab sends `x-custom` instead of `{name}`: a script cannot set that header, or it needs no permission."
                 ));
@@ -228,27 +271,119 @@ pub(crate) fn lab_for(failure: &Failure, values: &Values) -> Option<(LabState, V
                 then: ServerSpec::default(),
             }));
         }
+        Failure::RedirectModeError { status } => {
+            request.redirect = RedirectMode::Error;
+            server.actual = allowing(
+                &request,
+                Answer {
+                    redirect: Some(Box::new(Redirect {
+                        status: if matches!(status, 301 | 302 | 303 | 307 | 308) {
+                            *status
+                        } else {
+                            302
+                        },
+                        to: Target::Api,
+                        then: ServerSpec::default(),
+                    })),
+                    ..Answer::default()
+                },
+            );
+        }
         _ => return None,
     }
+    checked(engine, failure, request, server, notes)
+}
+
+/// Redirect-stage failures other than a missing header: the redirect
+/// response carries the failing answer.
+fn lab_for_redirect(
+    engine: Engine,
+    failure: &Failure,
+    values: &Values,
+    status: u16,
+) -> Option<(LabState, Vec<String>)> {
+    let stage_as_response = match failure.clone() {
+        Failure::WildcardWithCredentials { .. } => Failure::WildcardWithCredentials {
+            on: Stage::Response,
+        },
+        Failure::MultipleAcao { value, lines, .. } => Failure::MultipleAcao {
+            on: Stage::Response,
+            value,
+            lines,
+        },
+        Failure::InvalidAcao { value, .. } => Failure::InvalidAcao {
+            on: Stage::Response,
+            value,
+        },
+        Failure::AcaoMismatch { value, .. } => Failure::AcaoMismatch {
+            on: Stage::Response,
+            value,
+        },
+        Failure::AcacNotTrue { value, .. } => Failure::AcacNotTrue {
+            on: Stage::Response,
+            value,
+        },
+        _ => return None,
+    };
+    let (plain, notes) = lab_for(engine, &stage_as_response, values)?;
+    let mut server = plain.server;
+    server.actual.redirect = Some(Box::new(Redirect {
+        status,
+        to: Target::Api,
+        then: ServerSpec::default(),
+    }));
+    checked(engine, failure, plain.request, server, notes)
+}
+
+/// The stage a CORS-check failure names.
+fn check_stage(failure: &Failure) -> Option<Stage> {
+    match failure {
+        Failure::NoAcao { on, .. }
+        | Failure::MultipleAcao { on, .. }
+        | Failure::InvalidAcao { on, .. }
+        | Failure::AcaoMismatch { on, .. }
+        | Failure::WildcardWithCredentials { on }
+        | Failure::AcacNotTrue { on, .. } => Some(*on),
+        _ => None,
+    }
+}
+
+/// The experiment, if the model predicts the same failure for it in `engine`.
+fn checked(
+    engine: Engine,
+    failure: &Failure,
+    request: RequestSpec,
+    server: ServerSpec,
+    notes: Vec<String>,
+) -> Option<(LabState, Vec<String>)> {
     let state = LabState {
         endpoint: Endpoint::Cors,
         request,
         server,
     };
-    let (predicted, _) = predicted(&state)?;
+    let (predicted, _) = predicted(engine, &state)?;
     same_reason(failure, &predicted).then_some((state, notes))
 }
 
 /// What the engine predicts for a lab experiment, on the lab's default ports.
 #[cfg(test)]
 pub(crate) fn predicted_failure(state: &LabState) -> Option<Failure> {
-    predicted(state).map(|(f, _)| f)
+    predicted(Engine::Chromium, state).map(|(f, _)| f)
+}
+
+/// Every console line `engine` prints for a lab experiment, as the model
+/// predicts them on the lab's default ports.
+#[cfg(test)]
+pub(crate) fn predicted_lines(engine: Engine, state: &LabState) -> Vec<String> {
+    prediction(engine, state)
+        .map(|p| p.console)
+        .unwrap_or_default()
 }
 
 /// Chrome's reason for a lab experiment's failure (the console message after
 /// "has been blocked by CORS policy: ", or all of it when it has no such part).
 pub(crate) fn chrome_reason(state: &LabState) -> Option<String> {
-    let message = predicted(state)?.1?;
+    let message = predicted(Engine::Chromium, state)?.1?;
     let message = message.trim_end();
     Some(
         message
@@ -258,7 +393,12 @@ pub(crate) fn chrome_reason(state: &LabState) -> Option<String> {
     )
 }
 
-fn predicted(state: &LabState) -> Option<(Failure, Option<String>)> {
+fn predicted(engine: Engine, state: &LabState) -> Option<(Failure, Option<String>)> {
+    let prediction = prediction(engine, state)?;
+    Some((prediction.failure?, prediction.console.into_iter().next()))
+}
+
+fn prediction(engine: Engine, state: &LabState) -> Option<crate::engine::Prediction> {
     let env = Env::demo_defaults(false);
     let scenario = Scenario {
         id: "explain".to_owned(),
@@ -266,14 +406,18 @@ fn predicted(state: &LabState) -> Option<(Failure, Option<String>)> {
         server: state.answers(),
         repeat: 1,
     };
-    let prediction = predict(&scenario, &env).into_iter().next()?;
-    Some((prediction.failure?, prediction.console.into_iter().next()))
+    predict_in(engine, &scenario, &env).into_iter().next()
 }
 
 /// Would Chrome word both failures alike (same reason, same values)? Values
 /// a message leaves out (Chrome's statuses, Firefox's method) do not count.
 pub(crate) fn same_reason(wanted: &Failure, got: &Failure) -> bool {
-    let stage = |a: &Stage, b: &Stage| (*a == Stage::Preflight) == (*b == Stage::Preflight);
+    // A wanted redirect stage needs a redirect; otherwise only the preflight
+    // counts apart (Chrome words a redirect's failure like the response's).
+    let stage = |a: &Stage, b: &Stage| {
+        (*a == Stage::Preflight) == (*b == Stage::Preflight)
+            && (*a != Stage::Redirect || *b == Stage::Redirect)
+    };
     match (wanted, got) {
         (Failure::NoAcao { on: a, .. }, Failure::NoAcao { on: b, .. })
         | (
@@ -296,7 +440,10 @@ pub(crate) fn same_reason(wanted: &Failure, got: &Failure) -> bool {
             stage(a, b) && v.as_deref().unwrap_or_default() == w.as_deref().unwrap_or_default()
         }
         (Failure::PreflightNotOk { status: a }, Failure::PreflightNotOk { status: b }) => a == b,
-        (Failure::PreflightRedirect { .. }, Failure::PreflightRedirect { .. })
+        (Failure::PreflightRedirect { status: a }, Failure::PreflightRedirect { status: b }) => {
+            a == b || *a == DEFAULT_REDIRECT_STATUS
+        }
+        (Failure::RedirectModeError { .. }, Failure::RedirectModeError { .. })
         | (Failure::SameOriginModeCrossOrigin { .. }, Failure::SameOriginModeCrossOrigin { .. })
         | (Failure::NoCorsRedirectMode { .. }, Failure::NoCorsRedirectMode { .. })
         | (Failure::SameOriginModeRedirect { .. }, Failure::SameOriginModeRedirect { .. }) => true,

@@ -121,6 +121,7 @@ pub(crate) fn teach(found: &Found) -> Explanation {
         Problem::Companion => companion(found),
         Problem::Adjacent(kind) => adjacent(found, *kind),
         Problem::Network { code } => network(found, code.as_deref()),
+        Problem::NoResponse => no_response(found),
         _ => related(found),
     }
 }
@@ -228,8 +229,22 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
     let preflight = on_preflight(failure, found);
     e.failure = Some(failure.clone());
     e.rule = Some(rule_of(failure));
-    e.preflight = Some(preflight);
     let firefox = found.browser == Some(Engine::Gecko);
+    // Firefox's and Safari's header-check lines do not say whether the
+    // preflight's answer or the response failed (Firefox's next line does).
+    let ambiguous = (firefox || found.browser == Some(Engine::WebKit))
+        && !found.stage_known
+        && !preflight
+        && matches!(
+            failure,
+            Failure::NoAcao { .. }
+                | Failure::AcaoMismatch { .. }
+                | Failure::MultipleAcao { .. }
+                | Failure::InvalidAcao { .. }
+                | Failure::WildcardWithCredentials { .. }
+                | Failure::AcacNotTrue { .. }
+        );
+    e.preflight = (!ambiguous).then_some(preflight);
     let on_what = if preflight {
         "the answer to the preflight"
     } else {
@@ -252,6 +267,11 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
     );
     if mode_failure {
         // Told below, per failure.
+    } else if ambiguous {
+        e.what.push(format!(
+            "Either the answer to a preflight or the response to the request itself failed this check{status_part}; the message does not say which. If it was the preflight (an OPTIONS request the browser sends first when the request needs permission), the request itself was never sent. If it was the response, {} received the request and acted on it, and only the answer was withheld from the page's script.",
+            c.server
+        ));
     } else if preflight {
         e.what.push(format!(
             "Before sending this request the browser asked {} for permission with a preflight (an OPTIONS request naming the method and headers it wants to send). {} did not give it, so the actual request was never sent: the server never saw it, and nothing it would have changed was changed.",
@@ -271,7 +291,8 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
             }
         ));
     }
-    if firefox
+    if (firefox || found.browser == Some(Engine::WebKit))
+        && !found.stage_known
         && matches!(
             failure,
             Failure::NoAcao { .. }
@@ -282,7 +303,11 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
                 | Failure::AcacNotTrue { .. }
         )
     {
-        e.notes.push("Firefox does not say whether the preflight or the request itself failed this check: if the Network tab shows an OPTIONS request to this URL that failed, it was the preflight, and the same headers belong on the answer to OPTIONS.".to_owned());
+        e.notes.push(if firefox {
+            "This line alone does not say whether the preflight or the request itself failed this check. Firefox tells you on the next line: when \u{201c}CORS request did not succeed\u{201d} follows for the same URL, it was the preflight (or a redirect), and the request itself was never sent; paste both lines. The Network tab shows it too: a failed OPTIONS request to this URL."
+        } else {
+            "Safari does not say whether the preflight or the request itself failed this check (nor, for Access-Control-Allow-Origin, whether the header was missing or named another origin). The Network tab tells: a failed OPTIONS request to this URL means it was the preflight, and the same headers belong on the answer to OPTIONS."
+        }.to_owned());
     }
 
     // Why, fix, don't: per failure.
@@ -652,7 +677,8 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
     e.fix = Some(Fix { steps, raw, axum });
 
     // The lab.
-    if let Some((lab, notes)) = lab_for(failure, v) {
+    let engine = found.browser.unwrap_or(Engine::Chromium);
+    if let Some((lab, notes)) = lab_for(engine, failure, v) {
         if found.browser != Some(Engine::Chromium) {
             if let Some(reason) = chrome_reason(&lab) {
                 e.lab_note.push(format!(
@@ -665,7 +691,14 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
             }
         }
         e.lab = Some(lab);
-        e.lab_note.push("In the lab the page is the lab itself and the server is its demo API (/cors), so Chrome's message names the lab's own URL and origin; the reason and its values are the same.".to_owned());
+        e.lab_note.push(format!(
+            "Open it in {}: the lab's page is the lab itself and the server is its demo API (/cors), so the message there names the lab's own URL and origin; the reason and its values are the same.",
+            match engine {
+                Engine::Chromium => "Chrome (or another Chromium browser)",
+                Engine::Gecko => "Firefox",
+                Engine::WebKit => "Safari",
+            }
+        ));
         if v.resource.as_deref().is_some_and(|r| r != "fetch") {
             e.lab_note.push(format!(
                 "The lab loads with fetch(), so Chrome says \u{201c}Access to fetch at\u{201d} where your message says \u{201c}{}\u{201d}.",
@@ -851,6 +884,28 @@ fn network(found: &Found, code: Option<&str>) -> Explanation {
         steps: vec![
             format!("Open {} in a tab of its own, or try it with curl: if that fails too, the problem is the server or the network, not the browser's rules.", c.url),
             "Check the scheme (http or https), host and port in the page's code.".to_owned(),
+        ],
+        ..Fix::default()
+    });
+    e.dont.push(DONT_DISABLE.into());
+    e
+}
+
+/// Firefox's "CORS request did not succeed" read on its own. Firefox
+/// prints it in two situations, and only the lines around it tell which.
+fn no_response(found: &Found) -> Explanation {
+    let mut e = blank(Kind::NotCors, Some(found));
+    let c = Ctx::new(&found.values);
+    e.headline = format!(
+        "Firefox got no usable response from {}: either the server could not be reached at all, or this is Firefox's follow-up line to a CORS block printed just before it.",
+        c.server
+    );
+    e.what.push("Firefox prints this line after every failed preflight and every blocked cross-origin redirect, right below the line that gives the reason (\u{201c}Cross-Origin Request Blocked: \u{2026} (Reason: \u{2026})\u{201d} for the same URL). If your console shows such a line just above it, paste both: that one is the real reason, and the request itself was never sent.".to_owned());
+    e.what.push("If it stands alone, no HTTP answer arrived: the server is down or listens elsewhere, the name does not resolve, TLS failed, or a proxy or extension stopped the request. That is not a CORS rule, although the words say CORS.".to_owned());
+    e.fix = Some(Fix {
+        steps: vec![
+            "Look one line up in the console (or in the Network tab, for an OPTIONS request to the same URL) for the reason.".to_owned(),
+            format!("If there is none, open {} in a tab of its own, or try it with curl: if that fails too, the problem is the server or the network.", c.url),
         ],
         ..Fix::default()
     });
