@@ -51,11 +51,9 @@ pub fn ExplanationView(
                 <p class="explain-rule" data-step="rule">
                     "Rule: "
                     <a href=rule.spec() target="_blank" rel="noreferrer" data-testid="explain-rule">{rule.title()}</a>
-                    {e.preflight.map(|p| view! {
-                        <span class="explain-stage" data-testid="explain-stage">
-                            {if p { " — failed on the preflight (OPTIONS)" } else { " — failed on the actual request's answer" }}
-                        </span>
-                    })}
+                    <span class="explain-stage" data-testid="explain-stage">
+                        {stage_words(e)}
+                    </span>
                 </p>
             }))}
             {move || explanation.with(|e| values_view(&e.values))}
@@ -211,4 +209,38 @@ fn lab_view(e: &Explanation) -> Option<AnyView> {
         }
         .into_any(),
     )
+}
+
+/// Which answer failed, as far as the message (and the lines around it) say.
+fn stage_words(e: &Explanation) -> &'static str {
+    use cors_core::engine::{Failure, Stage};
+    let redirect = matches!(
+        e.failure,
+        Some(
+            Failure::NoAcao {
+                on: Stage::Redirect,
+                ..
+            } | Failure::MultipleAcao {
+                on: Stage::Redirect,
+                ..
+            } | Failure::InvalidAcao {
+                on: Stage::Redirect,
+                ..
+            } | Failure::AcaoMismatch {
+                on: Stage::Redirect,
+                ..
+            } | Failure::WildcardWithCredentials {
+                on: Stage::Redirect
+            } | Failure::AcacNotTrue {
+                on: Stage::Redirect,
+                ..
+            }
+        )
+    );
+    match e.preflight {
+        Some(true) => " — failed on the preflight (OPTIONS)",
+        Some(false) if redirect => " — failed on a redirect's answer (the request was redirected to another origin)",
+        Some(false) => " — failed on the actual request's answer",
+        None => " — the message does not say whether the preflight or the actual request's answer failed",
+    }
 }

@@ -1,6 +1,7 @@
 //! The error explainer (`/explain`): a pasted message is explained, and its
-//! lab link makes the real Chromium print the same reason with the same
-//! values; unknown text and Firefox's wording get answers too; the page works
+//! lab link makes the same engine print the same reason with the same
+//! values (each engine's own messages, round-tripped in that engine);
+//! unknown text and other browsers' wording get answers too; the page works
 //! from the keyboard.
 
 use std::time::{Duration, Instant};
@@ -16,8 +17,9 @@ fn reason(message: &str) -> &str {
     message.split_once(BLOCKED).map_or("", |(_, r)| r).trim()
 }
 
-/// Paste `message`, follow "Reproduce in the lab", run it: Chrome's console
-/// must print exactly the pasted reason (with the lab's own URL and origin).
+/// Paste `message`, follow "Reproduce in the lab", run it: the lab's Chrome
+/// prediction shows exactly the pasted reason (with the lab's own URL and
+/// origin), and in Chromium its console prints it too.
 async fn reproduce_in_the_lab(lab: &Lab, message: &str) {
     let link = lab.find("explain-lab-link").await;
     link.click().await.expect("follow the lab link");
@@ -26,6 +28,16 @@ async fn reproduce_in_the_lab(lab: &Lab, message: &str) {
     lab.click("lab-run").await;
     lab.find("lab-timeline").await;
     let want = format!("{BLOCKED}{}", reason(message));
+    // The lab shows the message it predicts for Chrome, in every browser.
+    lab.text_until("console-chrome", |t| t.contains(&want))
+        .await;
+    if lab.engine != crate::harness::Engine::Chromium {
+        eprintln!(
+            "[{:?}] the pasted message is in Chrome's words: only Chrome prints it, so this engine's console is not compared (this_engine_s_own_messages_round_trip_through_the_lab does that with its own words)",
+            lab.engine
+        );
+        return;
+    }
     let started = Instant::now();
     loop {
         let console = lab.console_messages().await;
@@ -38,9 +50,6 @@ async fn reproduce_in_the_lab(lab: &Lab, message: &str) {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    // The lab shows the same message it predicted.
-    lab.text_until("console-chrome", |t| t.contains(&want))
-        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -109,7 +118,9 @@ async fn a_pasted_chrome_message_is_explained_and_reproduced() {
             widths[0].as_u64().unwrap_or(0),
             widths[1].as_u64().unwrap_or(0),
         );
-        if client <= 400 {
+        // Headless Firefox keeps its window at least ~490px wide: the check
+        // runs there at that width (Chromium and WebKit reach 375px).
+        if client <= 500 {
             assert!(
                 scroll <= client,
                 "the page is {scroll}px wide in a {client}px window"
@@ -277,4 +288,104 @@ async fn tab_until(lab: &Lab, testid: &str) -> fantoccini::elements::Element {
         }
     }
     panic!("Tab never reached [data-testid={testid}]");
+}
+
+/// The console lines this engine printed for a CORS failure, as a learner
+/// would copy them from its console (Chromium's log adds its source; its
+/// network line is left out, as it says nothing of the reason).
+fn cors_lines(lab: &Lab, printed: &[String]) -> Vec<String> {
+    printed
+        .iter()
+        .filter(|l| !l.contains("Failed to load resource"))
+        .map(|l| match lab.engine {
+            crate::harness::Engine::Chromium => l
+                .find("Access to ")
+                .map_or(l.as_str(), |i| &l[i..])
+                .trim_end_matches('"')
+                .to_owned(),
+            _ => l.clone(),
+        })
+        .collect()
+}
+
+/// The lines with every URL and origin left out (the lab's ports differ
+/// from the pasted run's): the reasons, status codes and names remain.
+fn without_urls(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| {
+            l.split_whitespace()
+                .map(|w| match w.find("http://") {
+                    Some(i) => format!("{}<url>", &w[..i]),
+                    None => w.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// Run the lab as it stands and return the CORS lines the engine printed.
+async fn run_and_read(lab: &Lab) -> Vec<String> {
+    lab.text_until("lab-not-run", |_| true).await;
+    lab.console_messages().await; // what loading logged
+    lab.click("lab-run").await;
+    lab.find("lab-timeline").await;
+    let started = Instant::now();
+    loop {
+        let lines = cors_lines(lab, &lab.console_messages().await);
+        if !lines.is_empty() {
+            return lines;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the engine printed no CORS line"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// In each engine: a failure the engine really printed (a header the
+/// preflight does not allow, spelled `X-Lab-Token`, and `/deletePost`'s 405
+/// preflight) is pasted into `/explain`, which names this browser and the
+/// preflight, and its lab link makes the same engine print the same lines
+/// (status codes and header spelling kept).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn this_engine_s_own_messages_round_trip_through_the_lab() {
+    let lab = Lab::start().await;
+    let browser = match lab.engine {
+        crate::harness::Engine::Chromium => "Chrome",
+        crate::harness::Engine::Firefox => "Firefox",
+        crate::harness::Engine::Webkit => "Safari",
+    };
+    for start in [
+        "/lab?method=GET&h=X-Lab-Token%3A1&p.acao=echo".to_owned(),
+        "/lab?s=delete-post-json".to_owned(),
+    ] {
+        lab.open(&start).await;
+        let printed = run_and_read(&lab).await;
+        let link =
+            url::Url::parse_with_params(&lab.app_url("/explain"), [("m", printed.join("\n"))])
+                .expect("url");
+        lab.client
+            .goto(link.as_str())
+            .await
+            .expect("open the explainer");
+        lab.expect_text("explain-kind", "CORS error").await;
+        lab.text_until("explain-browser", |t| t.contains(browser))
+            .await;
+        lab.text_until("explain-stage", |t| t.contains("preflight (OPTIONS)"))
+            .await;
+        lab.find("explain-lab-link")
+            .await
+            .click()
+            .await
+            .expect("follow the lab link");
+        let again = run_and_read(&lab).await;
+        assert_eq!(
+            without_urls(&again),
+            without_urls(&printed),
+            "{browser}: pasted {printed:?}, the lab link printed {again:?}"
+        );
+    }
 }

@@ -216,6 +216,7 @@ const OTHER_ENGINE_TESTS: &[&str] = &[
     "quiz_page",
     "why_page",
     "cors_matrix",
+    "explain_page",
 ];
 
 fn step(what: &str) {
