@@ -214,6 +214,8 @@ const OTHER_ENGINE_TESTS: &[&str] = &[
     "accessibility",
     "lab_page",
     "quiz_page",
+    "origin_page",
+    "hostile_input",
 ];
 
 fn step(what: &str) {
