@@ -216,6 +216,7 @@ const OTHER_ENGINE_TESTS: &[&str] = &[
     "quiz_page",
     "origin_page",
     "hostile_input",
+    "why_page",
 ];
 
 fn step(what: &str) {
