@@ -671,7 +671,7 @@ async fn in_a_classroom_the_projector_shows_every_learner() {
     let lab = Lab::start_with(LabOptions {
         instructor_key: Some(KEY.to_owned()),
         page_host: Some(HOST.to_owned()),
-        chrome_args: vec![format!("--host-resolver-rules=MAP {HOST} 127.0.0.1")],
+        ..LabOptions::default()
     })
     .await;
     let ada = "learner-ada00001";

@@ -217,6 +217,7 @@ const OTHER_ENGINE_TESTS: &[&str] = &[
     "origin_page",
     "hostile_input",
     "why_page",
+    "classroom",
 ];
 
 fn step(what: &str) {
