@@ -99,6 +99,14 @@ impl Lab {
         };
         let browser = Browser::start(engine, proxy.as_ref().map(|p| p.port));
         let client = browser.connect(&options.chrome_args, mapped).await;
+        if engine == Engine::Webkit {
+            // The size Chromium and Firefox are started with (MiniBrowser
+            // opens a smaller window, and layouts and type scale with it).
+            client
+                .set_window_size(1280, 900)
+                .await
+                .unwrap_or_else(|e| panic!("sizing WebKit's window: {e}"));
+        }
         Lab {
             client,
             engine,

@@ -218,6 +218,7 @@ const OTHER_ENGINE_TESTS: &[&str] = &[
     "hostile_input",
     "why_page",
     "classroom",
+    "present_mode",
 ];
 
 fn step(what: &str) {
