@@ -1,7 +1,7 @@
 //! Classroom mode, as a student's browser sees it: the app opened on a host
 //! that is neither `localhost` nor a secure context (`classroom.test`,
-//! mapped to loopback by a Chrome flag: the server still listens on
-//! loopback only). Every demo origin must use that host, a credentialed run
+//! which the harness maps to loopback in every engine: the server still
+//! listens on loopback only). Every demo origin must use that host, a credentialed run
 //! must work there, two learners must not see or delete each other's data,
 //! and the instructor's view must see both.
 
@@ -18,7 +18,7 @@ async fn classroom_lab() -> Lab {
     Lab::start_with(LabOptions {
         instructor_key: Some(KEY.to_owned()),
         page_host: Some(HOST.to_owned()),
-        chrome_args: vec![format!("--host-resolver-rules=MAP {HOST} 127.0.0.1")],
+        ..LabOptions::default()
     })
     .await
 }

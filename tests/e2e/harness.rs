@@ -14,6 +14,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 use crate::console_feed::{self, ConsoleFeed};
+use crate::loopback_proxy::LoopbackProxy;
 
 /// How long any wait may last before the test fails with what it last saw.
 pub const PATIENCE: Duration = Duration::from_secs(30);
@@ -76,6 +77,8 @@ pub struct Lab {
     console: Option<ConsoleFeed>,
     _browser: Browser,
     _server: Server,
+    /// WebKit's way to a made-up page host (`loopback_proxy`).
+    _proxy: Option<LoopbackProxy>,
 }
 
 /// How a test wants the lab started (the server always listens on loopback).
@@ -83,8 +86,9 @@ pub struct Lab {
 pub struct LabOptions {
     /// Classroom mode with this instructor key.
     pub instructor_key: Option<String>,
-    /// Open the app on this host instead of `localhost`; map it to loopback
-    /// with a Chrome flag such as `--host-resolver-rules=MAP <host> 127.0.0.1`.
+    /// Open the app on this host instead of `localhost`; a name the machine
+    /// does not know (`classroom.test`) is mapped to 127.0.0.1 in every
+    /// engine (Chromium: a host resolver rule; Firefox: a pref; WebKit: `loopback_proxy`).
     pub page_host: Option<String>,
     /// More Chrome command-line flags.
     pub chrome_args: Vec<String>,
@@ -98,8 +102,24 @@ impl Lab {
     pub async fn start_with(options: LabOptions) -> Lab {
         let server = Server::start(options.instructor_key.clone()).await;
         let engine = Engine::current();
-        let browser = Browser::start(engine);
-        let client = browser.connect(&options.chrome_args).await;
+        let mapped = options
+            .page_host
+            .as_deref()
+            .filter(|host| *host != "localhost" && host.parse::<std::net::IpAddr>().is_err());
+        let proxy = match (engine, mapped) {
+            (Engine::Webkit, Some(_)) => Some(LoopbackProxy::start().await),
+            _ => None,
+        };
+        let browser = Browser::start(engine, proxy.as_ref().map(|p| p.port));
+        let client = browser.connect(&options.chrome_args, mapped).await;
+        if engine == Engine::Webkit {
+            // The size Chromium and Firefox are started with (MiniBrowser
+            // opens a smaller window, and layouts and type scale with it).
+            client
+                .set_window_size(1280, 900)
+                .await
+                .unwrap_or_else(|e| panic!("sizing WebKit's window: {e}"));
+        }
         let console = match engine {
             Engine::Chromium => None,
             Engine::Webkit => webkit_console().then(|| browser.output.clone()),
@@ -119,6 +139,7 @@ impl Lab {
             server_state: server.state.clone(),
             _browser: browser,
             _server: server,
+            _proxy: proxy,
         }
     }
 
@@ -494,7 +515,8 @@ struct Browser {
 }
 
 impl Browser {
-    fn start(engine: Engine) -> Browser {
+    /// `proxy`: WebKit's HTTP proxy port (`loopback_proxy`).
+    fn start(engine: Engine, proxy: Option<u16>) -> Browser {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let profile = std::env::temp_dir().join(format!(
             "cors-lab-e2e-{}-{}",
@@ -508,7 +530,7 @@ impl Browser {
         // failed one is killed first), and what each said goes into the panic.
         let mut said = Vec::new();
         for attempt in 1..=3 {
-            let (mut driver, fixed_port) = spawn_driver(engine, display.as_ref());
+            let (mut driver, fixed_port) = spawn_driver(engine, display.as_ref(), proxy);
             let output = ConsoleFeed::default();
             drain_output(&mut driver, &output);
             let ready = match fixed_port {
@@ -536,7 +558,9 @@ impl Browser {
         panic!("the {engine:?} WebDriver server did not start: {said:#?}");
     }
 
-    async fn connect(&self, extra_args: &[String]) -> Client {
+    /// `mapped`: a page host this engine must resolve to 127.0.0.1
+    /// (WebKit's goes through the proxy it was started with instead).
+    async fn connect(&self, extra_args: &[String], mapped: Option<&str>) -> Client {
         let mut caps = serde_json::Map::new();
         match self.engine {
             Engine::Chromium => {
@@ -553,6 +577,9 @@ impl Browser {
                     "--window-size=1280,900".to_owned(),
                     format!("--user-data-dir={}", self.profile.display()),
                 ];
+                if let Some(host) = mapped {
+                    args.push(format!("--host-resolver-rules=MAP {host} 127.0.0.1"));
+                }
                 args.extend(extra_args.iter().cloned());
                 caps.insert(
                     "goog:chromeOptions".to_owned(),
@@ -570,9 +597,7 @@ impl Browser {
                 if firefox_console() {
                     caps.insert("webSocketUrl".to_owned(), json!(true));
                 }
-                caps.insert(
-                    "moz:firefoxOptions".to_owned(),
-                    json!({
+                let mut firefox = json!({
                         "binary": std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".to_owned()),
                         "args": ["-headless", "-profile", self.profile.display().to_string(),
                                  "-width", "1280", "-height", "900"],
@@ -586,8 +611,12 @@ impl Browser {
                             "datareporting.policy.dataSubmissionEnabled": false,
                             "toolkit.telemetry.enabled": false,
                         },
-                    }),
-                );
+                });
+                if let Some(host) = mapped {
+                    // Firefox resolves the names listed here to loopback.
+                    firefox["prefs"]["network.dns.localDomains"] = json!(host);
+                }
+                caps.insert("moz:firefoxOptions".to_owned(), firefox);
             }
             Engine::Webkit => {
                 caps.insert(
@@ -751,7 +780,11 @@ fn free_port() -> u16 {
 /// The engine's WebDriver server in a process group of its own (so the
 /// browser and its helpers can be killed with it), and the port it was
 /// told to use (`None`: it says which port it chose).
-fn spawn_driver(engine: Engine, display: Option<&Xvfb>) -> (Child, Option<u16>) {
+fn spawn_driver(
+    engine: Engine,
+    display: Option<&Xvfb>,
+    proxy: Option<u16>,
+) -> (Child, Option<u16>) {
     use std::os::unix::process::CommandExt;
     let (program, args, port) = match engine {
         Engine::Chromium => (
@@ -789,6 +822,13 @@ fn spawn_driver(engine: Engine, display: Option<&Xvfb>) -> (Child, Option<u16>) 
         .process_group(0);
     if let Some(display) = display {
         command.env("DISPLAY", format!(":{}", display.number));
+    }
+    if let Some(port) = proxy {
+        // GLib's libproxy module reads these (WebKitGTK asks GLib).
+        command
+            .env("GIO_USE_PROXY_RESOLVER", "libproxy")
+            .env("http_proxy", format!("http://127.0.0.1:{port}"))
+            .env("no_proxy", "localhost,127.0.0.1");
     }
     let child = command
         .spawn()

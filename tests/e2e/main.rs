@@ -16,6 +16,7 @@ mod home_fetch;
 mod hostile_input;
 mod lab_page;
 mod lazy_routes;
+mod loopback_proxy;
 mod origin_page;
 mod present_mode;
 mod quiz_page;

@@ -217,6 +217,10 @@ const OTHER_ENGINE_TESTS: &[&str] = &[
     "why_page",
     "cors_matrix",
     "explain_page",
+    "origin_page",
+    "hostile_input",
+    "classroom",
+    "present_mode",
 ];
 
 fn step(what: &str) {
