@@ -2,8 +2,48 @@
 //! which learner this browser is, and the real `fetch` calls.
 
 use cors_core::wire::{DemoConfig, Role, LEARNER_PARAM};
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::{provide_context, use_context, LocalResource};
+
+/// A GET of `url` exactly as written. gloo-net appends the builder's query
+/// to a URL with `&` even when that query is empty, which left a stray `&`
+/// at the end of every URL that already had one (seen in the server log):
+/// the URL's own pairs go through the builder instead.
+pub fn get(url: &str) -> RequestBuilder {
+    with_query(Request::get, url)
+}
+
+/// A POST to `url` exactly as written (see [`get`]).
+pub fn post(url: &str) -> RequestBuilder {
+    with_query(Request::post, url)
+}
+
+fn with_query(method: fn(&str) -> RequestBuilder, url: &str) -> RequestBuilder {
+    match url.split_once('?') {
+        Some((path, query)) => {
+            let pairs = query_pairs(query);
+            method(path).query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        }
+        None => method(url),
+    }
+}
+
+/// `a=1&b=x%20y` as decoded pairs (form encoding: `+` is a space).
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| -> String {
+        js_sys::decode_uri_component(&s.replace('+', " "))
+            .map(String::from)
+            .unwrap_or_else(|_| s.to_owned())
+    };
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
 
 /// Fetch `/api/config` from the app's own origin (same-origin: always readable),
 /// with the instructor key when this tab holds one.
@@ -20,7 +60,7 @@ pub async fn load_config() -> Result<DemoConfig, String> {
     };
     let response = match early {
         Some(response) => response,
-        None => Request::get(&url)
+        None => get(&url)
             .send()
             .await
             .map_err(|e| format!("The demo server did not answer ({e})."))?,
@@ -334,7 +374,7 @@ pub fn engine_env(config: &DemoConfig) -> cors_core::engine::Env {
 /// same-origin route (which is allowed to read them).
 pub async fn load_posts() -> Result<cors_core::wire::PostList, String> {
     let url = format!("/api/posts?{LEARNER_PARAM}={}", learner_tag());
-    let response = Request::get(&url)
+    let response = get(&url)
         .send()
         .await
         .map_err(|e| format!("could not load the posts ({e})"))?;
@@ -366,7 +406,7 @@ pub fn other_site_missing(config: &DemoConfig) -> Option<String> {
 /// deletes a post starts from the same posts whatever ran before it.
 pub async fn restore_posts() {
     let url = format!("/api/posts/restore?{LEARNER_PARAM}={}", learner_tag());
-    let _ = Request::post(&url).send().await;
+    let _ = post(&url).send().await;
 }
 
 pub async fn reset_demo() {
@@ -375,7 +415,7 @@ pub async fn reset_demo() {
         url.push('&');
         url.push_str(&key);
     }
-    let _ = Request::post(&url).send().await;
+    let _ = post(&url).send().await;
 }
 
 /// `/api/log/stream` for `learner`'s requests; with `everyone`, and this tab
@@ -390,7 +430,7 @@ pub fn log_stream_url(learner: &str, everyone: bool) -> String {
 /// This learner's entries of the server log (same-origin: always readable).
 pub async fn load_log() -> Vec<cors_core::wire::LogEntry> {
     let url = format!("/api/log?{LEARNER_PARAM}={}", learner_tag());
-    match Request::get(&url).send().await {
+    match get(&url).send().await {
         Ok(response) => response.json().await.unwrap_or_default(),
         Err(_) => Vec::new(),
     }

@@ -143,6 +143,21 @@ impl Lab {
         }
     }
 
+    /// Every URL the page sent that reached the demo server is well formed:
+    /// no stray `&` (an empty query pair), which a learner would read in the
+    /// log and in console messages.
+    pub fn assert_clean_urls(&self) {
+        for entry in self.server_state.log().entries(None) {
+            let query = entry.query.as_deref().unwrap_or_default();
+            assert!(
+                !query.ends_with('&') && !query.starts_with('&') && !query.contains("&&"),
+                "{} {}?{query}: a stray & in the URL",
+                entry.method,
+                entry.path
+            );
+        }
+    }
+
     /// Whether this engine offers a Chromium DevTools step (blocking URLs,
     /// the browser log, full-page screenshots); if not, says so in the test
     /// output, so a test can skip that step with its reason.

@@ -32,6 +32,10 @@ async fn simple_get_arrives_but_is_withheld() {
     );
     the_console_shown_is_the_one_printed(&lab).await;
     lab.text_until("lab-curl", |t| t.starts_with("curl")).await;
+    // The live log says "live" on its own (the stream opens with a comment;
+    // Firefox reports an EventSource open only once bytes arrive).
+    lab.text_until("log-link", |t| t.contains("live")).await;
+    lab.assert_clean_urls();
     lab.screenshot("lab-read-users").await;
 }
 

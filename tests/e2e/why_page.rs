@@ -375,6 +375,7 @@ async fn deep_links_land_on_a_demo_and_the_page_fits_a_phone() {
     // Every demo run once, then the whole page for people to look at, and
     // for axe: the results (tables, verdicts) stay accessible too.
     run_every_demo(&lab).await;
+    lab.assert_clean_urls();
     let violations = crate::accessibility::serious_violations(&lab).await;
     assert!(
         violations.is_empty(),

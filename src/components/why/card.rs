@@ -188,7 +188,7 @@ pub fn DemoLog(
 /// first (the app origin's `/api/log`, same-origin).
 pub async fn log_of(learner: &str) -> Vec<LogEntry> {
     let url = format!("/api/log?{LEARNER_PARAM}={learner}");
-    match gloo_net::http::Request::get(&url).send().await {
+    match crate::demo::get(&url).send().await {
         Ok(response) => response.json().await.unwrap_or_default(),
         Err(_) => Vec::new(),
     }

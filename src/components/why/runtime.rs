@@ -205,7 +205,7 @@ async fn server_fetch(url: &str, case: &str) -> ServerSide {
         "{SERVER_FETCH}?url={encoded}&case={case}&{LEARNER_PARAM}={}",
         demo::learner_tag()
     );
-    let response = gloo_net::http::Request::get(&request)
+    let response = crate::demo::get(&request)
         .send()
         .await
         .map_err(|e| format!("the demo server did not answer ({e})"))?;
