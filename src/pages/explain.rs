@@ -41,7 +41,7 @@ pub fn ExplainPage() -> impl IntoView {
             <p class="lead">
                 "Paste what the browser's console printed — Chrome, Firefox or Safari, one line or "
                 "several. You get the rule that failed, why the browser enforces it, what the server "
-                "must send instead, and a run in the lab that makes Chrome print the same reason."
+                "must send instead, and a run in the lab that makes the same browser print the same reason."
             </p>
         </section>
         <section class="card explain-input" aria-label="Message to explain" data-step="message">

@@ -549,10 +549,14 @@ impl<'a> Run<'a> {
                     Rule::PreflightCache,
                     Outcome::Info,
                     match header_value(&response.headers, "access-control-max-age") {
+                        Some(v) if v.trim().parse::<i64>().is_err() => match self.engine {
+                            Engine::Gecko => format!("Access-Control-Max-Age `{v}` is not a number: Firefox does not cache the result, so the next request preflights again (Chrome and Safari would use their default, 5 seconds)."),
+                            Engine::Chromium | Engine::WebKit => format!("Access-Control-Max-Age `{v}` is not a number: {} uses its default, 5 seconds (Firefox would not cache it at all).", if self.engine == Engine::WebKit { "Safari" } else { "Chrome" }),
+                        },
                         _ if max_age <= 0 => "Access-Control-Max-Age is 0 or negative: the result is not cached; the next request preflights again.".to_owned(),
-                        None => "No Access-Control-Max-Age: Chromium caches the result for 5 seconds.".to_owned(),
-                        Some(v) if v.trim().parse::<i64>().is_err() => format!("Access-Control-Max-Age `{v}` is not a number: Chromium uses its default, 5 seconds."),
-                        Some(_) => format!("The result is cached for {max_age} seconds (Access-Control-Max-Age; Chromium caps it at 7200)."),
+                        None => "No Access-Control-Max-Age: the browser caches the result for 5 seconds (Chrome, Firefox and Safari alike in the lab's runs).".to_owned(),
+                        Some(_) if self.engine == Engine::Chromium => format!("The result is cached for {max_age} seconds (Access-Control-Max-Age; Chrome caps it at 7200)."),
+                        Some(_) => format!("The result is cached for up to {max_age} seconds (Access-Control-Max-Age; each browser caps it at its own maximum)."),
                     },
                 );
                 Ok(())
@@ -1088,7 +1092,7 @@ fn failure_detail(failure: &Failure, unsafe_names: &[String]) -> String {
                     String::new()
                 } else {
                     format!(
-                        " (the request also sends {}; Chrome names one disallowed header, picked in its internal hash order)",
+                        " (the request also sends {}; with several headers disallowed, Chrome names one in its internal hash order, Firefox and Safari the first in alphabetical order)",
                         others.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
                     )
                 }
