@@ -819,6 +819,12 @@ fn js_only(found: &Found, error: &str) -> Explanation {
     e.what.push(format!(
         "`{error}` is what a failed request looks like from inside the page, whatever the cause: a CORS block, a server that is down, a typo in the host name, a blocked mixed-content request."
     ));
+    e.what.push(format!(
+        "Each browser words this one error its own way: Chrome \u{201c}TypeError: {}\u{201d}, Firefox \u{201c}TypeError: {}\u{201d}, Safari \u{201c}TypeError: {}\u{201d}. None of them says more to the script.",
+        crate::engine::wording::js_error::CHROME,
+        crate::engine::wording::js_error::FIREFOX,
+        crate::engine::wording::js_error::SAFARI
+    ));
     e.why.push("The browser keeps the reason from the script on purpose. If a page could tell \u{201c}blocked by CORS\u{201d} from \u{201c}nothing there\u{201d}, it could map your private network and your logged-in sites from inside your browser.".to_owned());
     e.fix = Some(Fix {
         steps: vec![
