@@ -343,3 +343,80 @@ pub(crate) async fn log_in_and_read_with_cookie(lab: &Lab) -> String {
         .await;
     login
 }
+
+/// Experiments that are not in the differential matrix, opened as a learner
+/// would, from `/lab` deep links: in each engine the model's prediction for
+/// that browser agrees with what happened, and the console lines the lab
+/// shows for it are the ones it printed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deep_linked_experiments_agree_with_this_browser() {
+    let lab = Lab::start().await;
+    for query in [
+        // A method listed in another case than sent: `patch` is not `PATCH`.
+        "method=patch&p.acao=echo&p.acam=PATCH&a.acao=echo",
+        "method=PATCH&p.acao=echo&p.acam=PATCH&a.acao=echo",
+        // `*` as a method list, without credentials.
+        "method=DELETE&p.acao=star&p.acam=*&a.acao=star",
+        // With credentials `*` in Allow-Headers is a plain name.
+        "cred=include&h=X-Trace%3A1&p.acao=echo&p.acac=true&p.acah=*&a.acao=echo&a.acac=true",
+        // text/csv is not a safelisted content type: preflighted.
+        "method=POST&h=Content-Type%3Atext%2Fcsv&body=a%2Cb&p.acao=echo",
+        // Two custom headers, one allowed: each browser names the other.
+        "h=X-Beta%3A1&h=X-Alpha%3A2&p.acao=echo&p.acah=x-beta&a.acao=echo",
+        // An origin that is not this page's.
+        "a.acao=value%3Ahttp%3A%2F%2Flocalhost%3A1",
+        // A preflight refused with 500.
+        "method=PUT&p.status=500&p.acao=echo&p.acam=PUT&a.acao=echo",
+        // A same-origin-free redirect inside the API, then allowed.
+        "a.acao=echo&a.r.status=307&a.r.to=api&a.r.then.a.acao=echo",
+        // A safelisted header value: no preflight.
+        "h=Accept-Language%3Afr-CH&a.acao=echo",
+        // no-cors POST: sent, opaque.
+        "mode=no-cors&method=POST&body=hi",
+    ] {
+        lab.open(&format!("/lab?{query}")).await;
+        lab.console_messages().await; // what loading logged
+        lab.click("lab-run").await;
+        lab.find("lab-timeline").await;
+        let agrees = lab.text_until("engine-agrees", |t| !t.is_empty()).await;
+        assert!(
+            agrees.contains("predicted this too"),
+            "{:?}, /lab?{query}: {agrees}",
+            lab.engine
+        );
+        let slug = match lab.engine {
+            crate::harness::Engine::Chromium => "chrome",
+            crate::harness::Engine::Firefox => "firefox",
+            crate::harness::Engine::Webkit => "safari",
+        };
+        let shown = lab
+            .client
+            .find_all(fantoccini::Locator::Css(&format!(
+                "[data-testid='console-{slug}']"
+            )))
+            .await
+            .expect("find")
+            .first()
+            .cloned();
+        let printed = lab.console_messages().await;
+        match shown {
+            Some(element) => {
+                let shown = element.text().await.expect("text");
+                for line in shown.lines() {
+                    assert!(
+                        printed.iter().any(|m| m.contains(line.trim_end())),
+                        "{:?}, /lab?{query}: printed {printed:?}, the lab shows {line:?}",
+                        lab.engine
+                    );
+                }
+            }
+            None => assert!(
+                printed.iter().all(|m| !m.contains("Cross-Origin")
+                    && !m.contains("CORS policy")
+                    && !m.contains("access control")),
+                "{:?}, /lab?{query}: the lab shows no line, the browser printed {printed:?}",
+                lab.engine
+            ),
+        }
+    }
+}
