@@ -101,7 +101,8 @@ pub fn RequestForm(state: RwSignal<LabState>) -> impl IntoView {
     }
 }
 
-const ACAO_OPTIONS: [(&str, &str); 8] = [
+/// The choices' words are `Acao::word` (one vocabulary with the address).
+const ACAO_OPTIONS: [(&str, &str); 9] = [
     ("none", "(none)"),
     ("star", "*"),
     ("echo", "the page's origin (echo)"),
@@ -110,33 +111,8 @@ const ACAO_OPTIONS: [(&str, &str); 8] = [
     ("other", "https://other.example"),
     ("echo-and-other", "origin, https://other.example"),
     ("two-lines", "origin, sent twice"),
+    ("value", "an exact value…"),
 ];
-
-fn acao_word(acao: &Acao) -> &'static str {
-    match acao {
-        Acao::None | Acao::Value(_) => "none",
-        Acao::Star => "star",
-        Acao::Echo => "echo",
-        Acao::EchoSlash => "echo-slash",
-        Acao::Null => "null",
-        Acao::Other => "other",
-        Acao::EchoAndOther => "echo-and-other",
-        Acao::TwoLines => "two-lines",
-    }
-}
-
-fn parse_acao(word: &str) -> Acao {
-    match word {
-        "star" => Acao::Star,
-        "echo" => Acao::Echo,
-        "echo-slash" => Acao::EchoSlash,
-        "null" => Acao::Null,
-        "other" => Acao::Other,
-        "echo-and-other" => Acao::EchoAndOther,
-        "two-lines" => Acao::TwoLines,
-        _ => Acao::None,
-    }
-}
 
 /// Which of the two answers a form edits.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -222,8 +198,19 @@ fn AnswerFields(
                     on_change=edit(state, move |s, v| if let Ok(n) = v.parse() { answer_mut(s, which).status = n }) />
                 <SelectField label="Access-Control-Allow-Origin" testid=id("acao")
                     options=ACAO_OPTIONS.to_vec()
-                    value=read(state, move |s| acao_word(&answer(s, which).acao).to_owned())
-                    on_change=edit(state, move |s, v| answer_mut(s, which).acao = parse_acao(&v)) />
+                    value=read(state, move |s| answer(s, which).acao.word().to_owned())
+                    on_change=edit(state, move |s, v| {
+                        let acao = &mut answer_mut(s, which).acao;
+                        // Choosing "exact value" again keeps the value typed.
+                        if !(v == "value" && matches!(acao, Acao::Value(_))) {
+                            *acao = Acao::from_word(&v).unwrap_or(Acao::None);
+                        }
+                    }) />
+                <Show when=move || state.with(|s| matches!(answer(s, which).acao, Acao::Value(_)))>
+                    <TextField label="Access-Control-Allow-Origin value" testid=id("acao-value") placeholder="https://shop.example"
+                        value=read(state, move |s| match &answer(s, which).acao { Acao::Value(v) => v.clone(), _ => String::new() })
+                        on_change=edit(state, move |s, v| answer_mut(s, which).acao = Acao::Value(v)) />
+                </Show>
                 <SelectField label="Access-Control-Allow-Credentials" testid=id("acac")
                     options=vec![("", "(none)"), ("true", "true"), ("false", "false")]
                     value=text(|a| &a.acac)

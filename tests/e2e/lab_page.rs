@@ -420,3 +420,46 @@ async fn deep_linked_experiments_agree_with_this_browser() {
         }
     }
 }
+
+/// An exact `Access-Control-Allow-Origin` value from a link (the explainer
+/// makes such links) shows in the form as that value, survives choosing it
+/// again, and runs: one vocabulary for the address and the form.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_exact_allow_origin_value_from_a_link_is_shown_and_kept() {
+    let lab = Lab::start().await;
+    lab.open("/lab?a.acao=value%3Ahttps%3A%2F%2Fshop.example")
+        .await;
+    let select = lab.find("lab-a-acao").await;
+    let chosen = select
+        .prop("value")
+        .await
+        .expect("prop")
+        .unwrap_or_default();
+    assert_eq!(chosen, "value");
+    let input = lab.find("lab-a-acao-value").await;
+    assert_eq!(
+        input.prop("value").await.expect("prop").as_deref(),
+        Some("https://shop.example")
+    );
+    lab.click("lab-run").await;
+    lab.find("lab-timeline").await;
+    lab.text_until("engine-agrees", |t| t.contains("predicted this too"))
+        .await;
+    lab.text_until("console-chrome", |t| {
+        t.contains("has a value 'https://shop.example' that is not equal")
+    })
+    .await;
+    // Another choice, then back: the value field comes back empty, and the
+    // address follows the form.
+    select.select_by_value("star").await.expect("choose *");
+    lab.query_until("a.acao", "star").await;
+    lab.find("lab-a-acao")
+        .await
+        .select_by_value("value")
+        .await
+        .expect("choose an exact value");
+    lab.type_into("lab-a-acao-value", "https://other.example")
+        .await;
+    lab.query_until("a.acao", "value:https://other.example")
+        .await;
+}

@@ -316,6 +316,22 @@ fn parse_status(s: &str) -> Option<u16> {
     s.parse::<u16>().ok().filter(|n| (200..=599).contains(n))
 }
 
+impl Acao {
+    /// The word for this choice, as the address and the lab's form name it
+    /// (`value` for an exact value, which the address carries as `value:<v>`).
+    pub fn word(&self) -> &'static str {
+        acao_word(self)
+    }
+
+    /// The choice a word names (`value` alone: an exact value, empty so far).
+    pub fn from_word(word: &str) -> Option<Acao> {
+        match word {
+            "value" => Some(Acao::Value(String::new())),
+            other => parse_acao(other),
+        }
+    }
+}
+
 fn acao_word(acao: &Acao) -> &'static str {
     match acao {
         Acao::None => "none",
@@ -453,4 +469,30 @@ pub struct Arrival {
     pub preflight: bool,
     /// The request carried a `Cookie` header with the lab's cookie.
     pub cookie: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Acao;
+
+    /// One vocabulary: every choice's word reads back as that choice (an
+    /// exact value as an empty one, which the form then fills).
+    #[test]
+    fn allow_origin_words_round_trip() {
+        for acao in [
+            Acao::None,
+            Acao::Star,
+            Acao::Echo,
+            Acao::EchoSlash,
+            Acao::Null,
+            Acao::Other,
+            Acao::EchoAndOther,
+            Acao::TwoLines,
+            Acao::Value(String::new()),
+        ] {
+            assert_eq!(Acao::from_word(acao.word()), Some(acao.clone()));
+        }
+        assert_eq!(Acao::from_word("value:x"), Some(Acao::Value("x".to_owned())));
+        assert_eq!(Acao::from_word("nonsense"), None);
+    }
 }
