@@ -30,6 +30,7 @@ mod tests;
 pub mod wording;
 
 pub use response::acao_value_failure;
+pub use server::{plan, sendable_headers, CorsPlan};
 
 pub use crate::browser::Engine;
 use crate::scenario::{

@@ -492,7 +492,10 @@ mod tests {
         ] {
             assert_eq!(Acao::from_word(acao.word()), Some(acao.clone()));
         }
-        assert_eq!(Acao::from_word("value:x"), Some(Acao::Value("x".to_owned())));
+        assert_eq!(
+            Acao::from_word("value:x"),
+            Some(Acao::Value("x".to_owned()))
+        );
         assert_eq!(Acao::from_word("nonsense"), None);
     }
 }

@@ -15,7 +15,7 @@ use cors_core::scenario::{ServerSpec, CORS_PATH};
 use cors_core::wire::{PostDeleted, PostList, Role};
 use serde_json::json;
 
-use crate::cors_endpoint::{answer_headers, cors_endpoint, LAB_COOKIE};
+use crate::cors_endpoint::{cors_endpoint, header_lines, LAB_COOKIE};
 use crate::demo_data::{User, LOGIN_PAGE, USERS};
 use crate::embed::{self, FONT_PATH, PIXEL_PATH, THEME_PATH, WIDGET_PATH};
 use crate::error::{method_not_allowed, no_such_route, AppError};
@@ -166,8 +166,9 @@ async fn whoami(uri: Uri, headers: HeaderMap) -> Result<Response, AppError> {
     let origin = headers
         .get(ORIGIN)
         .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
-    let cors_headers =
-        answer_headers(&spec.actual, origin.as_deref(), "a.").map_err(AppError::BadSpec)?;
+    let cors_headers = cors_core::engine::sendable_headers(&spec.actual, origin.as_deref(), "a.")
+        .and_then(header_lines)
+        .map_err(AppError::BadSpec)?;
 
     let mut response = Json(json!({ "cookie": lab_cookie(&headers) })).into_response();
     for (name, value) in cors_headers {

@@ -13,6 +13,10 @@
 //! - an answer with a redirect sends its status and an absolute `Location` on
 //!   the destination origin, whose own spec rides in the new query;
 //! - a query that is not a valid spec is a JSON 400.
+//!
+//! What to answer is decided once, by `cors_core::engine::plan` (which the
+//! lab's model uses too); this module only turns the plan into a response:
+//! the absolute `Location`, the cookie's value and the JSON body.
 
 use std::net::IpAddr;
 
@@ -23,7 +27,7 @@ use axum::http::uri::Authority;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use cors_core::scenario::{Answer, Redirect, ServerSpec, Target, CASE_PARAM, CORS_PATH};
+use cors_core::scenario::{Redirect, ServerSpec, Target, CASE_PARAM, CORS_PATH};
 use cors_core::wire::Role;
 use serde_json::json;
 
@@ -39,19 +43,6 @@ pub const LAB_COOKIE: &str = "lab";
 
 /// Host used when the request's `Host` header is missing or unparsable.
 const FALLBACK_HOST: &str = "localhost";
-
-/// Response headers that would break HTTP framing or the connection if a spec
-/// could set them; a spec asking for one is refused.
-const FORBIDDEN_EXTRA: [&str; 8] = [
-    "connection",
-    "content-length",
-    "keep-alive",
-    "proxy-connection",
-    "te",
-    "trailer",
-    "transfer-encoding",
-    "upgrade",
-];
 
 /// The `/cors` handler (any method).
 pub(crate) async fn cors_endpoint(
@@ -87,26 +78,17 @@ fn answer(
         .get(ORIGIN)
         .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
 
-    // Both answers are checked, so a spec is refused whichever request comes
-    // first, not only once the broken half is used.
-    let preflight_headers = answer_headers(&spec.preflight, origin.as_deref(), "p.")?;
-    let actual_headers = answer_headers(&spec.actual, origin.as_deref(), "a.")?;
-
     let is_preflight =
         method == Method::OPTIONS && headers.contains_key("access-control-request-method");
-    let (chosen, cors_headers) = if is_preflight {
-        (&spec.preflight, preflight_headers)
-    } else {
-        (&spec.actual, actual_headers)
-    };
+    let plan = cors_core::engine::plan(&spec, is_preflight, origin.as_deref())?;
 
     let mut response = Response::new(Body::empty());
+    *response.status_mut() = status(plan.status)?;
     let response_headers = response.headers_mut();
-    for (name, value) in cors_headers {
+    for (name, value) in header_lines(plan.headers)? {
         response_headers.append(name, value);
     }
-    if let Some(redirect) = &chosen.redirect {
-        *response.status_mut() = status(redirect.status)?;
+    if let Some(redirect) = &plan.redirect {
         let location = location(state, arrival, headers, uri, &pairs, redirect);
         let response_headers = response.headers_mut();
         response_headers.append(
@@ -115,19 +97,15 @@ fn answer(
                 .map_err(|_| format!("cannot redirect to `{location}`"))?,
         );
         response_headers.append(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        add_cookie(response_headers, chosen, case);
+        add_cookie(response_headers, plan.set_cookie, case);
         return Ok(response);
     }
-
-    *response.status_mut() = status(chosen.status)?;
-    let response_headers = response.headers_mut();
     response_headers.append(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     response_headers.append(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    add_cookie(response_headers, chosen, case);
+    add_cookie(response_headers, plan.set_cookie, case);
     // A HEAD answer gets the body too: axum drops it after setting
     // `Content-Length`, as for a GET.
-    let bodiless = is_preflight || matches!(chosen.status, 204 | 205 | 304);
-    if !bodiless {
+    if plan.body {
         let body = json!({
             "case": case,
             "method": method.as_str(),
@@ -144,51 +122,25 @@ fn status(code: u16) -> Result<StatusCode, String> {
     StatusCode::from_u16(code).map_err(|_| format!("`{code}` is not an HTTP status"))
 }
 
-/// `answer.cors_headers(origin)` as header lines, in order; an error naming
-/// the offending key when one cannot be sent. `prefix` (`p.` or `a.`) is the
-/// answer's key prefix, for the message.
-pub(crate) fn answer_headers(
-    answer: &Answer,
-    origin: Option<&str>,
-    prefix: &str,
+/// Planned header lines as `http` headers (the plan has checked each can
+/// go on the wire; a failure here would be a bug, reported, not a panic).
+pub(crate) fn header_lines(
+    lines: Vec<(String, String)>,
 ) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
-    answer
-        .cors_headers(origin)
+    lines
         .into_iter()
         .map(|(name, value)| {
             let header_name = HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| format!("{prefix}h: `{name}` is not a valid header name"))?;
-            if FORBIDDEN_EXTRA.contains(&header_name.as_str()) {
-                return Err(format!(
-                    "{prefix}h: `{name}` would break the HTTP framing; the server will not send it"
-                ));
-            }
-            let header_value = HeaderValue::from_bytes(value.as_bytes()).map_err(|_| {
-                let key = spec_key(&header_name);
-                format!("{prefix}{key}: {value:?} is not a valid value for `{name}`")
-            })?;
+                .map_err(|_| format!("`{name}` is not a valid header name"))?;
+            let header_value = HeaderValue::from_bytes(value.as_bytes())
+                .map_err(|_| format!("{value:?} is not a valid value for `{name}`"))?;
             Ok((header_name, header_value))
         })
         .collect()
 }
 
-/// The spec key (after `p.`/`a.`) that sets response header `name`.
-fn spec_key(name: &HeaderName) -> &'static str {
-    match name.as_str() {
-        "access-control-allow-origin" => "acao",
-        "access-control-allow-credentials" => "acac",
-        "access-control-allow-methods" => "acam",
-        "access-control-allow-headers" => "acah",
-        "access-control-expose-headers" => "aceh",
-        "access-control-max-age" => "max_age",
-        // `vary` may come from `vary` or from `h`; name the first.
-        "vary" => "vary",
-        _ => "h",
-    }
-}
-
-fn add_cookie(headers: &mut HeaderMap, answer: &Answer, case: Option<&str>) {
-    if !answer.set_cookie {
+fn add_cookie(headers: &mut HeaderMap, set_cookie: bool, case: Option<&str>) {
+    if !set_cookie {
         return;
     }
     // Percent-encoded, so any case id makes a valid cookie value.

@@ -1,8 +1,9 @@
-//! What the demo server's `/cors` endpoint answers (mirrors
-//! `crates/demo-server/src/cors_endpoint.rs`): the engine reasons about the
-//! exact header lines, status and body the browser receives, including what
-//! hyper adds (`content-length`, `date`) and the JSON 400 for a spec the
-//! server refuses to send.
+//! How the demo server's `/cors` endpoint answers, decided once: [`plan`]
+//! says which status, header lines, redirect, cookie and body an answer has
+//! (or why the spec is refused); the axum handler
+//! (`crates/demo-server/src/cors_endpoint.rs`) only turns that plan into a
+//! response, and the engine reasons about the same plan plus what hyper adds
+//! (`content-length`, `date`) and the JSON 400 for a refused spec.
 
 use crate::scenario::{Answer, Redirect, ServerSpec};
 
@@ -35,6 +36,69 @@ pub(super) struct ServerAnswer {
     pub refused: Option<String>,
 }
 
+/// What `/cors` sends for one request, before the server fills in what
+/// depends on where it runs (the redirect's absolute `Location`, the cookie's
+/// value, the JSON body's content).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorsPlan {
+    pub status: u16,
+    /// The answer's CORS and extra header lines, in order, names lower case;
+    /// every one can go on the wire.
+    pub headers: Vec<(String, String)>,
+    /// Redirect there (`Location` on the destination's `/cors`, which answers
+    /// as `then` says), with `Cache-Control: no-store` and nothing else.
+    pub redirect: Option<Redirect>,
+    /// Send `Set-Cookie: lab=<case>; Path=/; SameSite=Lax`.
+    pub set_cookie: bool,
+    /// The JSON body with the "secret" goes out (not for a preflight, a
+    /// redirect, or a status that has no body). A `HEAD` answer still plans
+    /// one: the server drops it after counting its length, as for a `GET`.
+    pub body: bool,
+}
+
+/// Plan the answer of `/cors` to a request: a preflight (`OPTIONS` with
+/// `Access-Control-Request-Method`) gets the spec's `preflight` answer,
+/// anything else its `actual` one. Both halves are checked whichever request
+/// this is, so a broken spec is refused at once: `Err` says which key.
+pub fn plan(spec: &ServerSpec, preflight: bool, origin: Option<&str>) -> Result<CorsPlan, String> {
+    sendable(&spec.preflight, origin, "p.")?;
+    sendable(&spec.actual, origin, "a.")?;
+    let chosen = if preflight {
+        &spec.preflight
+    } else {
+        &spec.actual
+    };
+    let headers = chosen.cors_headers(origin);
+    if let Some(redirect) = &chosen.redirect {
+        return Ok(CorsPlan {
+            status: redirect.status,
+            headers,
+            redirect: Some((**redirect).clone()),
+            set_cookie: chosen.set_cookie,
+            body: false,
+        });
+    }
+    let status = chosen.status;
+    Ok(CorsPlan {
+        status,
+        headers,
+        redirect: None,
+        set_cookie: chosen.set_cookie,
+        body: !(preflight || matches!(status, 204 | 205 | 304) || status < 200),
+    })
+}
+
+/// The header lines of one answer, checked as [`plan`] checks them (for
+/// other routes that answer with a spec's CORS headers, e.g. `/whoami`).
+pub fn sendable_headers(
+    answer: &Answer,
+    origin: Option<&str>,
+    prefix: &str,
+) -> Result<Vec<(String, String)>, String> {
+    sendable(answer, origin, prefix)?;
+    Ok(answer.cors_headers(origin))
+}
+
 /// The spec as the server sees it: what `ServerSpec::from_query` makes of
 /// the query a URL carries (the round trip may refuse or reshape a spec).
 pub(super) fn spec_on_server(spec: &ServerSpec) -> Result<ServerSpec, String> {
@@ -51,53 +115,53 @@ pub(super) fn answer(
     method: &str,
     origin: Option<&str>,
 ) -> ServerAnswer {
-    let spec = match spec {
-        Ok(spec) => spec,
-        Err(why) => return refused(why.clone(), method),
-    };
-    // Both halves are checked whichever request this is.
-    if let Err(why) =
-        sendable(&spec.preflight, origin, "p.").and_then(|()| sendable(&spec.actual, origin, "a."))
+    let plan = match spec
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|spec| plan(spec, preflight, origin))
     {
-        return refused(why, method);
-    }
-    let chosen = if preflight {
-        &spec.preflight
-    } else {
-        &spec.actual
+        Ok(plan) => plan,
+        Err(why) => return refused(why, method),
     };
-    let mut headers = chosen.cors_headers(origin);
-    if let Some(redirect) = &chosen.redirect {
+    let mut headers = plan.headers;
+    let cookie = |headers: &mut Vec<(String, String)>| {
+        if plan.set_cookie {
+            headers.push((
+                "set-cookie".to_owned(),
+                "lab=(case); Path=/; SameSite=Lax".to_owned(),
+            ));
+        }
+    };
+    if let Some(redirect) = plan.redirect {
         headers.push(("location".to_owned(), "(destination)".to_owned()));
         headers.push(("cache-control".to_owned(), "no-store".to_owned()));
-        push_cookie(&mut headers, chosen);
+        cookie(&mut headers);
         headers.push(("content-length".to_owned(), "0".to_owned()));
         headers.push(("date".to_owned(), "(now)".to_owned()));
         return ServerAnswer {
-            status: redirect.status,
+            status: plan.status,
             headers,
-            redirect: Some((**redirect).clone()),
-            set_cookie: chosen.set_cookie,
+            redirect: Some(redirect),
+            set_cookie: plan.set_cookie,
             body: false,
             refused: None,
         };
     }
     headers.push(("content-type".to_owned(), "application/json".to_owned()));
     headers.push(("cache-control".to_owned(), "no-store".to_owned()));
-    push_cookie(&mut headers, chosen);
-    let status = chosen.status;
+    cookie(&mut headers);
+    let status = plan.status;
     // hyper sends no Content-Length with 1xx, 204 and 304.
     if !(status < 200 || status == 204 || status == 304) {
         headers.push(("content-length".to_owned(), "(length)".to_owned()));
     }
     headers.push(("date".to_owned(), "(now)".to_owned()));
-    let bodiless = preflight || matches!(status, 204 | 205 | 304) || status < 200;
     ServerAnswer {
         status,
         headers,
         redirect: None,
-        set_cookie: chosen.set_cookie,
-        body: !bodiless && method != "HEAD",
+        set_cookie: plan.set_cookie,
+        body: plan.body && method != "HEAD",
         refused: None,
     }
 }
@@ -116,15 +180,6 @@ fn refused(why: String, method: &str) -> ServerAnswer {
         set_cookie: false,
         body: method != "HEAD",
         refused: Some(why),
-    }
-}
-
-fn push_cookie(headers: &mut Vec<(String, String)>, answer: &Answer) {
-    if answer.set_cookie {
-        headers.push((
-            "set-cookie".to_owned(),
-            "lab=(case); Path=/; SameSite=Lax".to_owned(),
-        ));
     }
 }
 
