@@ -24,7 +24,7 @@ const PAGES: [(&str, &str); 6] = [
 
 #[component]
 pub fn App() -> impl IntoView {
-    crate::classroom::capture_instructor_key();
+    crate::instructor_key::capture_instructor_key();
     // One /api/config per page load, shared by every page and the seat.
     crate::demo::provide_config();
     crate::classroom::provide_seat();

@@ -7,6 +7,7 @@ pub mod lab_run;
 pub mod origin_table;
 pub mod other_site;
 pub mod presenter;
+pub mod server_down;
 pub mod server_log;
 pub mod url_breakdown;
 pub mod verdict;

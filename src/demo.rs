@@ -48,13 +48,13 @@ fn query_pairs(query: &str) -> Vec<(String, String)> {
 /// Fetch `/api/config` from the app's own origin (same-origin: always readable),
 /// with the instructor key when this tab holds one.
 pub async fn load_config() -> Result<DemoConfig, String> {
-    let url = match crate::classroom::key_pair() {
+    let url = match crate::instructor_key::key_pair() {
         Some(key) => format!("/api/config?{key}"),
         None => "/api/config".to_owned(),
     };
     // The boot script (index.html) asked for the keyless config while the
     // wasm was downloading; take that answer when it is the one we need.
-    let early = match crate::classroom::key_pair() {
+    let early = match crate::instructor_key::key_pair() {
         None => prefetched(&url).await,
         Some(_) => None,
     };
@@ -411,7 +411,7 @@ pub async fn restore_posts() {
 
 pub async fn reset_demo() {
     let mut url = format!("/api/reset?{LEARNER_PARAM}={}", learner_tag());
-    if let Some(key) = crate::classroom::key_pair() {
+    if let Some(key) = crate::instructor_key::key_pair() {
         url.push('&');
         url.push_str(&key);
     }
@@ -421,7 +421,7 @@ pub async fn reset_demo() {
 /// `/api/log/stream` for `learner`'s requests; with `everyone`, and this tab
 /// holding the instructor key, every learner's.
 pub fn log_stream_url(learner: &str, everyone: bool) -> String {
-    match crate::classroom::key_pair().filter(|_| everyone) {
+    match crate::instructor_key::key_pair().filter(|_| everyone) {
         Some(key) => format!("/api/log/stream?{key}"),
         None => format!("/api/log/stream?{LEARNER_PARAM}={learner}"),
     }

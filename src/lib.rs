@@ -6,6 +6,7 @@
 //! - [`demo`]: the edge to the demo server: where its origins are, the learner tag,
 //!   real `fetch` calls. All teaching logic lives in the `cors-core` crate.
 //! - [`engines`]: the browsers' names for the three engines the lab models.
+//! - [`instructor_key`]: classroom mode's instructor key (this tab's, sent to our own API only).
 //! - [`classroom`]: classroom mode: the instructor key and this browser's seat.
 //! - [`presenter`]: presenter mode's state (steps, keys, the address), shared as a context.
 //! - [`suffix_list`]: the Public Suffix List, fetched lazily once and shared
@@ -17,6 +18,7 @@ pub mod classroom;
 pub mod components;
 pub mod demo;
 pub mod engines;
+pub mod instructor_key;
 pub mod lazy;
 pub mod pages;
 pub mod presenter;

@@ -44,7 +44,7 @@ pub fn ServerLog(
     let link = RwSignal::new(Link::Connecting);
     let seat = crate::classroom::seat();
     let url = crate::demo::log_stream_url(&learner, everyone);
-    let labelled = everyone && crate::classroom::key_pair().is_some();
+    let labelled = everyone && crate::instructor_key::key_pair().is_some();
 
     // The connection lives while the component does, and is closed while the
     // page is hidden: Chrome's back/forward cache keeps hidden pages alive,

@@ -6,6 +6,7 @@ use cors_core::wire::{DemoConfig, Role};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::server_down::ServerDown;
 use crate::components::server_log::ServerLog;
 use crate::demo::{self, FetchOutcome};
 use crate::presenter::Presenter;
@@ -33,18 +34,6 @@ pub fn HomePage() -> impl IntoView {
                 Err(message) => view! { <ServerDown message /> }.into_any(),
             })}
         </Suspense>
-    }
-}
-
-/// Shown instead of a blank page when the demo server cannot be reached.
-#[component]
-pub fn ServerDown(message: String) -> impl IntoView {
-    view! {
-        <section class="card warning" role="alert" data-testid="server-down">
-            <h2>"The demo server is not reachable"</h2>
-            <p>{message}</p>
-            <p>"Start the whole lab with "<code>"cargo xtask serve"</code>" and reload this page."</p>
-        </section>
     }
 }
 

@@ -11,8 +11,8 @@ use leptos::task::spawn_local;
 use crate::components::lab_forms::{AnswerForm, RequestForm};
 use crate::components::lab_run::{Guess, GuessForm, Run, RunView};
 use crate::components::other_site::{needs_other_site, OtherSiteNote};
+use crate::components::server_down::ServerDown;
 use crate::demo;
-use crate::pages::home::ServerDown;
 use crate::presenter::Presenter;
 use crate::url_state;
 

@@ -320,7 +320,7 @@ fn LabEvidence(
             <a href=format!("/lab?s={slug}")>"Open in the lab"</a>
         </p>
         {move || match config.get() {
-            Some(Err(message)) => Some(view! { <crate::pages::home::ServerDown message /> }.into_any()),
+            Some(Err(message)) => Some(view! { <crate::components::server_down::ServerDown message /> }.into_any()),
             _ => None,
         }}
         <Show when=move || run.with(Option::is_some) || running.get()>

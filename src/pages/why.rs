@@ -7,12 +7,12 @@
 use cors_core::wire::DemoConfig;
 use leptos::prelude::*;
 
+use crate::components::server_down::ServerDown;
 use crate::components::why::card::OpenLog;
 use crate::components::why::{
     credentials, css_font, intranet, load_vs_read, localhost, proxy, runtime,
 };
 use crate::demo;
-use crate::pages::home::ServerDown;
 
 /// The demos in page order: section id and title (for the contents list).
 const SECTIONS: [(&str, &str); 7] = [

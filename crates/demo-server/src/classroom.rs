@@ -15,7 +15,7 @@
 
 use cors_core::wire::INSTRUCTOR_PARAM;
 
-use crate::log::{ResetScope, Viewer};
+use crate::log::{Reset, ResetScope, Viewer};
 use crate::record::learner_from_query;
 use crate::state::AppState;
 
@@ -123,15 +123,6 @@ pub fn viewer(state: &AppState, query: Option<&str>) -> Viewer {
         None if sees_everyone_untagged => Viewer::Everyone,
         None => Viewer::Learner(None),
     }
-}
-
-/// What one `POST /api/reset` clears.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reset {
-    /// Whose posts go back to the seed.
-    pub posts: ResetScope,
-    /// Whose log entries are forgotten.
-    pub log: ResetScope,
 }
 
 /// What `POST /api/reset` clears, from its query (see the module's table).

@@ -42,6 +42,15 @@ pub enum ResetScope {
     Learner(Option<String>),
 }
 
+/// What one `POST /api/reset` clears (decided by `classroom::reset_of`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reset {
+    /// Whose posts go back to the seed.
+    pub posts: ResetScope,
+    /// Whose log entries are forgotten.
+    pub log: ResetScope,
+}
+
 /// Who is reading the log, so what they may see.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Viewer {

@@ -9,9 +9,8 @@ use std::time::Instant;
 use cors_core::wire::{DemoConfig, Role};
 use tokio::sync::watch;
 
-use crate::classroom::Reset;
 use crate::config::{Classroom, Config};
-use crate::log::{LogLimits, RequestLog, ResetScope};
+use crate::log::{LogLimits, RequestLog, Reset, ResetScope};
 use crate::posts::{PostStore, BUCKET_IDLE, MAX_BUCKETS};
 
 /// Where the server gets the time from for idle expiry: `Instant::now`, or
