@@ -1098,7 +1098,29 @@ fn failure_detail(failure: &Failure, unsafe_names: &[String]) -> String {
                 }
             )
         }
-        other => format!("{other:?}"),
+        Failure::NotByteString { .. }
+        | Failure::InvalidMethod { .. }
+        | Failure::ForbiddenMethod { .. }
+        | Failure::InvalidHeaderName { .. }
+        | Failure::InvalidHeaderValue { .. }
+        | Failure::NoCorsMethod { .. }
+        | Failure::BodyWithGetOrHead { .. } => constructor_failure_detail(failure),
+        Failure::SameOriginModeCrossOrigin { url } => format!(
+            "mode \"same-origin\" refuses {url}, another origin: fetch rejects without sending anything."
+        ),
+        Failure::NoCorsRedirectMode { redirect, .. } => format!(
+            "mode \"no-cors\" to another origin only works with redirect \"follow\", not \"{}\": fetch rejects without sending anything.",
+            redirect_word(*redirect)
+        ),
+        Failure::SameOriginModeRedirect { url } => format!(
+            "mode \"same-origin\" and a redirect to another origin ({url}): the browser does not follow it, and fetch rejects."
+        ),
+        Failure::RedirectModeError { status } => format!(
+            "redirect \"error\": the answer is a redirect ({status}), so fetch rejects instead of following it."
+        ),
+        Failure::TooManyRedirects => {
+            "More than 20 redirects in a row: the browser gives up with a network error.".to_owned()
+        }
     }
 }
 
@@ -1125,7 +1147,23 @@ fn constructor_failure_detail(failure: &Failure) -> String {
         Failure::BodyWithGetOrHead { method } => format!(
             "A {method} request cannot have a body: fetch throws a TypeError before sending anything."
         ),
-        other => format!("{other:?}"),
+        Failure::SameOriginModeCrossOrigin { .. }
+        | Failure::NoCorsRedirectMode { .. }
+        | Failure::SameOriginModeRedirect { .. }
+        | Failure::PreflightRedirect { .. }
+        | Failure::NoAcao { .. }
+        | Failure::MultipleAcao { .. }
+        | Failure::InvalidAcao { .. }
+        | Failure::AcaoMismatch { .. }
+        | Failure::WildcardWithCredentials { .. }
+        | Failure::AcacNotTrue { .. }
+        | Failure::PreflightNotOk { .. }
+        | Failure::InvalidAcam { .. }
+        | Failure::InvalidAcah { .. }
+        | Failure::MethodNotAllowed { .. }
+        | Failure::HeaderNotAllowed { .. }
+        | Failure::RedirectModeError { .. }
+        | Failure::TooManyRedirects => failure_detail(failure, &[]),
     }
 }
 

@@ -122,7 +122,14 @@ pub(crate) fn teach(found: &Found) -> Explanation {
         Problem::Adjacent(kind) => adjacent(found, *kind),
         Problem::Network { code } => network(found, code.as_deref()),
         Problem::NoResponse => no_response(found),
-        _ => related(found),
+        Problem::CorsBlocked { .. }
+        | Problem::DisallowedScheme
+        | Problem::PrivateNetwork { .. }
+        | Problem::RedirectCredentials
+        | Problem::DisallowedByMode
+        | Problem::InvalidResponse
+        | Problem::BrowserSetting
+        | Problem::AuthorizationWildcard => related(found),
     }
 }
 
@@ -196,7 +203,21 @@ fn rule_of(failure: &Failure) -> Rule {
         Failure::SameOriginModeCrossOrigin { .. }
         | Failure::NoCorsRedirectMode { .. }
         | Failure::SameOriginModeRedirect { .. } => Rule::RequestMode,
-        _ => Rule::CorsCheck,
+        Failure::RedirectModeError { .. } => Rule::RedirectMode,
+        Failure::TooManyRedirects => Rule::HttpRedirectFetch,
+        Failure::NotByteString { .. }
+        | Failure::InvalidMethod { .. }
+        | Failure::ForbiddenMethod { .. }
+        | Failure::InvalidHeaderName { .. }
+        | Failure::InvalidHeaderValue { .. }
+        | Failure::NoCorsMethod { .. }
+        | Failure::BodyWithGetOrHead { .. } => Rule::RequestConstructor,
+        Failure::NoAcao { .. }
+        | Failure::MultipleAcao { .. }
+        | Failure::InvalidAcao { .. }
+        | Failure::AcaoMismatch { .. }
+        | Failure::WildcardWithCredentials { .. }
+        | Failure::AcacNotTrue { .. } => Rule::CorsCheck,
     }
 }
 
@@ -216,7 +237,18 @@ fn on_preflight(failure: &Failure, found: &Found) -> bool {
         | Failure::InvalidAcah { .. }
         | Failure::MethodNotAllowed { .. }
         | Failure::HeaderNotAllowed { .. } => true,
-        _ => false,
+        Failure::NotByteString { .. }
+        | Failure::InvalidMethod { .. }
+        | Failure::ForbiddenMethod { .. }
+        | Failure::InvalidHeaderName { .. }
+        | Failure::InvalidHeaderValue { .. }
+        | Failure::NoCorsMethod { .. }
+        | Failure::BodyWithGetOrHead { .. }
+        | Failure::SameOriginModeCrossOrigin { .. }
+        | Failure::NoCorsRedirectMode { .. }
+        | Failure::SameOriginModeRedirect { .. }
+        | Failure::RedirectModeError { .. }
+        | Failure::TooManyRedirects => false,
     }
 }
 
@@ -616,9 +648,34 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
             steps.push("Drop `mode: 'same-origin'` if the redirect is intended, or make the server redirect within its own origin.".to_owned());
             header_fix = false;
         }
-        _ => {
-            e.headline = "The browser blocked this request.".to_owned();
-            e.why.push(why_read.clone());
+        Failure::RedirectModeError { .. } => {
+            e.headline = "The fetch asked for redirect: 'error' and the answer was a redirect: the browser stopped there.".to_owned();
+            e.what.push(format!("The request reached {} and the answer was a redirect; with redirect: 'error', fetch() treats any redirect as a network error and follows nothing. Safari prints this line; Chrome and Firefox print nothing, and the script gets only a TypeError.", c.server));
+            e.why.push("redirect: 'error' is the script's own choice, not a CORS rule: it lets a page make sure a request never ends up at another address. No server header changes it.".to_owned());
+            steps.push("Use redirect: 'follow' (the default) if the redirect is expected, or request the final URL directly.".to_owned());
+            header_fix = false;
+        }
+        Failure::TooManyRedirects => {
+            e.headline = "More than 20 redirects in a row: the browser gave up.".to_owned();
+            e.what.push("Each answer sent the request somewhere else; after 20 the browser stops with a network error.".to_owned());
+            steps.push(
+                "Find the redirect loop on the server (curl -IL shows each hop) and end it."
+                    .to_owned(),
+            );
+            header_fix = false;
+        }
+        Failure::NotByteString { .. }
+        | Failure::InvalidMethod { .. }
+        | Failure::ForbiddenMethod { .. }
+        | Failure::InvalidHeaderName { .. }
+        | Failure::InvalidHeaderValue { .. }
+        | Failure::NoCorsMethod { .. }
+        | Failure::BodyWithGetOrHead { .. } => {
+            e.headline = "fetch() threw before sending anything: the request itself is not valid."
+                .to_owned();
+            e.what.push("The browser checks the method, the headers and the body when the request is made; this one failed that check, so nothing was sent and no server was asked.".to_owned());
+            steps.push("Fix the request in the page's code: the error names the method, header or body at fault.".to_owned());
+            header_fix = false;
         }
     }
 
