@@ -338,7 +338,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
         e.notes.push(if firefox {
             "This line alone does not say whether the preflight or the request itself failed this check. Firefox tells you on the next line: when \u{201c}CORS request did not succeed\u{201d} follows for the same URL, it was the preflight (or a redirect), and the request itself was never sent; paste both lines. The Network tab shows it too: a failed OPTIONS request to this URL."
         } else {
-            "Safari does not say whether the preflight or the request itself failed this check (nor, for Access-Control-Allow-Origin, whether the header was missing or named another origin). The Network tab tells: a failed OPTIONS request to this URL means it was the preflight, and the same headers belong on the answer to OPTIONS."
+            "Safari does not say whether the preflight or the request itself failed this check. The Network tab tells: a failed OPTIONS request to this URL means it was the preflight, and the same headers belong on the answer to OPTIONS."
         }.to_owned());
     }
 
