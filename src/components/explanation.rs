@@ -214,29 +214,7 @@ fn lab_view(e: &Explanation) -> Option<AnyView> {
 /// Which answer failed, as far as the message (and the lines around it) say.
 fn stage_words(e: &Explanation) -> &'static str {
     use cors_core::engine::{Failure, Stage};
-    let redirect = matches!(
-        e.failure,
-        Some(
-            Failure::NoAcao {
-                on: Stage::Redirect,
-                ..
-            } | Failure::MultipleAcao {
-                on: Stage::Redirect,
-                ..
-            } | Failure::InvalidAcao {
-                on: Stage::Redirect,
-                ..
-            } | Failure::AcaoMismatch {
-                on: Stage::Redirect,
-                ..
-            } | Failure::WildcardWithCredentials {
-                on: Stage::Redirect
-            } | Failure::AcacNotTrue {
-                on: Stage::Redirect,
-                ..
-            }
-        )
-    );
+    let redirect = e.failure.as_ref().and_then(Failure::checked_on) == Some(Stage::Redirect);
     match e.preflight {
         Some(true) => " — failed on the preflight (OPTIONS)",
         Some(false) if redirect => " — failed on a redirect's answer (the request was redirected to another origin)",

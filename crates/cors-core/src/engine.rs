@@ -409,3 +409,49 @@ pub enum Failure {
     /// More than 20 redirects.
     TooManyRedirects,
 }
+
+impl Failure {
+    /// The answer the CORS check failed on, for a failure of that check
+    /// (`Access-Control-Allow-Origin`/`-Credentials`); `None` for the others.
+    pub fn checked_on(&self) -> Option<Stage> {
+        match self {
+            Failure::NoAcao { on, .. }
+            | Failure::MultipleAcao { on, .. }
+            | Failure::InvalidAcao { on, .. }
+            | Failure::AcaoMismatch { on, .. }
+            | Failure::WildcardWithCredentials { on }
+            | Failure::AcacNotTrue { on, .. } => Some(*on),
+            _ => None,
+        }
+    }
+
+    /// [`Failure::checked_on`], to change (a message's neighbours may tell
+    /// the stage its own words leave open).
+    pub fn checked_on_mut(&mut self) -> Option<&mut Stage> {
+        match self {
+            Failure::NoAcao { on, .. }
+            | Failure::MultipleAcao { on, .. }
+            | Failure::InvalidAcao { on, .. }
+            | Failure::AcaoMismatch { on, .. }
+            | Failure::WildcardWithCredentials { on }
+            | Failure::AcacNotTrue { on, .. } => Some(on),
+            _ => None,
+        }
+    }
+
+    /// Which answer the failure is about: the preflight's (its status,
+    /// redirect, methods and headers too), a redirect's, or the response's
+    /// (the constructor's and the modes' failures count as the response's:
+    /// nothing follows them).
+    pub fn stage(&self) -> Stage {
+        match self {
+            Failure::PreflightRedirect { .. }
+            | Failure::PreflightNotOk { .. }
+            | Failure::InvalidAcam { .. }
+            | Failure::InvalidAcah { .. }
+            | Failure::MethodNotAllowed { .. }
+            | Failure::HeaderNotAllowed { .. } => Stage::Preflight,
+            other => other.checked_on().unwrap_or(Stage::Response),
+        }
+    }
+}

@@ -260,7 +260,7 @@ fn enrich(primary: &mut parse::Found, found: &[parse::Found]) {
             .status
             .is_some_and(|s| (300..=399).contains(&s));
         if let parse::Problem::Cors(failure) = &mut primary.problem {
-            if let Some(on) = failure_stage(failure) {
+            if let Some(on) = failure.checked_on_mut() {
                 *on = if redirect {
                     Stage::Redirect
                 } else {
@@ -291,19 +291,6 @@ fn enrich(primary: &mut parse::Found, found: &[parse::Found]) {
         (&mut primary.problem, primary.values.status)
     {
         *status = s;
-    }
-}
-
-/// The stage a CORS-check failure names, to set it.
-fn failure_stage(failure: &mut Failure) -> Option<&mut Stage> {
-    match failure {
-        Failure::NoAcao { on, .. }
-        | Failure::MultipleAcao { on, .. }
-        | Failure::InvalidAcao { on, .. }
-        | Failure::AcaoMismatch { on, .. }
-        | Failure::WildcardWithCredentials { on }
-        | Failure::AcacNotTrue { on, .. } => Some(on),
-        _ => None,
     }
 }
 

@@ -214,41 +214,10 @@ fn firefox_lines(failure: &Failure, at: &Where<'_>) -> Vec<String> {
             &w::PREFLIGHT_NOT_OK.fill(&[&status.to_string()]),
         ));
     }
-    if stage_of(failure) != Stage::Response {
+    if failure.stage() != Stage::Response {
         lines.push(block(at.last_url, &w::DID_NOT_SUCCEED.fill(&["(null)"])));
     }
     lines
-}
-
-/// Which response a CORS failure is about (the constructor's and the
-/// modes' failures count as the response's: nothing follows them).
-fn stage_of(failure: &Failure) -> Stage {
-    match failure {
-        Failure::NoAcao { on, .. }
-        | Failure::MultipleAcao { on, .. }
-        | Failure::InvalidAcao { on, .. }
-        | Failure::AcaoMismatch { on, .. }
-        | Failure::WildcardWithCredentials { on }
-        | Failure::AcacNotTrue { on, .. } => *on,
-        Failure::PreflightRedirect { .. }
-        | Failure::PreflightNotOk { .. }
-        | Failure::InvalidAcam { .. }
-        | Failure::InvalidAcah { .. }
-        | Failure::MethodNotAllowed { .. }
-        | Failure::HeaderNotAllowed { .. } => Stage::Preflight,
-        Failure::NotByteString { .. }
-        | Failure::InvalidMethod { .. }
-        | Failure::ForbiddenMethod { .. }
-        | Failure::InvalidHeaderName { .. }
-        | Failure::InvalidHeaderValue { .. }
-        | Failure::NoCorsMethod { .. }
-        | Failure::BodyWithGetOrHead { .. }
-        | Failure::SameOriginModeCrossOrigin { .. }
-        | Failure::NoCorsRedirectMode { .. }
-        | Failure::SameOriginModeRedirect { .. }
-        | Failure::RedirectModeError { .. }
-        | Failure::TooManyRedirects => Stage::Response,
-    }
 }
 
 /// Safari: the reason, then `Fetch API cannot load <url> due to access
@@ -307,7 +276,7 @@ fn safari_lines(failure: &Failure, at: &Where<'_>) -> Vec<String> {
         | Failure::NoCorsMethod { .. }
         | Failure::BodyWithGetOrHead { .. } => return Vec::new(),
     };
-    let reason = match (stage_of(failure), at.redirect_to) {
+    let reason = match (failure.stage(), at.redirect_to) {
         (Stage::Redirect, Some(to)) => w::REDIRECT_DENIED.fill(&[to, &reason]),
         _ => reason,
     };

@@ -607,14 +607,11 @@ fn safari(line: &str) -> Option<Found> {
                     status,
                 });
             }
-            Problem::Cors(
-                Failure::NoAcao { on, .. }
-                | Failure::MultipleAcao { on, .. }
-                | Failure::InvalidAcao { on, .. }
-                | Failure::AcaoMismatch { on, .. }
-                | Failure::WildcardWithCredentials { on }
-                | Failure::AcacNotTrue { on, .. },
-            ) => *on = Stage::Redirect,
+            Problem::Cors(failure) => {
+                if let Some(on) = failure.checked_on_mut() {
+                    *on = Stage::Redirect;
+                }
+            }
             _ => {}
         }
         found.preflight = Some(false);

@@ -85,8 +85,7 @@ pub(crate) fn lab_for(
     // A failure on a cross-origin redirect: the first answer redirects to
     // the API again, and the redirect response itself carries the headers
     // that fail (the status as printed when it is a redirect's).
-    if let Some(on) = check_stage(failure).filter(|on| *on == Stage::Redirect) {
-        let _ = on;
+    if failure.checked_on() == Some(Stage::Redirect) {
         let status = values
             .status
             .filter(|s| matches!(s, 301 | 302 | 303 | 307 | 308))
@@ -333,19 +332,6 @@ fn lab_for_redirect(
         then: ServerSpec::default(),
     }));
     checked(engine, failure, plain.request, server, notes)
-}
-
-/// The stage a CORS-check failure names.
-fn check_stage(failure: &Failure) -> Option<Stage> {
-    match failure {
-        Failure::NoAcao { on, .. }
-        | Failure::MultipleAcao { on, .. }
-        | Failure::InvalidAcao { on, .. }
-        | Failure::AcaoMismatch { on, .. }
-        | Failure::WildcardWithCredentials { on }
-        | Failure::AcacNotTrue { on, .. } => Some(*on),
-        _ => None,
-    }
 }
 
 /// The experiment, if the model predicts the same failure for it in `engine`.

@@ -222,34 +222,8 @@ fn rule_of(failure: &Failure) -> Rule {
 }
 
 fn on_preflight(failure: &Failure, found: &Found) -> bool {
-    match failure {
-        Failure::NoAcao { on, .. }
-        | Failure::WildcardWithCredentials { on }
-        | Failure::MultipleAcao { on, .. }
-        | Failure::InvalidAcao { on, .. }
-        | Failure::AcaoMismatch { on, .. }
-        | Failure::AcacNotTrue { on, .. } => {
-            *on == Stage::Preflight || found.preflight == Some(true)
-        }
-        Failure::PreflightNotOk { .. }
-        | Failure::PreflightRedirect { .. }
-        | Failure::InvalidAcam { .. }
-        | Failure::InvalidAcah { .. }
-        | Failure::MethodNotAllowed { .. }
-        | Failure::HeaderNotAllowed { .. } => true,
-        Failure::NotByteString { .. }
-        | Failure::InvalidMethod { .. }
-        | Failure::ForbiddenMethod { .. }
-        | Failure::InvalidHeaderName { .. }
-        | Failure::InvalidHeaderValue { .. }
-        | Failure::NoCorsMethod { .. }
-        | Failure::BodyWithGetOrHead { .. }
-        | Failure::SameOriginModeCrossOrigin { .. }
-        | Failure::NoCorsRedirectMode { .. }
-        | Failure::SameOriginModeRedirect { .. }
-        | Failure::RedirectModeError { .. }
-        | Failure::TooManyRedirects => false,
-    }
+    failure.stage() == Stage::Preflight
+        || (failure.checked_on().is_some() && found.preflight == Some(true))
 }
 
 /// A CORS failure the engine models. `safari_acao`: Safari's one wording for

@@ -687,14 +687,7 @@ fn every_line_the_engines_printed_is_explained_and_reproduced() {
                 problems.push(format!("{engine:?} {id}: the run's lines read as {:?}", e.browser));
                 continue;
             }
-            let model_preflight = matches!(
-                failure,
-                Failure::PreflightNotOk { .. } | Failure::PreflightRedirect { .. } | Failure::InvalidAcam { .. }
-                    | Failure::InvalidAcah { .. } | Failure::MethodNotAllowed { .. } | Failure::HeaderNotAllowed { .. }
-                    | Failure::NoAcao { on: Stage::Preflight, .. } | Failure::WildcardWithCredentials { on: Stage::Preflight }
-                    | Failure::MultipleAcao { on: Stage::Preflight, .. } | Failure::InvalidAcao { on: Stage::Preflight, .. }
-                    | Failure::AcaoMismatch { on: Stage::Preflight, .. } | Failure::AcacNotTrue { on: Stage::Preflight, .. }
-            );
+            let model_preflight = failure.stage() == Stage::Preflight;
             if let Some(p) = e.preflight {
                 if p != model_preflight && e.kind == Kind::Cors {
                     problems.push(format!("{engine:?} {id}: stage preflight={p}, the model says {model_preflight}: {printed:?}"));
