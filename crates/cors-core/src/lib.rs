@@ -26,6 +26,8 @@
 
 pub mod advice;
 pub mod browser;
+#[cfg(test)]
+mod captures;
 pub mod compare;
 pub mod cookie;
 pub mod engine;

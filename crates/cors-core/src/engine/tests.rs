@@ -1736,20 +1736,6 @@ fn origin_turns_null_only_after_a_foreign_cross_origin_hop() {
 fn the_model_predicts_every_captured_line_and_error() {
     use std::collections::BTreeSet;
     const MATRIX: &str = include_str!("../../../../tests/data/cors-matrix.json");
-    const CAPTURES: [(Engine, &str); 3] = [
-        (
-            Engine::Chromium,
-            include_str!("../../../../tests/data/engine-captures/chromium-156.json"),
-        ),
-        (
-            Engine::Gecko,
-            include_str!("../../../../tests/data/engine-captures/firefox-esr-153.json"),
-        ),
-        (
-            Engine::WebKit,
-            include_str!("../../../../tests/data/engine-captures/webkitgtk-2.50.json"),
-        ),
-    ];
     let scenarios = crate::matrix::expand(MATRIX).expect("matrix");
     let model_env = env();
     let model_ports = [
@@ -1783,39 +1769,16 @@ fn the_model_predicts_every_captured_line_and_error() {
         }
         found
     }
-    for (engine, text) in CAPTURES {
-        let runs: Vec<serde_json::Value> = serde_json::from_str(text).expect("capture");
+    for (engine, runs) in crate::captures::all() {
         let captured: Vec<(String, usize, String, Vec<String>)> = runs
-            .iter()
-            .map(|run| {
-                let lines = run["console"]
-                    .as_array()
+            .into_iter()
+            .map(|r| {
+                let lines = r
+                    .console
                     .into_iter()
-                    .flatten()
-                    .filter_map(|l| l.as_str())
                     .filter(|l| !l.contains("Failed to load resource"))
-                    .map(|l| match engine {
-                        // chromedriver's prefixes: `<source> - ` or `javascript <n> `.
-                        Engine::Chromium => l
-                            .split_once(" - ")
-                            .filter(|(source, _)| source.starts_with("http"))
-                            .map(|(_, m)| m)
-                            .or_else(|| {
-                                l.strip_prefix("javascript ")
-                                    .and_then(|r| r.split_once(' '))
-                                    .map(|(_, m)| m)
-                            })
-                            .unwrap_or(l)
-                            .to_owned(),
-                        Engine::Gecko | Engine::WebKit => l.to_owned(),
-                    })
                     .collect();
-                (
-                    run["id"].as_str().unwrap_or_default().to_owned(),
-                    run["run"].as_u64().unwrap_or_default() as usize,
-                    run["js"].as_str().unwrap_or_default().to_owned(),
-                    lines,
-                )
+                (r.id, r.run, r.js, lines)
             })
             .collect();
         let ports: Vec<String> = captured

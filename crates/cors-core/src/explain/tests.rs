@@ -615,13 +615,7 @@ fn corrected_claims_stay_corrected() {
 /// the same engine, status codes and header spelling included.
 #[test]
 fn every_line_the_engines_printed_is_explained_and_reproduced() {
-    use crate::browser::Engine;
     use crate::engine::predict_in;
-    const CAPTURES: [(Engine, &str); 3] = [
-        (Engine::Chromium, include_str!("../../../../tests/data/engine-captures/chromium-156.json")),
-        (Engine::Gecko, include_str!("../../../../tests/data/engine-captures/firefox-esr-153.json")),
-        (Engine::WebKit, include_str!("../../../../tests/data/engine-captures/webkitgtk-2.50.json")),
-    ];
     let scenarios = crate::matrix::expand(MATRIX).expect("matrix");
     let env = lab_env();
     let urls = |line: &str| -> String {
@@ -634,29 +628,12 @@ fn every_line_the_engines_printed_is_explained_and_reproduced() {
             .join(" ")
     };
     let mut problems = Vec::new();
-    for (engine, text) in CAPTURES {
-        let runs: Vec<serde_json::Value> = serde_json::from_str(text).expect("capture");
+    for (engine, runs) in crate::captures::all() {
         let (mut lines_read, mut reproduced, mut failures) = (0, 0, 0);
         for run in &runs {
-            let id = run["id"].as_str().unwrap_or_default();
-            let printed: Vec<String> = run["console"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|l| l.as_str())
-                .map(|l| match engine {
-                    // chromedriver's prefixes: `<source> - ` or `javascript <n> `.
-                    Engine::Chromium => l
-                        .split_once(" - ")
-                        .filter(|(source, _)| source.starts_with("http"))
-                        .map(|(_, m)| m)
-                        .or_else(|| l.strip_prefix("javascript ").and_then(|r| r.split_once(' ')).map(|(_, m)| m))
-                        .unwrap_or(l)
-                        .to_owned(),
-                    _ => l.to_owned(),
-                })
-                .collect();
-            for line in &printed {
+            let id = run.id.as_str();
+            let printed = &run.console;
+            for line in printed {
                 let e = explain(line);
                 lines_read += 1;
                 if e.kind == Kind::Unrecognised || e.browser != Some(engine) {
@@ -664,7 +641,7 @@ fn every_line_the_engines_printed_is_explained_and_reproduced() {
                 }
             }
             // What JavaScript caught names the browser too.
-            let js = run["js"].as_str().unwrap_or_default();
+            let js = run.js.as_str();
             if js.contains(crate::engine::wording::js_error::CHROME)
                 || js.contains(crate::engine::wording::js_error::FIREFOX)
                 || js.contains(crate::engine::wording::js_error::SAFARI)
@@ -675,7 +652,7 @@ fn every_line_the_engines_printed_is_explained_and_reproduced() {
                 }
             }
             let Some(scenario) = scenarios.iter().find(|s| s.id == id) else { continue };
-            let run_no = run["run"].as_u64().unwrap_or_default() as usize;
+            let run_no = run.run;
             let Some(model) = predict_in(engine, scenario, &env).into_iter().nth(run_no) else { continue };
             let Some(failure) = model.failure.as_ref() else { continue };
             if printed.is_empty() {
