@@ -146,8 +146,14 @@ pub fn AnswerForm(state: RwSignal<LabState>) -> impl IntoView {
                     <h3>"The server's answer"</h3>
                     <p data-testid="lab-fixed-answer">
                         <code>{move || state.with(|s| s.endpoint.path())}</code>
-                        " always answers without any CORS header. Pick the route "<code>"/cors"</code>
-                        " to choose the answer yourself."
+                        {move || state.with(|s| match s.endpoint.fixed_methods() {
+                            Some((allowed, refused)) => format!(
+                                " answers {} with 200 and anything else — a preflight's OPTIONS included — with {refused}, and never with a CORS header. ",
+                                allowed.join(" or ")
+                            ),
+                            None => String::new(),
+                        })}
+                        "Pick the route "<code>"/cors"</code>" to choose the answer yourself."
                     </p>
                 </div>
             }

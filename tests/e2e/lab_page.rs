@@ -95,6 +95,11 @@ async fn json_post_preflight_gets_405_and_deletes_nothing() {
     run_named(&lab, "delete-post-json").await;
     lab.expect_text("js-result", &lab.engine.network_error())
         .await;
+    // The form says so before the run: the route takes only POST.
+    lab.text_until("lab-fixed-answer", |t| {
+        t.contains("answers POST with 200") && t.contains("with 405")
+    })
+    .await;
     lab.text_until("server-log", |t| {
         t.contains("OPTIONS /deletePost") && t.contains("405")
     })

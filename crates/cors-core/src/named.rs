@@ -40,6 +40,16 @@ impl Endpoint {
         self == Endpoint::Cors
     }
 
+    /// The methods a fixed route answers with 200, and the status it gives
+    /// any other (a preflight's `OPTIONS` included); `None` for `/cors`.
+    pub fn fixed_methods(self) -> Option<(&'static [&'static str], u16)> {
+        match self {
+            Endpoint::Cors => None,
+            Endpoint::DeletePost => Some((&["POST"], 405)),
+            Endpoint::UsersJson | Endpoint::Page => Some((&["GET", "HEAD"], 404)),
+        }
+    }
+
     /// How a fixed route answers `method` (and its preflight, `OPTIONS`):
     /// no CORS header ever, and the status the demo server's router gives —
     /// `/deletePost` takes only POST (405 for anything else, the preflight
@@ -47,11 +57,7 @@ impl Endpoint {
     /// (404 otherwise). The demo server's tests hold its routes to this.
     /// `/cors` answers as its scenario says (`None`).
     pub fn fixed_server(self, method: &str) -> Option<ServerSpec> {
-        let (allowed, refused): (&[&str], u16) = match self {
-            Endpoint::Cors => return None,
-            Endpoint::DeletePost => (&["POST"], 405),
-            Endpoint::UsersJson | Endpoint::Page => (&["GET", "HEAD"], 404),
-        };
+        let (allowed, refused) = self.fixed_methods()?;
         let status = |m: &str| {
             if allowed.contains(&m.to_ascii_uppercase().as_str()) {
                 200

@@ -674,7 +674,7 @@ static QUESTIONS: &[Question] = &[
         ],
         explanation: "A failed preflight ends the fetch before the real request leaves the browser. That is the whole point of preflights: requests a form could never send only go out once the server has agreed. The script gets the same TypeError either way; only the server log shows that the PUT never arrived.",
         evidence: Evidence::Lab { slug: "preflight-fails" },
-        look_for: "The server log has a single entry, OPTIONS /cors, and no PUT; the console says the preflight response did not pass the access control check.",
+        look_for: "The server log has a single entry, OPTIONS /cors, and no PUT; the console reports a CORS failure for this URL (Chrome says the response to the preflight did not pass the access control check; Firefox and Safari name the missing Access-Control-Allow-Origin, and the Network tab shows it was the OPTIONS request that failed).",
     },
     Question {
         slug: "json-post",
@@ -697,7 +697,7 @@ static QUESTIONS: &[Question] = &[
         ],
         explanation: "Only three content types count as simple: application/x-www-form-urlencoded, multipart/form-data and text/plain. With application/json the browser asks first, and a server without CORS headers never says yes. Same endpoint, same id, one header changed, and this time nothing is deleted. Don't mistake that for protection, though: an attacker would simply send the form version.",
         evidence: Evidence::Lab { slug: "delete-post-json" },
-        look_for: "The server log shows only OPTIONS /deletePost, the post list still has post 13, and the console reports the failed preflight.",
+        look_for: "The server log shows only OPTIONS /deletePost, the post list still has post 13, and the console reports a CORS failure (Chrome names the preflight; Firefox prints the missing Access-Control-Allow-Origin with status 405, then \u{201c}CORS request did not succeed\u{201d}; Safari says the preflight response is not successful, status 405).",
     },
     Question {
         slug: "preflight-passes",
@@ -812,7 +812,7 @@ static QUESTIONS: &[Question] = &[
             ),
             wrong(
                 "A script tag can read any file's text",
-                "A script tag never shows the page a file's text; it only runs it. Plain JSON would run as a script and hand over nothing, which is why the API wraps the data in a function call.",
+                "A script tag never shows the page a file's text; it only runs it. Plain JSON is no use as a script: an object is a syntax error, an array runs and is thrown away, and browsers that block JSON answers to script tags (Chrome's and Firefox's ORB) drop it altogether. That is why the API wraps the data in a function call.",
             ),
             wrong(
                 "The API sends CORS headers for scripts",

@@ -338,7 +338,8 @@ pub mod safari {
     /// `Cannot load`…), read lower-cased.
     pub const ANY_CANNOT_LOAD: Wording = Wording("cannot load {} due to access control checks.");
 
-    /// `redirect: "error"` meeting a redirect (Chrome and Firefox print nothing).
+    /// `redirect: "error"` meeting a redirect (Chrome prints only its network
+    /// line, Firefox nothing).
     pub const REDIRECT_MODE_ERROR: Wording =
         Wording("Not allowed to follow a redirection while loading {}");
 }

@@ -624,7 +624,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
         }
         Failure::RedirectModeError { .. } => {
             e.headline = "The fetch asked for redirect: 'error' and the answer was a redirect: the browser stopped there.".to_owned();
-            e.what.push(format!("The request reached {} and the answer was a redirect; with redirect: 'error', fetch() treats any redirect as a network error and follows nothing. Safari prints this line; Chrome and Firefox print nothing, and the script gets only a TypeError.", c.server));
+            e.what.push(format!("The request reached {} and the answer was a redirect; with redirect: 'error', fetch() treats any redirect as a network error and follows nothing. Safari prints this line; Chrome prints only its generic net::ERR_FAILED network line and Firefox nothing, and the script gets only a TypeError.", c.server));
             e.why.push("redirect: 'error' is the script's own choice, not a CORS rule: it lets a page make sure a request never ends up at another address. No server header changes it.".to_owned());
             steps.push("Use redirect: 'follow' (the default) if the redirect is expected, or request the final URL directly.".to_owned());
             header_fix = false;
@@ -885,7 +885,7 @@ fn companion(found: &Found) -> Explanation {
     ));
     if let Some(s) = v.status {
         e.what.push(format!(
-            "The status {s} means the server did answer: the request arrived, and what it was meant to change has changed."
+            "The status {s} means a server answered. For a request that needs no preflight (a GET, HEAD or form POST) the request itself arrived and did whatever it does on the server. If the request needed a preflight, the status may be the OPTIONS request's, and the request itself was never sent: the Network tab shows which."
         ));
     }
     e.fix = Some(Fix {
@@ -1065,7 +1065,7 @@ fn related(found: &Found) -> Explanation {
                 PrivateNetwork::Mentioned => "This message names address spaces, which is Private or Local Network Access at work.".to_owned(),
             });
             steps.push("Use the same host for the page and the API (open the page at the LAN address when the API is on the LAN), or put both on https.".to_owned());
-            steps.push("With older Chrome versions, the API answers the preflight with Access-Control-Allow-Private-Network: true; with Chrome 142 and later the user must allow local network access for the site.".to_owned());
+            steps.push("Chrome versions before 142 could send a Private Network Access preflight, which the API answers with Access-Control-Allow-Private-Network: true; with Chrome 142 and later the user must allow local network access for the site instead.".to_owned());
             e.notes.push("A page on http://localhost fetching another port of localhost is not affected: both are loopback. A page opened at a LAN address (http://192.168.x.y:…) asking for localhost is.".to_owned());
         }
         Problem::RedirectCredentials => {
@@ -1090,7 +1090,7 @@ fn related(found: &Found) -> Explanation {
             e.kind = Kind::Cors;
             e.rule = Some(Rule::PreflightHeaders);
             e.headline = "Firefox warns that Access-Control-Allow-Headers: * will stop covering Authorization: the server should list it by name.".to_owned();
-            e.what.push("The Fetch standard says `*` never covers Authorization. Firefox lets it through for now and prints this warning (it enforces the rule only behind a preference); Chromium (156) lets `*` cover it too.".to_owned());
+            e.what.push("The Fetch standard says `*` never covers Authorization. Firefox lets it through for now and prints this warning (it enforces the rule only behind a preference); Chrome (156) and Safari (WebKit 2.50) let `*` cover it too, silently, in the lab's tests.".to_owned());
             steps.push("List authorization explicitly: Access-Control-Allow-Headers: authorization, content-type (and any other header the page sends).".to_owned());
         }
         Problem::CorsBlocked { reason } => {

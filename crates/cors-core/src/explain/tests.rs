@@ -586,7 +586,7 @@ fn corrected_claims_stay_corrected() {
         // Firefox's warning: it does not block (yet), and Chromium lets `*` cover it.
         (
             "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at http://localhost:8081/cors soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`).",
-            &["Firefox lets it through for now", "Chromium (156) lets `*` cover it"],
+            &["Firefox lets it through for now", "Chrome (156) and Safari (WebKit 2.50) let `*` cover it too"],
             &["does not cover Authorization: the server must"],
         ),
         // A server echoing `null` after a redirect.
