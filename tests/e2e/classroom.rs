@@ -82,18 +82,28 @@ async fn every_demo_origin_uses_the_host_the_page_was_opened_on() {
         t.contains("the lab's server on your local network")
     })
     .await;
-    let body = lab
-        .client
-        .find(Locator::Css("body"))
-        .await
-        .expect("body")
-        .text()
-        .await
-        .expect("text");
-    assert!(
-        body.contains(&format!("fetch(\"{api}/users.json?learner=")),
-        "{body}"
-    );
+    // Polled: the first experiment shows its code once the config is in
+    // ("Loading the first experiment…" until then).
+    let want = format!("fetch(\"{api}/users.json?learner=");
+    let started = std::time::Instant::now();
+    loop {
+        let body = lab
+            .client
+            .find(Locator::Css("body"))
+            .await
+            .expect("body")
+            .text()
+            .await
+            .expect("text");
+        if body.contains(&want) {
+            break;
+        }
+        assert!(
+            started.elapsed() < crate::harness::PATIENCE,
+            "never showed {want:?}: {body}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     lab.click("run-users-fetch").await;
     lab.expect_text("js-result", &lab.engine.network_error())
         .await;
