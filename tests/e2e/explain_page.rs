@@ -353,11 +353,7 @@ async fn run_and_read(lab: &Lab) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn this_engine_s_own_messages_round_trip_through_the_lab() {
     let lab = Lab::start().await;
-    let browser = match lab.engine {
-        crate::harness::Engine::Chromium => "Chrome",
-        crate::harness::Engine::Firefox => "Firefox",
-        crate::harness::Engine::Webkit => "Safari",
-    };
+    let browser = lab.engine.browser_name();
     for start in [
         "/lab?method=GET&h=X-Lab-Token%3A1&p.acao=echo".to_owned(),
         "/lab?s=delete-post-json".to_owned(),

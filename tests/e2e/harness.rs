@@ -48,6 +48,24 @@ impl Engine {
         }
     }
 
+    /// The browser a learner knows this engine by, as the app names it.
+    pub fn browser_name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "Chrome",
+            Engine::Firefox => "Firefox",
+            Engine::Webkit => "Safari",
+        }
+    }
+
+    /// The suffix of the lab's console lines for this engine (`console-<slug>`).
+    pub fn console_slug(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chrome",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "safari",
+        }
+    }
+
     /// `String(error)` for a fetch that failed with a network error (a CORS
     /// failure included), as the lab's model words it for this engine.
     pub fn network_error(self) -> String {

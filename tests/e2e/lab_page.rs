@@ -44,17 +44,9 @@ async fn simple_get_arrives_but_is_withheld() {
 async fn the_console_shown_is_the_one_printed(lab: &Lab) {
     let engine = lab.engine.model();
     let heading = lab.find("model-engine").await.text().await.expect("text");
-    let name = match engine {
-        cors_core::browser::Engine::Chromium => "Chrome",
-        cors_core::browser::Engine::Gecko => "Firefox",
-        cors_core::browser::Engine::WebKit => "Safari",
-    };
+    let name = lab.engine.browser_name();
     assert!(heading.contains(name), "{heading}");
-    let slug = match engine {
-        cors_core::browser::Engine::Chromium => "chrome",
-        cors_core::browser::Engine::Gecko => "firefox",
-        cors_core::browser::Engine::WebKit => "safari",
-    };
+    let slug = lab.engine.console_slug();
     let shown = lab
         .find(&format!("console-{slug}"))
         .await
@@ -389,11 +381,7 @@ async fn deep_linked_experiments_agree_with_this_browser() {
             "{:?}, /lab?{query}: {agrees}",
             lab.engine
         );
-        let slug = match lab.engine {
-            crate::harness::Engine::Chromium => "chrome",
-            crate::harness::Engine::Firefox => "firefox",
-            crate::harness::Engine::Webkit => "safari",
-        };
+        let slug = lab.engine.console_slug();
         let shown = lab
             .client
             .find_all(fantoccini::Locator::Css(&format!(
