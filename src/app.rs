@@ -8,19 +8,13 @@ use leptos_router::path;
 
 use crate::components::classroom_banner::ClassroomBanner;
 use crate::components::presenter::{PresentToggle, SharedStepNote, StepStyle, Stepper};
+use crate::i18n::{t, LanguageSwitch};
 use crate::lazy::{Chunk, Lazy};
 use crate::pages::not_found::NotFound;
 use crate::presenter::Presenter;
 
-/// The header's links: path and label.
-const PAGES: [(&str, &str); 6] = [
-    ("/origin", "Origins"),
-    ("/lab", "Fetch lab"),
-    ("/quiz", "Quiz"),
-    ("/why", "Why?"),
-    ("/explain", "Explain an error"),
-    ("/", "First experiment"),
-];
+/// The header's links, in order.
+const PAGES: [&str; 6] = ["/origin", "/lab", "/quiz", "/why", "/explain", "/"];
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -31,9 +25,33 @@ pub fn App() -> impl IntoView {
     // Fetched only when a view needs same-site, then kept for the whole visit.
     crate::suffix_list::provide_suffix_list();
     view! {
+            <WithTexts>
         <Router>
             <Frame />
         </Router>
+    </WithTexts>
+    }
+}
+
+/// Renders its children once the frame's texts are here, in the locale the
+/// learner starts with (`crate::i18n::initial_locale`). If they cannot be
+/// fetched, the page's own "could not load" note (index.html) shows.
+#[component]
+fn WithTexts(children: ChildrenFn) -> impl IntoView {
+    let locale = crate::i18n::initial_locale();
+    let ready = LocalResource::new(move || crate::i18n::start(locale));
+    view! {
+        <Suspense>
+            {move || ready.get().map(|result| match result {
+                Ok(()) => Some(children()),
+                Err(_) => {
+                    if let Some(note) = document().get_element_by_id("app-load-failed") {
+                        let _ = note.remove_attribute("hidden");
+                    }
+                    None
+                }
+            })}
+        </Suspense>
     }
 }
 
@@ -44,24 +62,26 @@ fn Frame() -> impl IntoView {
     let pathname = use_location().pathname;
     let has_steps = move || presenter.steps.with(|s| !s.is_empty());
     let seat = crate::classroom::seat();
+    let page_texts = Signal::derive(move || Chunk::from_path(&pathname.get()).map(Chunk::texts));
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t!(common.skip_link)}</a>
         <header class="site-header">
             <a href=move || presenter.href("/") class="brand">
                 <span class="brand-mark" aria-hidden="true">"⇄"</span>
-                " CORS Lab"
+                " "{t!(common.brand)}
             </a>
-            <nav aria-label="Main">
+            <nav aria-label=move || t!(common.nav.label).string()>
                 {PAGES
                     .iter()
-                    .map(|(path, label)| view! {
+                    .map(|path| view! {
                         <a href=move || presenter.href(path)
                             aria-current=move || (pathname.get() == *path).then_some("page")>
-                            {*label}
+                            {nav_label(path)}
                         </a>
                     })
                     .collect_view()}
             </nav>
+            <LanguageSwitch page=page_texts />
             <PresentToggle />
         </header>
         <ClassroomBanner />
@@ -90,11 +110,24 @@ fn Frame() -> impl IntoView {
         </div>
         <footer class="site-footer" data-testid="site-footer">
             {move || if seat.get() == crate::classroom::Seat::Solo {
-                "Every request in this lab is real and stays on this machine. "
+                t!(common.footer.solo).into_any()
             } else {
-                "Every request in this lab is real and goes only to the lab's server on your local network. "
+                t!(common.footer.lan).into_any()
             }}
-            "The server never enforces CORS: your browser does."
+            " "
+            {t!(common.footer.enforce)}
         </footer>
+    }
+}
+
+/// A header link's label.
+fn nav_label(path: &str) -> impl IntoView {
+    match path {
+        "/origin" => t!(common.nav.origin).into_any(),
+        "/lab" => t!(common.nav.lab).into_any(),
+        "/quiz" => t!(common.nav.quiz).into_any(),
+        "/why" => t!(common.nav.why).into_any(),
+        "/explain" => t!(common.nav.explain).into_any(),
+        _ => t!(common.nav.home).into_any(),
     }
 }

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use crate::i18n::{t, Page, Text};
 use crate::pages;
 
 /// The pieces of the app that load as chunks of their own.
@@ -43,16 +44,43 @@ impl Chunk {
         Chunk::PresenterPanel,
     ];
 
-    /// What the loading and failure messages call the page.
-    pub fn title(self) -> &'static str {
+    /// What the loading and failure messages call the page (a text of the
+    /// frame's, which are here before any page).
+    pub fn title(self) -> Text {
         match self {
-            Chunk::Home => "the first experiment",
-            Chunk::Origin => "the origin comparator",
-            Chunk::Lab => "the fetch lab",
-            Chunk::Quiz => "the quiz",
-            Chunk::Why => "the “Why?” demos",
-            Chunk::Explain => "the error explainer",
-            Chunk::PresenterPanel => "presenter mode's panel",
+            Chunk::Home => t!(common.chunk.home),
+            Chunk::Origin => t!(common.chunk.origin),
+            Chunk::Lab => t!(common.chunk.lab),
+            Chunk::Quiz => t!(common.chunk.quiz),
+            Chunk::Why => t!(common.chunk.why),
+            Chunk::Explain => t!(common.chunk.explain),
+            Chunk::PresenterPanel => t!(common.chunk.presenter_panel),
+        }
+    }
+
+    /// The page shown at an address of the app.
+    pub fn from_path(path: &str) -> Option<Chunk> {
+        match path {
+            "/" => Some(Chunk::Home),
+            "/origin" => Some(Chunk::Origin),
+            "/lab" => Some(Chunk::Lab),
+            "/quiz" => Some(Chunk::Quiz),
+            "/why" => Some(Chunk::Why),
+            "/explain" => Some(Chunk::Explain),
+            _ => None,
+        }
+    }
+
+    /// The file of texts the chunk reads besides the frame's.
+    pub fn texts(self) -> Page {
+        match self {
+            Chunk::Home => Page::Home,
+            Chunk::Origin
+            | Chunk::Lab
+            | Chunk::Quiz
+            | Chunk::Why
+            | Chunk::Explain
+            | Chunk::PresenterPanel => Page::Common,
         }
     }
 
@@ -125,7 +153,14 @@ pub fn Lazy(chunk: Chunk) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let view = move || {
         attempt.track();
+        // The page's texts, then its code: the code's download started with
+        // the main wasm's (the boot script), so the two overlap.
+        let locale = crate::i18n::locale_untracked();
+        let texts = LocalResource::new(move || crate::i18n::load(locale, chunk.texts()));
         Suspend::new(async move {
+            if texts.await.is_err() {
+                return view! { <LoadFailedNote chunk attempt /> }.into_any();
+            }
             match chunk.view().await {
                 Ok(view) => {
                     preload_others(chunk);
@@ -138,7 +173,7 @@ pub fn Lazy(chunk: Chunk) -> impl IntoView {
     view! {
         <Suspense fallback=move || view! {
             <p class="page-loading" data-testid="page-loading" role="status">
-                "Loading " {chunk.title()} "…"
+                {t!(common.loading, what = chunk.title())}
             </p>
         }>
             {view}
@@ -151,21 +186,17 @@ pub fn Lazy(chunk: Chunk) -> impl IntoView {
 fn LoadFailedNote(chunk: Chunk, attempt: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="load-failed" role="alert" data-testid="page-load-failed">
-            <p>
-                "Could not load " {chunk.title()} ": the download of its code failed "
-                "(the network dropped, or the lab's server is not running). "
-                "Nothing you did was lost."
-            </p>
+            <p>{t!(common.load_failed, what = chunk.title())}</p>
             <button type="button" data-testid="page-load-retry"
                 on:click=move |_| attempt.update(|n| *n += 1)>
-                "Try again"
+                {t!(common.try_again)}
             </button>
             // After the lab was rebuilt, this page's code has a new address:
             // only a reload finds it.
             " "
             <button type="button" data-testid="page-load-reload"
                 on:click=move |_| { let _ = window().location().reload(); }>
-                "Reload the page"
+                {t!(common.reload)}
             </button>
         </div>
     }

@@ -235,12 +235,18 @@ impl Presenter {
 
     /// The address a page of the app has from the header's navigation:
     /// presenter mode stays on.
+    /// The language chosen in the address stays too.
     pub fn href(self, path: &str) -> String {
+        // A new language is written into the address as it is chosen.
+        crate::i18n::locale();
+        let mut pairs = Vec::new();
         if self.presenting.get() {
-            url_state::href(path, &[(present::PRESENT_PARAM, "1")])
-        } else {
-            path.to_owned()
+            pairs.push((present::PRESENT_PARAM, "1".to_owned()));
         }
+        if let Some(lang) = url_state::param(present::LANG_PARAM) {
+            pairs.push((present::LANG_PARAM, lang));
+        }
+        url_state::href(path, &pairs)
     }
 
     /// The link the class opens: this page, its state and step, without
@@ -253,7 +259,12 @@ impl Presenter {
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
         let path = self.path.get_untracked();
-        match present::share_query(Page::from_path(&path), &self.address_pairs()) {
+        // The class opens the page in the language it is presented in.
+        let mut pairs = self.address_pairs();
+        pairs.retain(|(k, _)| k != present::LANG_PARAM);
+        let locale = crate::i18n::locale();
+        pairs.push((present::LANG_PARAM.to_owned(), locale.tag().to_owned()));
+        match present::share_query(Page::from_path(&path), &pairs) {
             query if query.is_empty() => format!("{origin}{path}"),
             query => format!("{origin}{path}?{query}"),
         }

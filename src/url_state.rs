@@ -171,6 +171,38 @@ fn write(path: &str, page: &[(String, String)]) {
     }
 }
 
+/// Sets (or with `None` removes) one of the frame's pairs in the address
+/// bar at once, the page's pairs kept (see [`present::FRAME_PARAMS`]).
+pub fn set_frame_param(key: &str, value: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let mut pairs: Vec<(String, String)> =
+        all_pairs().into_iter().filter(|(k, _)| k != key).collect();
+    if let Some(value) = value {
+        pairs.push((key.to_owned(), value.to_owned()));
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&href(&path, &pairs)),
+        );
+    }
+    if let Ok(event) = web_sys::Event::new(QUERY_REWRITTEN) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// The value of a pair of the address bar's query.
+pub fn param(key: &str) -> Option<String> {
+    all_pairs()
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+}
+
 /// `path?query`, or just `path` without pairs.
 pub fn href<K: AsRef<str>, V: AsRef<str>>(path: &str, params: &[(K, V)]) -> String {
     let query = encode(params);

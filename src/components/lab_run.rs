@@ -522,7 +522,7 @@ fn ConsoleBox(run: Run) -> impl IntoView {
                 view! {
                     <p class="hint" data-testid="console-hint">
                         "JavaScript cannot read these; the browser prints them in the developer console for you, the developer (to open it here: "
-                        {crate::demo::this_browser().console_shortcut()}"). Each browser words them its own way:"
+                        {crate::words::console_shortcut(crate::demo::this_browser())}"). Each browser words them its own way:"
                     </p>
                     {consoles.into_iter().map(|(engine, lines)| {
                         let name = crate::engines::browser_name(engine);

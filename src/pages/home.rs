@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::components::server_down::ServerDown;
 use crate::components::server_log::ServerLog;
 use crate::demo::{self, FetchOutcome};
+use crate::i18n::t;
 use crate::presenter::Presenter;
 
 #[component]
@@ -16,19 +17,13 @@ pub fn HomePage() -> impl IntoView {
     let config = demo::use_config();
     view! {
         <section class="hero" data-step="intro">
-            <h1>"See the same-origin policy happen"</h1>
-            <p class="lead">
-                "Your browser lets a page send requests almost anywhere, but it only hands the "
-                "answer to the page's scripts when both share an origin — or when the other "
-                "server says, with CORS headers, that sharing is fine. This lab fires real "
-                "requests at demo servers on other origins and shows both sides: what arrived "
-                "at the server, and what your script was allowed to see."
-            </p>
+            <h1>{t!(home.title)}</h1>
+            <p class="lead">{t!(home.lead)}</p>
             <div class="hero-links">
-                <a class="button" href="/origin">"Compare two origins"</a>
+                <a class="button" href="/origin">{t!(home.compare_link)}</a>
             </div>
         </section>
-        <Suspense fallback=|| view! { <p class="card">"Looking for the demo server…"</p> }>
+        <Suspense fallback=move || view! { <p class="card">{t!(home.looking_for_server)}</p> }>
             {move || config.get().map(|result| match result {
                 Ok(config) => view! { <FirstExperiment config /> }.into_any(),
                 Err(message) => view! { <ServerDown message /> }.into_any(),
@@ -68,40 +63,39 @@ fn FirstExperiment(config: DemoConfig) -> impl IntoView {
     Presenter::on_reset(move || outcome.set(None));
     view! {
         <section class="card experiment" aria-labelledby="first-title" data-step="experiment result">
-            <h2 id="first-title">"First experiment: read another origin's JSON"</h2>
+            <h2 id="first-title">{t!(home.experiment.title)}</h2>
             <p data-step="experiment">
-                "This page lives at "<code>{page_origin.clone()}</code>". The API lives at "
-                <code>{api_origin.clone()}</code>" — another port, so another origin. Its "
-                <code>"/users.json"</code>" answers without any CORS header. Press the button to run:"
+                {t!(home.experiment.setup,
+                    page_origin = page_origin.clone(), api_origin = api_origin.clone())}
             </p>
             <pre class="code" data-step="experiment result"><code>{format!("await fetch(\"{target}\")")}</code></pre>
             <p data-step="experiment result">
                 <button type="button" class="primary" on:click=move |_| run() disabled=move || running.get() data-testid="run-users-fetch">
-                    {move || if running.get() { "Running…" } else { "Run fetch" }}
+                    {move || if running.get() {
+                        t!(home.experiment.running).into_any()
+                    } else {
+                        t!(home.experiment.run).into_any()
+                    }}
                 </button>
             </p>
             <div class="panels" data-step="result">
                 <section class="panel" aria-labelledby="js-got-title" aria-live="polite">
-                    <h3 id="js-got-title">"JavaScript got"</h3>
+                    <h3 id="js-got-title">{t!(home.experiment.js_got)}</h3>
                     {move || match outcome.get() {
-                        None => view! { <p class="empty">"Not run yet."</p> }.into_any(),
+                        None => view! { <p class="empty">{t!(home.experiment.not_run)}</p> }.into_any(),
                         Some(FetchOutcome::Rejected { error }) => view! {
-                            <p class="verdict bad"><span aria-hidden="true">"✗ "</span>"The promise rejected:"</p>
+                            <p class="verdict bad"><span aria-hidden="true">"✗ "</span>{t!(home.experiment.rejected)}</p>
                             <pre class="js-result" data-testid="js-result">{error}</pre>
                             <p>
-                                "Yet the server log shows the request arrived and was answered with 200. "
-                                "The browser got the answer and kept it from the script, because the "
-                                "response had no "<code>"Access-Control-Allow-Origin"</code>" header "
-                                "allowing "<code>{page_origin.clone()}</code>" to read it. The developer "
-                                "console names the reason; the script only ever sees this generic error."
+                                {t!(home.experiment.why_rejected, page_origin = page_origin.clone())}
                             </p>
                             <p class="hint" data-testid="console-hint">
-                                "To open the console in this browser: "
-                                {crate::demo::this_browser().console_shortcut()}"."
+                                {t!(home.experiment.console_hint,
+                                    shortcut = crate::words::console_shortcut(crate::demo::this_browser()))}
                             </p>
                         }.into_any(),
                         Some(FetchOutcome::Read { status, body }) => view! {
-                            <p class="verdict good"><span aria-hidden="true">"✓ "</span>{format!("Readable, status {status}:")}</p>
+                            <p class="verdict good"><span aria-hidden="true">"✓ "</span>{t!(home.experiment.readable, status)}</p>
                             <pre class="js-result" data-testid="js-result">{body}</pre>
                         }.into_any(),
                     }}

@@ -398,8 +398,8 @@ async fn the_class_link_lands_on_the_same_step() {
         "no instructor parameter: {share}"
     );
     assert!(
-        share.ends_with("/lab?s=no-cors&step=3"),
-        "the same experiment, by its short name: {share}"
+        share.ends_with("/lab?s=no-cors&step=3&lang=en"),
+        "the same experiment, by its short name, in the presenter's language: {share}"
     );
     // Copy puts exactly that link on the clipboard.
     let devtools = lab.has_devtools("granting the page clipboard reads");

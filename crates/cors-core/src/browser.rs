@@ -58,19 +58,6 @@ impl Browser {
             Browser::Other
         }
     }
-
-    /// How to open the console, for this family (keys as printed on the keyboard).
-    pub fn console_shortcut(self) -> &'static str {
-        match self {
-            Browser::Chromium => "F12 or Ctrl+Shift+J; Cmd+Option+J on a Mac",
-            Browser::Firefox => "F12 or Ctrl+Shift+K; Cmd+Option+K on a Mac",
-            Browser::Safari => {
-                "turn on the developer features first (Settings → Advanced → \u{201c}Show features for \
-                 web developers\u{201d}; in older versions \u{201c}Show Develop menu\u{201d}), then Cmd+Option+C"
-            }
-            Browser::Other => "usually F12, or the browser's menu under More tools → Developer tools",
-        }
-    }
 }
 
 #[cfg(test)]
@@ -91,17 +78,5 @@ mod tests {
         ] {
             assert_eq!(Browser::from_user_agent(ua), browser, "{ua}");
         }
-    }
-
-    #[test]
-    fn safari_learners_are_told_to_turn_the_tools_on_first() {
-        assert!(Browser::Safari
-            .console_shortcut()
-            .contains("Show features for web developers"));
-        assert!(!Browser::Safari.console_shortcut().starts_with("F12"));
-        assert!(Browser::Firefox.console_shortcut().contains("Ctrl+Shift+K"));
-        assert!(Browser::Chromium
-            .console_shortcut()
-            .contains("Ctrl+Shift+J"));
     }
 }

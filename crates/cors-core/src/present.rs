@@ -19,9 +19,11 @@ pub const STEP_PARAM: &str = "step";
 /// Query keys only the instructor's screen uses: a share link leaves them
 /// out (classroom mode's key never stays in the address, but just in case).
 pub const INSTRUCTOR_ONLY: &[&str] = &[PRESENT_PARAM, crate::wire::INSTRUCTOR_PARAM];
+/// `lang=zh-TW`: the language the app speaks (a class link carries it).
+pub const LANG_PARAM: &str = "lang";
 /// Query keys that belong to the frame, not to the page: pages do not read
 /// them, and keep them when they rewrite the address.
-pub const FRAME_PARAMS: &[&str] = &[PRESENT_PARAM, STEP_PARAM];
+pub const FRAME_PARAMS: &[&str] = &[PRESENT_PARAM, STEP_PARAM, LANG_PARAM];
 
 /// The pages that have steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -87,6 +87,8 @@ mod tests {
             ("/pkg-0e32b5a25d0d3711/chunk_12.wasm", true),
             ("/pkg-0e32b5a25d0d3711/bundle-3.bin", true),
             ("/cors-lab-0123456789abcdef_bg.wasm", true),
+            // The text layer's files: the directory carries the hash.
+            ("/i18n-0123456789abcdef/home/zh-TW.json", true),
             ("/", false),
             ("/index.html", false),
             ("/lab", false),

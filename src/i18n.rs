@@ -1,0 +1,516 @@
+//! The text layer's runtime: every sentence a learner reads comes from
+//! `locales/` (build.rs checks the files and generates [`crate::texts`])
+//! through [`t!`](crate::t), e.g. `t!(home.experiment.readable, status = 200)`:
+//! a key or argument that does not exist, or a missing argument, does not
+//! compile.
+//!
+//! Only the active locale's texts are downloaded, one file per page
+//! (`/i18n-<hash>/<page>/<locale>.json`, the texts in key order): [`load`]
+//! fetches a page's file before the page renders, so its texts appear at
+//! once and in one language. A file that cannot be fetched is an error the
+//! caller shows (with a way to try again), never a panic.
+//!
+//! Which locale is active ([`initial_locale`]): `?lang=` in the address, else
+//! the learner's last choice (localStorage), else the first of the browser's
+//! languages the lab speaks, else English. The header's [`LanguageSwitch`]
+//! changes it, remembers it and writes it into the address.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+pub use crate::texts::{Locale, Page};
+pub use cors_core::present::LANG_PARAM;
+
+/// Where the learner's choice is remembered.
+const STORAGE_KEY: &str = "cors-lab-lang";
+
+/// A text of a page's file, with its arguments: shown as a view (it follows
+/// the active locale) or read as a string ([`Text::string`]).
+#[derive(Clone)]
+pub struct Text {
+    page: Page,
+    index: usize,
+    args: Arc<Vec<(&'static str, Arg)>>,
+}
+
+/// An argument of a text: words, or a view (a link, another text).
+#[derive(Clone)]
+pub enum Arg {
+    Words(Arc<str>),
+    View(Arc<dyn Fn() -> AnyView + Send + Sync>),
+    Text(Text),
+}
+
+impl Arg {
+    /// A view as an argument (for an element the sentence wraps around).
+    pub fn view<V: IntoView + 'static>(f: impl Fn() -> V + Send + Sync + 'static) -> Arg {
+        Arg::View(Arc::new(move || f().into_any()))
+    }
+}
+
+impl From<Text> for Arg {
+    fn from(text: Text) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+macro_rules! words_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(value: $t) -> Arg {
+                Arg::Words(value.to_string().into())
+            }
+        }
+    )*};
+}
+words_from!(
+    String,
+    &str,
+    &String,
+    u16,
+    u32,
+    u64,
+    usize,
+    i32,
+    i64,
+    char,
+    Arc<str>
+);
+
+/// A text by its key, with its arguments named:
+/// `t!(home.experiment.setup, page_origin = a, api_origin = b)`; a variable
+/// of the argument's name may stand alone (`t!(home.x, status)`).
+#[macro_export]
+macro_rules! t {
+    ($($segment:ident).+ $(, $arg:ident $(= $value:expr)?)* $(,)?) => {
+        $crate::texts::$($segment)::+::Args {
+            $($arg: $crate::i18n::Arg::from($crate::__t_value!($arg $(, $value)?))),*
+        }.text()
+    };
+}
+pub use t;
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __t_value {
+    ($arg:ident) => {
+        $arg
+    };
+    ($arg:ident, $value:expr) => {
+        $value
+    };
+}
+
+/// The texts fetched so far: (page, locale) → texts in key order.
+type Loaded = HashMap<(Page, Locale), Rc<Vec<String>>>;
+
+thread_local! {
+    static LOADED: RefCell<Loaded> = RefCell::new(HashMap::new());
+    /// The active locale (one per tab: wasm is single-threaded).
+    static ACTIVE: RwSignal<Locale> = RwSignal::new(Locale::default());
+}
+
+/// The active locale (reactive).
+pub fn locale() -> Locale {
+    ACTIVE.with(|a| a.get())
+}
+
+/// The active locale, without subscribing.
+pub fn locale_untracked() -> Locale {
+    ACTIVE.with(|a| a.get_untracked())
+}
+
+/// Why a file of texts did not arrive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The request failed (network, server down) or was not answered 200.
+    Unreachable,
+    /// The answer was not the file this build expects.
+    Garbled,
+}
+
+/// Fetches a page's texts in `locale`, once per visit.
+pub async fn load(locale: Locale, page: Page) -> Result<(), LoadError> {
+    if LOADED.with(|l| l.borrow().contains_key(&(page, locale))) {
+        return Ok(());
+    }
+    let url = format!(
+        "{}/{}/{}.json",
+        crate::texts::BASE,
+        page.name(),
+        locale.tag()
+    );
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|_| LoadError::Unreachable)?;
+    if !response.ok() {
+        return Err(LoadError::Unreachable);
+    }
+    let texts: Vec<String> = response.json().await.map_err(|_| LoadError::Garbled)?;
+    if texts.len() != page.text_count() {
+        return Err(LoadError::Garbled);
+    }
+    LOADED.with(|l| l.borrow_mut().insert((page, locale), Rc::new(texts)));
+    Ok(())
+}
+
+fn template(page: Page, index: usize, locale: Locale) -> Option<Rc<Vec<String>>> {
+    let texts = LOADED.with(|l| l.borrow().get(&(page, locale)).cloned())?;
+    (index < texts.len()).then_some(texts)
+}
+
+impl Text {
+    #[doc(hidden)]
+    pub fn new(page: Page, index: usize, args: Vec<(&'static str, Arg)>) -> Text {
+        Text {
+            page,
+            index,
+            args: Arc::new(args),
+        }
+    }
+
+    /// The text in the active locale as plain words (inline elements'
+    /// contents kept, their tags dropped; a view argument left out).
+    /// Reactive: it follows the active locale.
+    pub fn string(&self) -> String {
+        self.string_in(locale())
+    }
+
+    fn string_in(&self, locale: Locale) -> String {
+        let Some(texts) = template(self.page, self.index, locale) else {
+            return String::new();
+        };
+        let mut out = String::new();
+        for piece in parse(&texts[self.index]) {
+            match piece {
+                Piece::Words(w) => out.push_str(w),
+                Piece::Open(_) | Piece::Close => {}
+                Piece::Arg(name) => match self.arg(name) {
+                    Some(Arg::Words(w)) => out.push_str(w),
+                    Some(Arg::Text(t)) => out.push_str(&t.string_in(locale)),
+                    Some(Arg::View(_)) | None => {}
+                },
+            }
+        }
+        out
+    }
+
+    fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+    }
+
+    /// The text as views, in the active locale.
+    fn render(&self) -> AnyView {
+        let locale = locale();
+        let Some(texts) = template(self.page, self.index, locale) else {
+            return ().into_any();
+        };
+        let pieces = parse(&texts[self.index]);
+        let mut pieces = pieces.into_iter();
+        self.render_until_close(&mut pieces).into_any()
+    }
+
+    fn render_until_close<'a>(&self, pieces: &mut impl Iterator<Item = Piece<'a>>) -> Vec<AnyView> {
+        let mut views = Vec::new();
+        while let Some(piece) = pieces.next() {
+            match piece {
+                Piece::Words(w) => views.push(w.to_owned().into_any()),
+                Piece::Arg(name) => views.push(match self.arg(name) {
+                    Some(Arg::Words(w)) => w.to_string().into_any(),
+                    Some(Arg::View(f)) => f(),
+                    Some(Arg::Text(t)) => t.render(),
+                    None => ().into_any(),
+                }),
+                Piece::Open(element) => {
+                    let inner = self.render_until_close(pieces);
+                    views.push(match element {
+                        "strong" => view! { <strong>{inner}</strong> }.into_any(),
+                        "em" => view! { <em>{inner}</em> }.into_any(),
+                        "kbd" => view! { <kbd>{inner}</kbd> }.into_any(),
+                        _ => view! { <code>{inner}</code> }.into_any(),
+                    });
+                }
+                Piece::Close => break,
+            }
+        }
+        views
+    }
+}
+
+/// In a view, a text follows the active locale.
+impl IntoRender for Text {
+    type Output = Box<dyn Fn() -> AnyView + Send + Sync>;
+    fn into_render(self) -> Self::Output {
+        Box::new(move || self.render())
+    }
+}
+
+impl Text {
+    /// The text as a view of any type (for `match` arms and the like).
+    pub fn into_any(self) -> AnyView {
+        (move || self.render()).into_any()
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.string())
+    }
+}
+
+/// A piece of a text's template.
+#[derive(Debug, PartialEq, Eq)]
+enum Piece<'a> {
+    Words(&'a str),
+    Arg(&'a str),
+    Open(&'a str),
+    Close,
+}
+
+/// `a {{ b }} <code>c</code>` → words, argument, open, words, close.
+/// build.rs has checked every template: arguments named, elements known
+/// and closed.
+fn parse(template: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    loop {
+        let next_arg = rest.find("{{");
+        let next_tag = rest
+            .match_indices('<')
+            .map(|(i, _)| i)
+            .find(|&i| tag_at(&rest[i..]).is_some());
+        let at = match (next_arg, next_tag) {
+            (Some(a), Some(t)) => a.min(t),
+            (Some(a), None) => a,
+            (None, Some(t)) => t,
+            (None, None) => {
+                if !rest.is_empty() {
+                    pieces.push(Piece::Words(rest));
+                }
+                return pieces;
+            }
+        };
+        if at > 0 {
+            pieces.push(Piece::Words(&rest[..at]));
+        }
+        rest = &rest[at..];
+        if let Some(after) = rest.strip_prefix("{{") {
+            match after.find("}}") {
+                Some(end) => {
+                    pieces.push(Piece::Arg(after[..end].trim()));
+                    rest = &after[end + 2..];
+                }
+                None => {
+                    pieces.push(Piece::Words(rest));
+                    return pieces;
+                }
+            }
+        } else if let Some((piece, len)) = tag_at(rest) {
+            pieces.push(piece);
+            rest = &rest[len..];
+        }
+    }
+}
+
+/// `<name>` or `</name>` at the start of `text`, and its length.
+fn tag_at(text: &str) -> Option<(Piece<'_>, usize)> {
+    let inner = text.strip_prefix('<')?;
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name_len = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    if name_len == 0 || !inner[name_len..].starts_with('>') {
+        return None;
+    }
+    let len = 1 + usize::from(closing) + name_len + 1;
+    Some((
+        if closing {
+            Piece::Close
+        } else {
+            Piece::Open(&inner[..name_len])
+        },
+        len,
+    ))
+}
+
+/// A locale for a language tag as browsers and the address spell it:
+/// the exact tag (`zh-TW`, any case, `_` or `-`), else the same language —
+/// except that Chinese in Simplified script (`zh-Hans`, `zh-CN`, `zh-SG`)
+/// or with no region or script does not pick Traditional Chinese.
+pub fn from_tag(tag: &str) -> Option<Locale> {
+    let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
+    if tag.is_empty() {
+        return None;
+    }
+    if let Some(exact) = Locale::ALL
+        .into_iter()
+        .find(|l| l.tag().to_ascii_lowercase() == tag)
+    {
+        return Some(exact);
+    }
+    let mut parts = tag.split('-');
+    let language = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    Locale::ALL.into_iter().find(|l| {
+        let ours = l.tag().to_ascii_lowercase();
+        let mut our_parts = ours.split('-');
+        if our_parts.next() != Some(language) {
+            return false;
+        }
+        if language == "zh" {
+            // Traditional script, or a region that writes it.
+            !rest.contains(&"hans")
+                && rest
+                    .iter()
+                    .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"))
+        } else {
+            true
+        }
+    })
+}
+
+/// The locale to start with (see the module doc).
+pub fn initial_locale() -> Locale {
+    crate::url_state::param(LANG_PARAM)
+        .and_then(|v| from_tag(&v))
+        .or_else(|| remembered().and_then(|v| from_tag(&v)))
+        .or_else(browser_locale)
+        .unwrap_or_default()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn remembered() -> Option<String> {
+    storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+}
+
+/// The first of the browser's preferred languages that the lab speaks.
+fn browser_locale() -> Option<Locale> {
+    let navigator = web_sys::window()?.navigator();
+    navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(navigator.language())
+        .find_map(|tag| from_tag(&tag))
+}
+
+/// Makes `locale` active at start-up, once the frame's texts are here, and
+/// sets `<html lang>` (screen readers and CJK line breaking need it).
+pub async fn start(locale: Locale) -> Result<(), LoadError> {
+    load(locale, Page::Common).await?;
+    activate(locale);
+    Ok(())
+}
+
+/// Makes `locale` active: fetches the frame's and the shown page's texts
+/// first, so everything changes language in one step; remembers the choice
+/// and writes it into the address (a link copied now opens in it).
+pub async fn switch_to(locale: Locale, page: Option<Page>) -> Result<(), LoadError> {
+    load(locale, Page::Common).await?;
+    if let Some(page) = page {
+        load(locale, page).await?;
+    }
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, locale.tag());
+    }
+    crate::url_state::set_frame_param(LANG_PARAM, Some(locale.tag()));
+    activate(locale);
+    Ok(())
+}
+
+fn activate(locale: Locale) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", locale.tag());
+    }
+    ACTIVE.with(|a| a.set(locale));
+}
+
+/// The header's language switch: one button per language, named in itself,
+/// the active one pressed.
+#[component]
+pub fn LanguageSwitch(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
+    let failed = RwSignal::new(false);
+    let choose = move |chosen: Locale| {
+        let page = page.get_untracked();
+        leptos::task::spawn_local(async move {
+            failed.set(switch_to(chosen, page).await.is_err());
+        });
+    };
+    view! {
+        <div class="language-switch" role="group" aria-label=move || t!(common.language.label).string()>
+            {Locale::ALL
+                .into_iter()
+                .map(|option| view! {
+                    <button type="button" lang=option.tag()
+                        data-testid=format!("lang-{}", option.tag())
+                        aria-pressed=move || (locale() == option).to_string()
+                        on:click=move |_| choose(option)>
+                        {option.self_name()}
+                    </button>
+                })
+                .collect_view()}
+            <Show when=move || failed.get()>
+                <span class="language-failed" role="alert" data-testid="lang-failed">
+                    {t!(common.language.failed)}
+                </span>
+            </Show>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_browsers_send_are_understood() {
+        for (tag, want) in [
+            ("zh-TW", Some(Locale::ZhTw)),
+            ("zh-tw", Some(Locale::ZhTw)),
+            ("zh_TW", Some(Locale::ZhTw)),
+            ("zh-Hant", Some(Locale::ZhTw)),
+            ("zh-Hant-TW", Some(Locale::ZhTw)),
+            ("zh-HK", Some(Locale::ZhTw)),
+            ("zh-CN", None),
+            ("zh-Hans", None),
+            ("zh-Hans-TW", None),
+            ("zh", None),
+            ("en", Some(Locale::En)),
+            ("en-GB", Some(Locale::En)),
+            ("fr", None),
+            ("", None),
+        ] {
+            assert_eq!(from_tag(tag), want, "{tag}");
+        }
+    }
+
+    #[test]
+    fn templates_split_into_words_arguments_and_elements() {
+        assert_eq!(
+            parse("At <code>{{ page }}</code>, a < b."),
+            vec![
+                Piece::Words("At "),
+                Piece::Open("code"),
+                Piece::Arg("page"),
+                Piece::Close,
+                Piece::Words(", a < b."),
+            ]
+        );
+        assert_eq!(parse(""), vec![]);
+        assert_eq!(
+            parse("{{ a }}{{b}}"),
+            vec![Piece::Arg("a"), Piece::Arg("b")]
+        );
+    }
+}
