@@ -15,6 +15,7 @@ mod harness;
 mod home_fetch;
 mod hostile_input;
 mod lab_page;
+mod language;
 mod lazy_routes;
 mod loopback_proxy;
 mod origin_page;
