@@ -45,9 +45,32 @@ fn query_pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Why the demo server's config did not arrive (shown by `ServerDown`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// No answer at all: the network's or the browser's words.
+    NoAnswer(String),
+    /// An answer with this status.
+    Status(u16),
+    /// An answer that was not the config: the parser's words.
+    Garbled(String),
+}
+
+impl ConfigError {
+    /// The error in the learner's language.
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::i18n::t;
+        match self {
+            ConfigError::NoAnswer(error) => t!(common.config.no_answer, error = error.clone()),
+            ConfigError::Status(status) => t!(common.config.status, status = *status),
+            ConfigError::Garbled(error) => t!(common.config.garbled, error = error.clone()),
+        }
+    }
+}
+
 /// Fetch `/api/config` from the app's own origin (same-origin: always readable),
 /// with the instructor key when this tab holds one.
-pub async fn load_config() -> Result<DemoConfig, String> {
+pub async fn load_config() -> Result<DemoConfig, ConfigError> {
     let url = match crate::instructor_key::key_pair() {
         Some(key) => format!("/api/config?{key}"),
         None => "/api/config".to_owned(),
@@ -63,18 +86,15 @@ pub async fn load_config() -> Result<DemoConfig, String> {
         None => get(&url)
             .send()
             .await
-            .map_err(|e| format!("The demo server did not answer ({e})."))?,
+            .map_err(|e| ConfigError::NoAnswer(e.to_string()))?,
     };
     if !response.ok() {
-        return Err(format!(
-            "The demo server answered /api/config with status {}.",
-            response.status()
-        ));
+        return Err(ConfigError::Status(response.status()));
     }
     response
         .json::<DemoConfig>()
         .await
-        .map_err(|e| format!("The demo server's /api/config was not understood ({e})."))
+        .map_err(|e| ConfigError::Garbled(e.to_string()))
 }
 
 /// The answer to a request the boot script in `index.html` started before
@@ -106,7 +126,7 @@ async fn prefetched(path: &str) -> Option<gloo_net::http::Response> {
 /// `/api/config` as a resource. The demo origins do not change while the app
 /// runs, so the app fetches it once ([`provide_config`]) and every page and
 /// the classroom seat share that answer.
-pub type ConfigResource = LocalResource<Result<DemoConfig, String>>;
+pub type ConfigResource = LocalResource<Result<DemoConfig, ConfigError>>;
 
 #[derive(Clone, Copy)]
 struct SharedConfig(ConfigResource);

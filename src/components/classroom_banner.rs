@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::classroom::{seat, Seat};
 use crate::demo;
+use crate::i18n::{t, Arg};
 
 /// Nothing on a lab of one; otherwise the learner's tag, or the instructor view.
 #[component]
@@ -13,23 +14,24 @@ pub fn ClassroomBanner() -> impl IntoView {
     let tag = demo::learner_tag();
     move || {
         let tag = tag.clone();
+        let learner = move || {
+            let tag = tag.clone();
+            let code = Arg::view(
+                move || view! { <code data-testid="classroom-learner">{tag.clone()}</code> },
+            );
+            t!(common.classroom.you_are, tag = code).into_any()
+        };
         let (title, detail) = match seat.get() {
             Seat::Solo => return None,
-            Seat::Learner => (
-                view! { "Classroom: you are learner "<code data-testid="classroom-learner">{tag}</code> }.into_any(),
-                "The server log shows only your requests, and a reset restores only your data.",
-            ),
-            Seat::KeyRefused => (
-                view! { "Classroom: you are learner "<code data-testid="classroom-learner">{tag}</code> }.into_any(),
-                "The instructor key in this tab was not accepted (was the server restarted? open the instructor address it printed), so this is a learner's view.",
-            ),
+            Seat::Learner => (learner(), t!(common.classroom.learner)),
+            Seat::KeyRefused => (learner(), t!(common.classroom.key_refused)),
             Seat::Instructor => (
-                view! { "Instructor view: all learners" }.into_any(),
-                "The first experiment's server log shows every learner's requests, each with its tag; a reset restores everyone's data. Keep the instructor address to yourself.",
+                t!(common.classroom.instructor_title).into_any(),
+                t!(common.classroom.instructor),
             ),
         };
         Some(view! {
-            <aside class="classroom-banner" data-testid="classroom-banner" aria-label="Classroom mode">
+            <aside class="classroom-banner" data-testid="classroom-banner" aria-label=t!(common.classroom.label).string()>
                 <strong>{title}</strong>
                 " "
                 <span>{detail}</span>

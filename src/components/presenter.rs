@@ -8,6 +8,8 @@ pub mod share;
 use cors_core::present;
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 use crate::components::server_log::ServerLog;
 use crate::demo;
 use crate::presenter::Presenter;
@@ -21,10 +23,10 @@ pub fn PresentToggle() -> impl IntoView {
         <button type="button" class="present-toggle" data-testid="present-toggle"
             aria-pressed=move || on.get().to_string()
             aria-keyshortcuts=present::TOGGLE_SHORTCUT
-            title=format!("Large type, one step at a time, the live log beside ({})", present::TOGGLE_SHORTCUT)
+            title=move || t!(common.present.toggle_title, shortcut = present::TOGGLE_SHORTCUT).string()
             on:click=move |_| presenter.toggle()>
             <span aria-hidden="true">"▣ "</span>
-            {move || if on.get() { "Leave presenter mode" } else { "Presenter mode" }}
+            {move || if on.get() { t!(common.present.leave).into_any() } else { t!(common.present.enter).into_any() }}
         </button>
     })
 }
@@ -57,14 +59,14 @@ pub fn Stepper() -> impl IntoView {
     let at_first = move || presenter.index.get() == 0;
     let at_last = move || presenter.index.get() + 1 >= count();
     Some(view! {
-        <nav class="stepper" aria-label="Presenter steps" data-testid="present-stepper">
+        <nav class="stepper" aria-label=move || t!(common.present.steps_label).string() data-testid="present-stepper">
             <button type="button" class="stepper-prev" data-testid="present-prev"
                 disabled=at_first on:click=move |_| presenter.go(present::Nav::Prev)>
-                <span aria-hidden="true">"← "</span>"Previous"
+                <span aria-hidden="true">"← "</span>{t!(common.present.previous)}
             </button>
             <p class="stepper-now">
                 <span class="stepper-count" data-testid="present-step">
-                    {move || format!("Step {} of {}", presenter.index.get() + 1, count())}
+                    {move || t!(common.present.step_count, n = presenter.index.get() + 1, count = count()).into_any()}
                 </span>
                 <strong class="stepper-title" data-testid="present-step-title">
                     {move || presenter.step().map(|s| s.title).unwrap_or_default()}
@@ -72,7 +74,7 @@ pub fn Stepper() -> impl IntoView {
             </p>
             <button type="button" class="primary stepper-next" data-testid="present-next"
                 disabled=at_last on:click=move |_| presenter.go(present::Nav::Next)>
-                "Next"<span aria-hidden="true">" →"</span>
+                {t!(common.present.next)}<span aria-hidden="true">" →"</span>
             </button>
             <p class="sr-only" aria-live="polite" aria-atomic="true" data-testid="present-announce">
                 {move || presenter.announcement()}
@@ -91,8 +93,8 @@ pub fn SharedStepNote() -> impl IntoView {
         <p class="card shared-step" role="status" data-testid="shared-step">
             <span aria-hidden="true">"➜ "</span>
             <span data-testid="shared-step-text">{move || presenter.announcement()}</span>
-            " — the link you opened points here; it is outlined on the page. "
-            <button type="button" class="small" on:click=dismiss>"Hide the mark"</button>
+            " "{t!(common.present.shared_note)}" "
+            <button type="button" class="small" on:click=dismiss>{t!(common.present.hide_mark)}</button>
         </p>
     })
 }
@@ -102,7 +104,7 @@ pub fn SharedStepNote() -> impl IntoView {
 #[component]
 pub fn PresenterPanel() -> impl IntoView {
     view! {
-        <aside class="presenter-panel" aria-label="Presenter tools" data-testid="present-panel">
+        <aside class="presenter-panel" aria-label=move || t!(common.present.tools_label).string() data-testid="present-panel">
             <share::ShareLink />
             <reset::ResetDemo />
             <div class="presenter-log" data-testid="present-log">
@@ -110,11 +112,8 @@ pub fn PresenterPanel() -> impl IntoView {
                 <ServerLog learner=demo::learner_tag() everyone=true big=true />
             </div>
             <details class="keys-help">
-                <summary>"Keys"</summary>
-                <p>
-                    "→ ↓ Space PageDown: next · ← ↑ Shift+Space PageUp: back · Home, End: first, last · "
-                    {present::TOGGLE_SHORTCUT}": leave presenter mode. Keys typed into a field stay there."
-                </p>
+                <summary>{t!(common.present.keys)}</summary>
+                <p>{t!(common.present.keys_help, shortcut = present::TOGGLE_SHORTCUT)}</p>
             </details>
         </aside>
     }

@@ -5,6 +5,8 @@
 
 use cors_core::wire::LogEntry;
 use leptos::prelude::*;
+
+use crate::i18n::{t, Text};
 use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -67,21 +69,21 @@ pub fn ServerLog(
 
     let reset = move |_| spawn_local(crate::demo::reset_demo());
     let hint = if labelled {
-        "Every learner's requests that reached the demo server, as the server saw them, each with its learner tag."
+        t!(common.log.hint_everyone)
     } else {
-        "Every request that reached the demo server from this browser, as the server saw it."
+        t!(common.log.hint_mine)
     };
 
     view! {
         <section class=class aria-labelledby=title_id>
             <div class="panel-head">
-                <h3 id=title_id>"Server received"</h3>
+                <h3 id=title_id>{t!(common.log.title)}</h3>
                 <span class="link-state" data-testid="log-link" role="status">
                     {move || match link.get() {
-                        Link::Connecting => "connecting…",
-                        Link::Live => "● live",
-                        Link::Lost => "○ reconnecting…",
-                    }}
+                        Link::Connecting => t!(common.log.connecting),
+                        Link::Live => t!(common.log.live),
+                        Link::Lost => t!(common.log.reconnecting),
+                    }.into_any()}
                 </span>
                 // Presenter mode has one reset, in its panel.
                 <button type="button" class="small presenter-hidden" on:click=reset data-testid="log-reset"
@@ -89,10 +91,10 @@ pub fn ServerLog(
                     {move || seat.get().clear_log_label()}
                 </button>
             </div>
-            <p class="hint" data-testid="log-hint">{hint}{big.then_some(" Newest first.")}</p>
+            <p class="hint" data-testid="log-hint">{hint}{big.then(|| view! { " "{t!(common.log.newest_first)} })}</p>
             <Show
                 when=move || !shown(entries.get(), case.and_then(|c| c.get())).is_empty()
-                fallback=|| view! { <p class="empty" data-testid="log-empty">"No request has arrived yet."</p> }
+                fallback=|| view! { <p class="empty" data-testid="log-empty">{t!(common.log.empty)}</p> }
             >
                 <ol class="log-list" data-testid="server-log">
                     <For each=move || shown(entries.get(), case.and_then(|c| c.get())) key=|e| e.id let:entry>
@@ -202,7 +204,7 @@ fn LogRow(
         entry
             .learner
             .clone()
-            .unwrap_or_else(|| "(no learner tag)".to_owned())
+            .unwrap_or_else(|| t!(common.log.no_tag).string())
     });
     let origin = entry.header("origin").map(str::to_owned);
     let time = clock(entry.time_ms);
@@ -227,18 +229,18 @@ fn LogRow(
                     <code class="request-line">{entry.method.clone()}" "{entry.path.clone()}<span class="query">{query}</span></code>
                     <span class="origin-header">
                         {match origin {
-                            Some(o) => format!("Origin: {o}"),
-                            None => "no Origin header".to_owned(),
+                            Some(origin) => t!(common.log.origin, origin),
+                            None => t!(common.log.no_origin),
                         }}
                     </span>
                     <span class=status_class>"→ "{entry.status}</span>
                 </summary>
                 <div class="headers">
-                    <HeaderTable title="Request headers" headers=entry.headers.clone() />
-                    <HeaderTable title="Response headers" headers=entry.response_headers.clone() />
+                    <HeaderTable title=t!(common.log.request_headers) headers=entry.headers.clone() />
+                    <HeaderTable title=t!(common.log.response_headers) headers=entry.response_headers.clone() />
                     {(!entry.body.is_empty()).then(|| view! {
                         <div>
-                            <h4>"Request body"</h4>
+                            <h4>{t!(common.log.request_body)}</h4>
                             <pre>{entry.body.clone()}{entry.body_truncated.then_some("…")}</pre>
                         </div>
                     })}
@@ -249,7 +251,7 @@ fn LogRow(
 }
 
 #[component]
-fn HeaderTable(title: &'static str, headers: Vec<(String, String)>) -> impl IntoView {
+fn HeaderTable(title: Text, headers: Vec<(String, String)>) -> impl IntoView {
     view! {
         <div>
             <h4>{title}</h4>

@@ -9,7 +9,6 @@ use cors_core::lab_link::LabState;
 use cors_core::named;
 use cors_core::quiz::{self, Audience, Choice, Evidence, Progress, Question};
 use cors_core::url_parts::parse_url;
-use cors_core::wire::DemoConfig;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -124,7 +123,7 @@ fn short(prompt: &str) -> String {
 fn QuestionCard(
     question: &'static Question,
     progress: RwSignal<Progress>,
-    config: LocalResource<Result<DemoConfig, String>>,
+    config: demo::ConfigResource,
 ) -> impl IntoView {
     let slug = question.slug;
     let picked = RwSignal::new(progress.with_untracked(|p| p.chosen(slug)));
@@ -253,10 +252,7 @@ fn OtherChoices(question: &'static Question, order: Vec<usize>, shown: usize) ->
 
 /// The experiment that proves the answer.
 #[component]
-fn EvidenceBox(
-    question: &'static Question,
-    config: LocalResource<Result<DemoConfig, String>>,
-) -> impl IntoView {
+fn EvidenceBox(question: &'static Question, config: demo::ConfigResource) -> impl IntoView {
     view! {
         <section class="evidence" aria-labelledby="evidence-title">
             <h3 id="evidence-title">"The evidence"</h3>
@@ -276,10 +272,7 @@ fn EvidenceBox(
 
 /// "Run it": a named lab experiment, run for real, with the lab's evidence panels.
 #[component]
-fn LabEvidence(
-    slug: &'static str,
-    config: LocalResource<Result<DemoConfig, String>>,
-) -> impl IntoView {
+fn LabEvidence(slug: &'static str, config: demo::ConfigResource) -> impl IntoView {
     let run = RwSignal::new(None::<Run>);
     let running = RwSignal::new(false);
     let seat = crate::classroom::seat();

@@ -3,6 +3,8 @@
 //! the server — posts restored, log cleared — not assumed.
 
 use leptos::prelude::*;
+
+use crate::i18n::t;
 use leptos::task::spawn_local;
 
 use crate::demo;
@@ -54,25 +56,25 @@ pub fn ResetDemo() -> impl IntoView {
 
     view! {
         <section class="reset" aria-labelledby="reset-title">
-            <h2 id="reset-title" class="sr-only">"Demo state"</h2>
+            <h2 id="reset-title" class="sr-only">{t!(common.present.demo_state)}</h2>
             <button type="button" class="reset-open" data-testid="present-reset" node_ref=open_button
                 aria-expanded=move || stage.with(|s| *s == Stage::Confirming).to_string()
                 disabled=move || stage.with(|s| *s == Stage::Working)
                 on:click=move |_| stage.set(Stage::Confirming)>
-                {move || if stage.with(|s| *s == Stage::Working) { "Resetting…" } else { "Reset demo state" }}
+                {move || if stage.with(|s| *s == Stage::Working) { t!(common.present.resetting).into_any() } else { t!(common.present.reset).into_any() }}
             </button>
             <Show when=move || stage.with(|s| *s == Stage::Confirming)>
                 <div class="reset-confirm" role="group" aria-labelledby="reset-question" data-testid="present-reset-dialog"
                     on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); cancel(); }>
                     <p id="reset-question">
-                        {move || format!("{}? What the class saw run here is wiped.", seat.get().reset_title())}
+                        {move || t!(common.present.reset_question, what = seat.get().reset_title()).into_any()}
                     </p>
                     <button type="button" class="primary" data-testid="present-reset-confirm" node_ref=confirm_button on:click=confirm>
-                        "Yes, reset"
+                        {t!(common.present.yes_reset)}
                     </button>
                     " "
                     <button type="button" data-testid="present-reset-cancel" on:click=move |_| cancel()>
-                        "Cancel"
+                        {t!(common.present.cancel)}
                     </button>
                 </div>
             </Show>
@@ -92,18 +94,15 @@ async fn reset_and_check() -> Stage {
     demo::reset_demo().await;
     let posts = match demo::load_posts().await {
         Ok(list) => list.posts.len(),
-        Err(why) => return Stage::Failed(format!("✗ The reset could not be checked: {why}.")),
+        Err(why) => return Stage::Failed(t!(common.present.reset_unchecked, error = why).string()),
     };
     let left = demo::load_log().await.len();
-    let log = if left == 0 {
-        "server log empty".to_owned()
+    let time = clock_now();
+    Stage::Done(if left == 0 {
+        t!(common.present.reset_done_empty, time, posts).string()
     } else {
-        format!("{left} requests still in the log (they arrived just now)")
-    };
-    Stage::Done(format!(
-        "✓ Demo state reset at {}: {posts} posts back, {log}.",
-        clock_now()
-    ))
+        t!(common.present.reset_done_left, time, posts, left).string()
+    })
 }
 
 /// `HH:MM:SS`, local time.

@@ -2,6 +2,8 @@
 //! experiment and step, without the instructor's parameters.
 
 use leptos::prelude::*;
+
+use crate::i18n::t;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,12 +29,12 @@ pub fn ShareLink() -> impl IntoView {
     Some(view! {
         <section class="share" aria-labelledby="share-title">
             <div class="share-head">
-                <h2 id="share-title">"Link for the class"</h2>
-                <button type="button" class="small" data-testid="present-share-copy" on:click=copy>"Copy link"</button>
+                <h2 id="share-title">{t!(common.present.share_title)}</h2>
+                <button type="button" class="small" data-testid="present-share-copy" on:click=copy>{t!(common.present.copy)}</button>
                 <span role="status" data-testid="present-share-copied">
                     {move || match copied.get() {
                         None => String::new(),
-                        Some(Ok(())) => "✓ Copied.".to_owned(),
+                        Some(Ok(())) => t!(common.present.copied).string(),
                         Some(Err(why)) => format!("✗ {why}"),
                     }}
                 </span>
@@ -45,14 +47,21 @@ pub fn ShareLink() -> impl IntoView {
 /// Put `text` on the clipboard. The Clipboard API exists only in secure
 /// contexts (https, localhost): elsewhere, say how to copy by hand.
 async fn copy_text(text: &str) -> Result<(), String> {
-    let by_hand = "Copying needs https or localhost here: select the link and copy it.";
-    let navigator = web_sys::window().ok_or(by_hand)?.navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| by_hand)?;
+    let by_hand = t!(common.present.copy_by_hand).string();
+    let navigator = web_sys::window().ok_or(by_hand.clone())?.navigator();
+    let clipboard =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| by_hand.clone())?;
     if clipboard.is_undefined() || clipboard.is_null() {
-        return Err(by_hand.to_owned());
+        return Err(by_hand);
     }
     JsFuture::from(navigator.clipboard().write_text(text))
         .await
         .map(|_| ())
-        .map_err(|e| format!("The browser refused ({}).", crate::demo::js_error_text(&e)))
+        .map_err(|e| {
+            t!(
+                common.present.copy_refused,
+                error = crate::demo::js_error_text(&e)
+            )
+            .string()
+        })
 }
