@@ -175,9 +175,19 @@ impl Presenter {
     }
 
     /// "Step 2 of 5: What the browser sent".
+    /// "Step 2 of 5: What the browser sent" (reactive).
     pub fn announcement(self) -> String {
-        self.steps
-            .with(|s| present::announcement(s, self.index.get()))
+        let index = self.index.get();
+        self.steps.with(|steps| match steps.get(index) {
+            Some(step) => crate::i18n::t!(
+                common.present.announcement,
+                n = index + 1,
+                count = steps.len(),
+                title = crate::words::step_title(step.title)
+            )
+            .string(),
+            None => String::new(),
+        })
     }
 
     pub fn go(self, nav: Nav) {

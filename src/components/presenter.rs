@@ -69,7 +69,7 @@ pub fn Stepper() -> impl IntoView {
                     {move || t!(common.present.step_count, n = presenter.index.get() + 1, count = count()).into_any()}
                 </span>
                 <strong class="stepper-title" data-testid="present-step-title">
-                    {move || presenter.step().map(|s| s.title).unwrap_or_default()}
+                    {move || presenter.step().map(|s| crate::words::step_title(s.title).into_any())}
                 </strong>
             </p>
             <button type="button" class="primary stepper-next" data-testid="present-next"

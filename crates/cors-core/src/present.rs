@@ -76,8 +76,8 @@ impl Page {
 pub struct Step {
     /// The `data-step` token of the elements this step shows.
     pub part: &'static str,
-    /// What the step shows, for "Step k of n: …".
-    pub title: String,
+    /// What the step shows, for "Step k of n: …" (words: the app's text layer).
+    pub title: StepTitle,
     /// Query pairs the step sets (the quiz: which question).
     pub query: Vec<(&'static str, &'static str)>,
     /// The step shows a run's evidence: in presenter mode, entering it runs
@@ -85,19 +85,30 @@ pub struct Step {
     pub needs_run: bool,
 }
 
-fn step(part: &'static str, title: &str) -> Step {
+/// What a step shows, as a fact the app words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepTitle {
+    /// The step of the page whose elements carry this part.
+    Part(Page, &'static str),
+    /// The quiz's question `n` (1-based), asked.
+    Question { n: usize, slug: &'static str },
+    /// The quiz's question `n`, answered.
+    Answer { n: usize, slug: &'static str },
+}
+
+fn step(page: Page, part: &'static str) -> Step {
     Step {
         part,
-        title: title.to_owned(),
+        title: StepTitle::Part(page, part),
         query: Vec::new(),
         needs_run: false,
     }
 }
 
-fn run_step(part: &'static str, title: &str) -> Step {
+fn run_step(page: Page, part: &'static str) -> Step {
     Step {
         needs_run: true,
-        ..step(part, title)
+        ..step(page, part)
     }
 }
 
@@ -105,22 +116,22 @@ fn run_step(part: &'static str, title: &str) -> Step {
 pub fn steps(page: Page) -> Vec<Step> {
     match page {
         Page::Home => vec![
-            step("intro", "What this lab shows"),
-            step("experiment", "A script asks another origin for JSON"),
-            run_step("result", "What the server saw, and what the script got"),
+            step(page, "intro"),
+            step(page, "experiment"),
+            run_step(page, "result"),
         ],
         Page::Origin => vec![
-            step("breakdown", "Two URLs taken apart"),
-            step("differs", "The part that differs"),
-            step("verdict", "The verdict, with same-site and cookies"),
-            step("list", "One URL against a list"),
+            step(page, "breakdown"),
+            step(page, "differs"),
+            step(page, "verdict"),
+            step(page, "list"),
         ],
         Page::Lab => vec![
-            step("request", "The request, and your prediction"),
-            run_step("sent", "What the browser sent"),
-            run_step("server", "What the server received and did"),
-            run_step("js", "What JavaScript got"),
-            run_step("console", "The console message, and the fix"),
+            step(page, "request"),
+            run_step(page, "sent"),
+            run_step(page, "server"),
+            run_step(page, "js"),
+            run_step(page, "console"),
         ],
         Page::Quiz => quiz::all()
             .iter()
@@ -130,33 +141,35 @@ pub fn steps(page: Page) -> Vec<Step> {
                 [
                     Step {
                         query: vec![("q", q.slug)],
-                        ..step("question", &format!("Question {n} · {}", q.topic))
+                        title: StepTitle::Question { n, slug: q.slug },
+                        ..step(page, "question")
                     },
                     Step {
                         query: vec![("q", q.slug)],
-                        ..step("answer", &format!("Answer {n} · {}", q.topic))
+                        title: StepTitle::Answer { n, slug: q.slug },
+                        ..step(page, "answer")
                     },
                 ]
             })
             .collect(),
         Page::Why => vec![
-            step("intro", "Why the policy exists"),
-            step("intranet", "Reading an intranet"),
-            step("localhost", "Probing your own machine"),
-            step("credentials", "A logged-in victim"),
-            step("load-vs-read", "Showing is not reading"),
-            step("css-font", "A stylesheet and a font"),
-            step("runtime", "The browser is the runtime"),
-            step("proxy", "A same-origin proxy"),
+            step(page, "intro"),
+            step(page, "intranet"),
+            step(page, "localhost"),
+            step(page, "credentials"),
+            step(page, "load-vs-read"),
+            step(page, "css-font"),
+            step(page, "runtime"),
+            step(page, "proxy"),
         ],
         // The explainer's parts follow its answer (the message's, the
         // rule's, the reason's, the fix's, the lab's).
         Page::Explain => vec![
-            step("message", "The console message, and what it says"),
-            step("rule", "The rule that failed, and what happened"),
-            step("why", "Why the browser enforces it"),
-            step("fix", "The fix, and what not to do"),
-            step("lab", "Reproduce it in the lab"),
+            step(page, "message"),
+            step(page, "rule"),
+            step(page, "why"),
+            step(page, "fix"),
+            step(page, "lab"),
         ],
     }
 }
@@ -403,14 +416,6 @@ pub fn go(nav: Nav, index: usize, count: usize) -> usize {
         Nav::Prev => index.saturating_sub(1).min(last),
         Nav::First => 0,
         Nav::Last => last,
-    }
-}
-
-/// "Step 2 of 5: What the browser sent".
-pub fn announcement(steps: &[Step], index: usize) -> String {
-    match steps.get(index) {
-        Some(step) => format!("Step {} of {}: {}", index + 1, steps.len(), step.title),
-        None => String::new(),
     }
 }
 
