@@ -225,7 +225,7 @@ fn LogRow(
                 <summary>
                     <time>{time}</time>
                     {learner.map(|tag| view! { <span class="learner" data-testid="log-learner">{tag}</span> })}
-                    <span class="role">{format!("{}:{}", entry.role.label(), entry.port)}</span>
+                    <span class="role" translate="no">{format!("{}:{}", entry.role.label(), entry.port)}</span>
                     <code class="request-line">{entry.method.clone()}" "{entry.path.clone()}<span class="query">{query}</span></code>
                     <span class="origin-header">
                         {match origin {
@@ -255,7 +255,7 @@ fn HeaderTable(title: Text, headers: Vec<(String, String)>) -> impl IntoView {
     view! {
         <div>
             <h4>{title}</h4>
-            <table class="header-table">
+            <table class="header-table" translate="no">
                 <tbody>
                     {headers
                         .into_iter()

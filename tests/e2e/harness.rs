@@ -110,6 +110,10 @@ pub struct LabOptions {
     pub page_host: Option<String>,
     /// More Chrome command-line flags.
     pub chrome_args: Vec<String>,
+    /// The browser's preferred languages for pages (`navigator.languages`,
+    /// `Accept-Language`), e.g. `zh-TW`: Chromium's `--accept-lang`,
+    /// Firefox's `intl.accept_languages`, WebKit's preferred languages.
+    pub languages: Option<String>,
 }
 
 impl Lab {
@@ -129,7 +133,9 @@ impl Lab {
             _ => None,
         };
         let browser = Browser::start(engine, proxy.as_ref().map(|p| p.port));
-        let client = browser.connect(&options.chrome_args, mapped).await;
+        let client = browser
+            .connect(&options.chrome_args, mapped, options.languages.as_deref())
+            .await;
         if engine == Engine::Webkit {
             // The size Chromium and Firefox are started with (MiniBrowser
             // opens a smaller window, and layouts and type scale with it).
@@ -596,7 +602,12 @@ impl Browser {
 
     /// `mapped`: a page host this engine must resolve to 127.0.0.1
     /// (WebKit's goes through the proxy it was started with instead).
-    async fn connect(&self, extra_args: &[String], mapped: Option<&str>) -> Client {
+    async fn connect(
+        &self,
+        extra_args: &[String],
+        mapped: Option<&str>,
+        languages: Option<&str>,
+    ) -> Client {
         let mut caps = serde_json::Map::new();
         match self.engine {
             Engine::Chromium => {
@@ -615,6 +626,10 @@ impl Browser {
                 ];
                 if let Some(host) = mapped {
                     args.push(format!("--host-resolver-rules=MAP {host} 127.0.0.1"));
+                }
+                if let Some(languages) = languages {
+                    args.push(format!("--accept-lang={languages}"));
+                    args.push(format!("--lang={languages}"));
                 }
                 args.extend(extra_args.iter().cloned());
                 caps.insert(
@@ -652,6 +667,9 @@ impl Browser {
                     // Firefox resolves the names listed here to loopback.
                     firefox["prefs"]["network.dns.localDomains"] = json!(host);
                 }
+                if let Some(languages) = languages {
+                    firefox["prefs"]["intl.accept_languages"] = json!(languages);
+                }
                 if let Some(locale) = firefox_locale() {
                     // Firefox's UI, and so its console messages, in another
                     // language: its language pack, installed by Debian into
@@ -682,7 +700,10 @@ impl Browser {
                             } else {
                                 "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser".to_owned()
                             }),
-                        "args": ["--automation"],
+                        "args": match languages {
+                            Some(languages) => vec!["--automation".to_owned(), format!("--languages={languages}")],
+                            None => vec!["--automation".to_owned()],
+                        },
                     }),
                 );
             }

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::harness::{Lab, PATIENCE};
+use crate::harness::{Lab, LabOptions, PATIENCE};
 
 /// Latin-script words a zh-TW page may show outside code: names of
 /// products, protocols and formats, as Taiwanese developers write them.
@@ -229,6 +229,29 @@ async fn the_switch_changes_the_language_remembers_it_and_links_carry_it() {
 async fn an_unknown_language_falls_back_to_english() {
     let lab = Lab::start().await;
     lab.open("/?lang=xx-YY").await;
+    html_lang_until(&lab, "en").await;
+    lab.text_until("run-users-fetch", |t| t.contains("Run fetch"))
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_browser_set_to_traditional_chinese_gets_it_without_asking() {
+    let lab = Lab::start_with(LabOptions {
+        languages: Some("zh-TW".to_owned()),
+        ..LabOptions::default()
+    })
+    .await;
+    lab.open("/").await;
+    html_lang_until(&lab, "zh-TW").await;
+    lab.text_until("run-users-fetch", |t| t.contains("執行"))
+        .await;
+    // Not written into the address: it is the browser's own default.
+    let url = lab.client.current_url().await.expect("url");
+    assert!(!url.query_pairs().any(|(k, _)| k == "lang"), "{url}");
+    // The switch still wins, and is remembered over the browser's default.
+    lab.click("lang-en").await;
+    html_lang_until(&lab, "en").await;
+    lab.open("/").await;
     html_lang_until(&lab, "en").await;
     lab.text_until("run-users-fetch", |t| t.contains("Run fetch"))
         .await;

@@ -29,6 +29,11 @@ manager = WebKit2.WebsiteDataManager(
 )
 context = WebKit2.WebContext(website_data_manager=manager)
 context.set_automation_allowed(True)
+# `--languages=zh-TW,en`: the pages' preferred languages (navigator.languages,
+# Accept-Language), as a learner's browser set to them would have.
+for arg in sys.argv:
+    if arg.startswith("--languages="):
+        context.set_preferred_languages(arg.split("=", 1)[1].split(","))
 settings = WebKit2.Settings()
 settings.set_property("enable-write-console-messages-to-stdout", True)
 settings.set_property("enable-developer-extras", True)

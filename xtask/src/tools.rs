@@ -189,7 +189,7 @@ fn tool_cache() -> Result<PathBuf, String> {
 /// browser program (`tests/e2e/webkit_browser.py`, which prints WebKit's
 /// console for the tests) needs: Debian's python3 with GObject
 /// introspection and WebKitGTK's typelib. Also Firefox ESR's zh-TW language
-/// pack (the harness's `CORS_LAB_FIREFOX_LOCALE`).
+/// pack (the harness's `CORS_LAB_FIREFOX_LOCALE`), and a CJK font.
 pub fn ensure_browser() -> Result<(), String> {
     let have = |p: &str| std::path::Path::new(p).exists();
     let missing: Vec<&str> = [
@@ -202,6 +202,12 @@ pub fn ensure_browser() -> Result<(), String> {
         (
             "/usr/lib/firefox-esr/browser/extensions/langpack-zh-TW@firefox-esr.mozilla.org.xpi",
             "firefox-esr-l10n-zh-tw",
+        ),
+        // A font with Traditional Chinese glyphs (Noto Sans CJK TC): the
+        // zh-TW pages render and are screenshotted with real glyphs.
+        (
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            "fonts-noto-cjk",
         ),
         ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
         ("/usr/bin/Xvfb", "xvfb"),
