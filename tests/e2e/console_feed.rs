@@ -13,49 +13,9 @@
 //! the reader waits (polling) until the mark arrives; what came before it is
 //! what this read returns.
 
-use std::sync::{Arc, Mutex};
-
-/// Lines arriving from a console (or a driver's output), kept in order as
-/// they come, with how far a reader has taken them.
-#[derive(Clone, Default)]
-pub struct ConsoleFeed {
-    inner: Arc<Mutex<Feed>>,
-}
-
-#[derive(Default)]
-struct Feed {
-    lines: Vec<String>,
-    taken: usize,
-}
-
-impl ConsoleFeed {
-    fn feed(&self) -> std::sync::MutexGuard<'_, Feed> {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    pub fn push(&self, line: String) {
-        self.feed().lines.push(line);
-    }
-
-    /// Every line so far (for saying what a driver printed).
-    pub fn all(&self) -> Vec<String> {
-        self.feed().lines.clone()
-    }
-
-    /// The lines no earlier call took.
-    pub fn take_new(&self) -> Vec<String> {
-        let mut feed = self.feed();
-        let new = feed.lines[feed.taken..].to_vec();
-        feed.taken = feed.lines.len();
-        new
-    }
-
-    /// Mark everything so far as taken (what starting the browser printed).
-    pub fn skip_to_end(&self) {
-        let mut feed = self.feed();
-        feed.taken = feed.lines.len();
-    }
-}
+// Lines arrive in a `LineFeed` (shared with the driver's output, which is
+// WebKit's console).
+use webdriver_process::LineFeed;
 
 /// A WebKit console line without its `CONSOLE <SOURCE> <LEVEL> ` prefix
 /// (Safari's console shows the text alone), or `None` for other output.
@@ -76,7 +36,7 @@ pub fn webkit_console_text(line: &str) -> Option<String> {
 /// each entry's text into `feed`, until the socket closes (the session ends).
 /// Returns once the subscription is confirmed, so nothing logged after it
 /// is missed.
-pub async fn follow_firefox(ws_url: &str, feed: ConsoleFeed) -> Result<(), String> {
+pub async fn follow_firefox(ws_url: &str, feed: LineFeed) -> Result<(), String> {
     use futures_util::{SinkExt, StreamExt};
     use tokio_tungstenite::tungstenite::Message;
     let (mut socket, _) = tokio_tungstenite::connect_async(ws_url)
@@ -120,7 +80,7 @@ pub async fn follow_firefox(ws_url: &str, feed: ConsoleFeed) -> Result<(), Strin
     Ok(())
 }
 
-fn push_entry(feed: &ConsoleFeed, value: &serde_json::Value) {
+fn push_entry(feed: &LineFeed, value: &serde_json::Value) {
     if value["method"] == "log.entryAdded" {
         if let Some(text) = value["params"]["text"].as_str() {
             feed.push(text.to_owned());

@@ -1,19 +1,21 @@
 //! Starts the lab for one test and always tears it down (Drop), even when an
-//! assertion fails: the demo server in-process, chromedriver + Chromium as a
-//! child process group, a throwaway browser profile.
+//! assertion fails: the demo server in-process, the engine's WebDriver
+//! server + browser as a child process group, a throwaway browser profile
+//! (the processes through the `webdriver-process` crate, which the browser
+//! benchmark shares).
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use fantoccini::elements::Element;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use serde_json::json;
+use webdriver_process::{Cdp, Driver, Kind, Launch, LineFeed, ProcessGroup, Profile, Xvfb};
 
-use crate::console_feed::{self, ConsoleFeed};
+use crate::console_feed;
 use crate::loopback_proxy::LoopbackProxy;
 
 /// How long any wait may last before the test fails with what it last saw.
@@ -92,7 +94,7 @@ pub struct Lab {
     pub server_state: demo_server::AppState,
     /// Firefox's (BiDi) or WebKit's (driver output) console lines, when
     /// read; Chromium's come from chromedriver's log instead.
-    console: Option<ConsoleFeed>,
+    console: Option<LineFeed>,
     _browser: Browser,
     _server: Server,
     /// WebKit's way to a made-up page host (`loopback_proxy`).
@@ -146,7 +148,7 @@ impl Lab {
         }
         let console = match engine {
             Engine::Chromium => None,
-            Engine::Webkit => webkit_console().then(|| browser.output.clone()),
+            Engine::Webkit => webkit_console().then(|| browser.driver.output().clone()),
             Engine::Firefox => follow_firefox_console(&client).await,
         };
         if let Some(feed) = &console {
@@ -390,7 +392,7 @@ impl Lab {
         cmd: &'static str,
         params: serde_json::Value,
     ) -> Result<serde_json::Value, fantoccini::error::CmdError> {
-        self.client.issue_cmd(Cdp { cmd, params }).await
+        self.client.issue_cmd(Cdp::new(cmd, params)).await
     }
 
     /// How many times the page has fetched a URL ending in `path` since it
@@ -459,31 +461,6 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
-/// Any DevTools command, through chromedriver's bridge.
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: serde_json::Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
 /// The demo server, in this process, on free ports. Drop shuts it down.
 struct Server {
     app_port: u16,
@@ -540,15 +517,13 @@ impl Drop for Server {
 
 /// The WebDriver server (chromedriver, geckodriver or WebKitWebDriver) and
 /// the browser it starts, in their own process group, with a fresh profile
-/// directory; for WebKit also an Xvfb display of its own. Drop kills the
-/// groups and every process still using the profile, then deletes it.
+/// directory; for WebKit also an Xvfb display of its own. Dropped in field
+/// order: the driver's group is killed, then every process still using the
+/// profile, which is deleted, then the display (`webdriver_process`).
 struct Browser {
     engine: Engine,
-    driver: Child,
-    port: u16,
-    profile: PathBuf,
-    /// Everything the driver (and the browser it started) printed.
-    output: ConsoleFeed,
+    driver: Driver,
+    profile: Profile,
     /// Kept for its Drop: the display lives as long as the browser.
     _display: Option<Xvfb>,
 }
@@ -556,48 +531,37 @@ struct Browser {
 impl Browser {
     /// `proxy`: WebKit's HTTP proxy port (`loopback_proxy`).
     fn start(engine: Engine, proxy: Option<u16>) -> Browser {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let profile = std::env::temp_dir().join(format!(
-            "cors-lab-e2e-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::SeqCst)
-        ));
-        std::fs::create_dir_all(&profile).expect("create the browser profile dir");
-        let display = (engine == Engine::Webkit).then(Xvfb::start);
+        let profile = Profile::create("cors-lab-e2e")
+            .unwrap_or_else(|e| panic!("create the browser profile dir: {e}"));
+        let display =
+            (engine == Engine::Webkit).then(|| Xvfb::start().unwrap_or_else(|e| panic!("{e}")));
         if let Some(locale) = firefox_locale().filter(|_| engine == Engine::Firefox) {
-            install_language_pack(&profile, &locale);
+            install_language_pack(profile.path(), &locale);
         }
-        // Seen once in a while on a busy machine: a driver exits or stays
-        // silent before naming its port. A fresh one is then tried (the
-        // failed one is killed first), and what each said goes into the panic.
-        let mut said = Vec::new();
-        for attempt in 1..=3 {
-            let (mut driver, fixed_port) = spawn_driver(engine, display.as_ref(), proxy);
-            let output = ConsoleFeed::default();
-            drain_output(&mut driver, &output);
-            let ready = match fixed_port {
-                Some(port) => wait_for_status(port).map(|()| port),
-                None => wait_for_port(&mut driver, &output),
-            };
-            match ready {
-                Ok(port) => {
-                    return Browser {
-                        engine,
-                        driver,
-                        port,
-                        profile,
-                        output,
-                        _display: display,
-                    }
-                }
-                Err(lines) => {
-                    kill_group(&mut driver);
-                    said.push(format!("attempt {attempt}: {lines:?}"));
-                }
-            }
+        let mut launch = Launch::new(match engine {
+            Engine::Chromium => Kind::Chromedriver,
+            Engine::Firefox => Kind::Geckodriver,
+            Engine::Webkit => Kind::WebKitWebDriver,
+        });
+        if let Some(display) = &display {
+            launch = launch.env("DISPLAY", display.display());
         }
-        let _ = std::fs::remove_dir_all(&profile);
-        panic!("the {engine:?} WebDriver server did not start: {said:#?}");
+        if let Some(port) = proxy {
+            // GLib's libproxy module reads these (WebKitGTK asks GLib).
+            launch = launch
+                .env("GIO_USE_PROXY_RESOLVER", "libproxy")
+                .env("http_proxy", format!("http://127.0.0.1:{port}"))
+                .env("no_proxy", "localhost,127.0.0.1");
+        }
+        // A driver that exits or stays silent is replaced by a fresh one
+        // (`Launch::start`); what each said goes into the panic.
+        let driver = launch.start().unwrap_or_else(|e| panic!("{e}"));
+        Browser {
+            engine,
+            driver,
+            profile,
+            _display: display,
+        }
     }
 
     /// `mapped`: a page host this engine must resolve to 127.0.0.1
@@ -608,22 +572,11 @@ impl Browser {
         mapped: Option<&str>,
         languages: Option<&str>,
     ) -> Client {
+        let profile = self.profile.path();
         let mut caps = serde_json::Map::new();
         match self.engine {
             Engine::Chromium => {
-                let mut args = vec![
-                    "--headless=new".to_owned(),
-                    "--no-sandbox".to_owned(),
-                    "--disable-gpu".to_owned(),
-                    "--disable-quic".to_owned(),
-                    "--no-first-run".to_owned(),
-                    "--disable-background-networking".to_owned(),
-                    "--disable-component-update".to_owned(),
-                    "--disable-sync".to_owned(),
-                    "--disable-dev-shm-usage".to_owned(),
-                    "--window-size=1280,900".to_owned(),
-                    format!("--user-data-dir={}", self.profile.display()),
-                ];
+                let mut args = webdriver_process::chromium_args(profile);
                 if let Some(host) = mapped {
                     args.push(format!("--host-resolver-rules=MAP {host} 127.0.0.1"));
                 }
@@ -635,7 +588,7 @@ impl Browser {
                 caps.insert(
                     "goog:chromeOptions".to_owned(),
                     json!({
-                        "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
+                        "binary": webdriver_process::chromium_binary(),
                         "args": args,
                     }),
                 );
@@ -650,7 +603,7 @@ impl Browser {
                 }
                 let mut firefox = json!({
                         "binary": firefox_binary(),
-                        "args": ["-headless", "-profile", self.profile.display().to_string(),
+                        "args": ["-headless", "-profile", profile.display().to_string(),
                                  "-width", "1280", "-height", "900"],
                         // Nothing leaves the machine.
                         "prefs": {
@@ -708,20 +661,10 @@ impl Browser {
                 );
             }
         }
-        let url = format!("http://127.0.0.1:{}", self.port);
-        let started = Instant::now();
-        loop {
-            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector)
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => return client,
-                Err(e) if started.elapsed() > PATIENCE => panic!("no WebDriver session: {e}"),
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-            }
-        }
+        self.driver
+            .session(caps)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 }
 
@@ -768,7 +711,6 @@ fn firefox_binary() -> String {
 /// alone in the profile, until its add-on database lists the pack as active
 /// and its startup cache is written; the session then starts in that locale.
 fn install_language_pack(profile: &std::path::Path, locale: &str) {
-    use std::os::unix::process::CommandExt;
     let prefs = [
         ("intl.locale.requested", format!("\"{locale}\"")),
         ("extensions.autoDisableScopes", "0".to_owned()),
@@ -786,16 +728,16 @@ fn install_language_pack(profile: &std::path::Path, locale: &str) {
         .map(|(name, value)| format!("user_pref(\"{name}\", {value});\n"))
         .collect();
     std::fs::write(profile.join("user.js"), user_js).expect("write the profile's user.js");
-    let child = Command::new(firefox_binary())
-        .args(["-headless", "-no-remote", "-profile"])
-        .arg(profile)
-        .arg("about:blank")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .process_group(0)
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start Firefox: {e}"));
-    let mut firefox = KillOnDrop(child);
+    // Its own process group, killed on Drop (a failed assertion included).
+    let mut firefox = ProcessGroup::spawn(
+        Command::new(firefox_binary())
+            .args(["-headless", "-no-remote", "-profile"])
+            .arg(profile)
+            .arg("about:blank")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+    )
+    .unwrap_or_else(|e| panic!("cannot start Firefox: {e}"));
     let id = format!("langpack-{locale}@firefox-esr.mozilla.org");
     let active = || {
         let db = std::fs::read_to_string(profile.join("extensions.json")).unwrap_or_default();
@@ -808,7 +750,7 @@ fn install_language_pack(profile: &std::path::Path, locale: &str) {
     };
     let started = Instant::now();
     while !active() {
-        if let Ok(Some(status)) = firefox.0.try_wait() {
+        if let Ok(Some(status)) = firefox.child().try_wait() {
             panic!("Firefox exited ({status}) before taking in its {locale} language pack");
         }
         assert!(
@@ -818,18 +760,9 @@ fn install_language_pack(profile: &std::path::Path, locale: &str) {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    drop(firefox);
+    firefox.kill();
     // geckodriver writes its own prefs; the locale's are in `connect`.
     let _ = std::fs::remove_file(profile.join("user.js"));
-}
-
-/// A child process group killed when dropped.
-struct KillOnDrop(Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        kill_group(&mut self.0);
-    }
 }
 
 /// Where Debian's `firefox-esr-l10n-*` packages put their language packs.
@@ -838,7 +771,7 @@ const FIREFOX_LANGPACKS: &str = "/usr/lib/firefox-esr/browser/extensions";
 /// Firefox's console over the session's BiDi socket, if asked for and the
 /// socket answers (seen refusing when sessions share geckodriver's default
 /// BiDi port; the test output then says so).
-async fn follow_firefox_console(client: &Client) -> Option<ConsoleFeed> {
+async fn follow_firefox_console(client: &Client) -> Option<LineFeed> {
     if !firefox_console() {
         return None;
     }
@@ -847,272 +780,12 @@ async fn follow_firefox_console(client: &Client) -> Option<ConsoleFeed> {
         .and_then(|c| c.get("webSocketUrl"))
         .and_then(|v| v.as_str())?
         .to_owned();
-    let feed = ConsoleFeed::default();
+    let feed = LineFeed::default();
     match console_feed::follow_firefox(&ws, feed.clone()).await {
         Ok(()) => Some(feed),
         Err(e) => {
             eprintln!("[Firefox] console not read: {e}");
             None
-        }
-    }
-}
-
-/// An X display for WebKit, on a free display number; Drop kills it.
-struct Xvfb {
-    child: Child,
-    number: u32,
-}
-
-impl Xvfb {
-    fn start() -> Xvfb {
-        use std::os::unix::process::CommandExt;
-        // Tests start in parallel: one at a time picks a number and waits
-        // for its server, so none takes (or cleans up) another's display.
-        static PICKING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-        let _picking = PICKING.lock().unwrap_or_else(|e| e.into_inner());
-        for number in 90..200 {
-            let (socket, lock) = display_files(number);
-            if lock.exists() && !stale(&lock) {
-                continue;
-            }
-            // A display whose server is gone (killed before it could clean up).
-            let _ = std::fs::remove_file(&socket);
-            let _ = std::fs::remove_file(&lock);
-            let mut child = Command::new("Xvfb")
-                .args([
-                    format!(":{number}").as_str(),
-                    "-screen",
-                    "0",
-                    "1280x1024x24",
-                    "-nolisten",
-                    "tcp",
-                ])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .process_group(0)
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot start Xvfb: {e} (install xvfb)"));
-            let started = Instant::now();
-            while started.elapsed() < PATIENCE {
-                if socket.exists() {
-                    return Xvfb { child, number };
-                }
-                if let Ok(Some(_)) = child.try_wait() {
-                    break; // lost the race for this number: try the next
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            kill_group(&mut child);
-        }
-        panic!("no free X display for Xvfb");
-    }
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        kill_group(&mut self.child);
-        // Killed outright, Xvfb leaves its socket and lock behind.
-        let (socket, lock) = display_files(self.number);
-        let _ = std::fs::remove_file(socket);
-        let _ = std::fs::remove_file(lock);
-    }
-}
-
-/// The X socket and lock file of display `number`.
-fn display_files(number: u32) -> (PathBuf, PathBuf) {
-    (
-        PathBuf::from(format!("/tmp/.X11-unix/X{number}")),
-        PathBuf::from(format!("/tmp/.X{number}-lock")),
-    )
-}
-
-/// Whether a display's lock names a process that no longer runs.
-fn stale(lock: &std::path::Path) -> bool {
-    let Some(pid) = std::fs::read_to_string(lock)
-        .ok()
-        .and_then(|text| text.trim().parse::<i32>().ok())
-    else {
-        return false;
-    };
-    // SAFETY: signal 0 only asks whether the process exists.
-    unsafe { libc::kill(pid, 0) != 0 }
-}
-
-/// A loopback port free right now (the kernel's pick, released at once).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-/// The engine's WebDriver server in a process group of its own (so the
-/// browser and its helpers can be killed with it), and the port it was
-/// told to use (`None`: it says which port it chose).
-fn spawn_driver(
-    engine: Engine,
-    display: Option<&Xvfb>,
-    proxy: Option<u16>,
-) -> (Child, Option<u16>) {
-    use std::os::unix::process::CommandExt;
-    let (program, args, port) = match engine {
-        Engine::Chromium => (
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned()),
-            vec!["--port=0".to_owned()],
-            None,
-        ),
-        Engine::Firefox => (
-            std::env::var("GECKODRIVER").unwrap_or_else(|_| "geckodriver".to_owned()),
-            // Each geckodriver its own BiDi port: they all default to 9222,
-            // and parallel sessions then reach each other's socket (404).
-            vec![
-                "--port".to_owned(),
-                "0".to_owned(),
-                "--websocket-port".to_owned(),
-                free_port().to_string(),
-            ],
-            None,
-        ),
-        Engine::Webkit => {
-            // WebKitWebDriver does not say which port it chose: give it one.
-            let port = free_port();
-            (
-                std::env::var("WEBKITWEBDRIVER").unwrap_or_else(|_| "WebKitWebDriver".to_owned()),
-                vec![format!("--port={port}")],
-                Some(port),
-            )
-        }
-    };
-    let mut command = Command::new(&program);
-    command
-        .args(&args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0);
-    if let Some(display) = display {
-        command.env("DISPLAY", format!(":{}", display.number));
-    }
-    if let Some(port) = proxy {
-        // GLib's libproxy module reads these (WebKitGTK asks GLib).
-        command
-            .env("GIO_USE_PROXY_RESOLVER", "libproxy")
-            .env("http_proxy", format!("http://127.0.0.1:{port}"))
-            .env("no_proxy", "localhost,127.0.0.1");
-    }
-    let child = command
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {program}: {e} (cargo xtask test installs it)"));
-    (child, port)
-}
-
-/// Polls the driver's `/status` until it answers (or PATIENCE runs out).
-fn wait_for_status(port: u16) -> Result<(), Vec<String>> {
-    use std::io::{Read, Write};
-    let started = Instant::now();
-    while started.elapsed() < PATIENCE {
-        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
-            let _ = stream.write_all(b"GET /status HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
-            let mut answer = String::new();
-            let _ = stream.read_to_string(&mut answer);
-            if answer.contains("\"ready\"") {
-                return Ok(());
-            }
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Err(vec![format!(
-        "port {port}: no /status answer within {PATIENCE:?}"
-    )])
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        kill_group(&mut self.driver);
-        kill_processes_using(&self.profile);
-        let _ = std::fs::remove_dir_all(&self.profile);
-    }
-}
-
-/// Threads that read the driver's stdout and stderr into `output` for as
-/// long as it runs, so it never writes to a full or closed pipe.
-fn drain_output(driver: &mut Child, output: &ConsoleFeed) {
-    let stdout = driver
-        .stdout
-        .take()
-        .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>);
-    let stderr = driver
-        .stderr
-        .take()
-        .map(|e| Box::new(e) as Box<dyn std::io::Read + Send>);
-    for stream in [stdout, stderr].into_iter().flatten() {
-        let output = output.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                output.push(line);
-            }
-        });
-    }
-}
-
-/// Polls the driver's output for "ChromeDriver was started successfully on
-/// port 12345." (or geckodriver's "Listening on 127.0.0.1:12345") and
-/// returns the port, or everything the driver said if it exits or stays
-/// silent for `PATIENCE`.
-fn wait_for_port(driver: &mut Child, output: &ConsoleFeed) -> Result<u16, Vec<String>> {
-    let started = Instant::now();
-    loop {
-        let said = output.all();
-        let port = said.iter().find_map(|line| {
-            line.split("started successfully on port ")
-                .nth(1)
-                .or_else(|| line.split("Listening on 127.0.0.1:").nth(1))
-                .and_then(|rest| rest.trim_end_matches('.').trim().parse::<u16>().ok())
-        });
-        if let Some(port) = port {
-            return Ok(port);
-        }
-        let why = match driver.try_wait() {
-            Ok(Some(status)) => format!("(exited: {status})"),
-            _ if started.elapsed() > PATIENCE => format!("(nothing more within {PATIENCE:?})"),
-            _ => {
-                std::thread::sleep(Duration::from_millis(20));
-                continue;
-            }
-        };
-        let mut said = said;
-        said.push(why);
-        return Err(said);
-    }
-}
-
-/// Kill a child's whole process group and reap the child.
-fn kill_group(child: &mut Child) {
-    let group = child.id() as i32;
-    // SAFETY: plain syscalls on process ids we started.
-    unsafe {
-        libc::kill(-group, libc::SIGKILL);
-    }
-    let _ = child.wait();
-}
-
-/// Chromium may move helpers out of the process group: kill anything whose
-/// command line names our private profile directory.
-fn kill_processes_using(profile: &std::path::Path) {
-    let needle = profile.to_string_lossy().into_owned();
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-            continue;
-        };
-        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) {
-            if String::from_utf8_lossy(&cmdline).contains(&needle) {
-                // SAFETY: sending a signal to a process we identified by its command line.
-                unsafe {
-                    libc::kill(pid, libc::SIGKILL);
-                }
-            }
         }
     }
 }
