@@ -35,15 +35,15 @@
 //! Prints markdown rows (median and p90 over the loads) to stdout.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::process::{Child, Command, ExitCode, Stdio};
-use std::time::{Duration, Instant};
+use std::process::ExitCode;
+use std::time::Instant;
 
 use bench_tools::{quantile, row, Args};
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::Client;
 use serde_json::{json, Value};
+use webdriver_process::{Cdp, Kind, Profile};
 
 /// Each measured route: path, the interactive element's test id, and
 /// whether it must also have text.
@@ -300,16 +300,17 @@ async fn load_once(
     network: Network,
     i: usize,
 ) -> Result<Value, String> {
-    let profile = std::env::temp_dir().join(format!("cors-lab-bench-{}-{i}", std::process::id()));
-    std::fs::create_dir_all(&profile).map_err(|e| e.to_string())?;
+    // Dropped at the end: kills whatever still uses it, then deletes it.
+    let profile = Profile::create(&format!("cors-lab-bench-{i}"))
+        .map_err(|e| format!("create the browser profile: {e}"))?;
     let observer = OBSERVER
         .replace("@TESTID@", testid)
         .replace("@TEXT@", if needs_text { "true" } else { "false" });
     let result = async {
-        let client = driver.session(&profile).await?;
+        let client = driver.session(profile.path()).await?;
         let measured = async {
             let cdp = |cmd: &str, params: Value| {
-                let command = Cdp(json!({ "cmd": cmd, "params": params }));
+                let command = Cdp::new(cmd, params);
                 let client = &client;
                 async move {
                     client
@@ -351,8 +352,7 @@ async fn load_once(
         measured
     }
     .await;
-    kill_processes_using(&profile);
-    let _ = std::fs::remove_dir_all(&profile);
+    drop(profile);
     result
 }
 
@@ -489,44 +489,13 @@ async fn one_learner(
     Ok((bytes, started.elapsed().as_secs_f64() * 1000.0))
 }
 
-/// chromedriver in its own process group; Drop kills the group.
-struct Driver {
-    child: Child,
-    port: u16,
-}
+/// chromedriver (`webdriver_process`: a free port, retried if it fails to
+/// come up, its process group killed on Drop); each load a session of its own.
+struct Driver(webdriver_process::Driver);
 
 impl Driver {
     fn start() -> Result<Driver, String> {
-        let path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let mut child = {
-            use std::os::unix::process::CommandExt;
-            Command::new(&path)
-                .arg("--port=0")
-                .stdout(Stdio::piped())
-                .stderr(Stdio::null())
-                .process_group(0)
-                .spawn()
-                .map_err(|e| format!("cannot start {path}: {e}"))?
-        };
-        let stdout = child.stdout.take().ok_or("no chromedriver stdout")?;
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut tx = Some(tx);
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("started successfully on port ").nth(1) {
-                    if let Some(tx) = tx.take() {
-                        let _ = tx.send(rest.trim_end_matches('.').trim().parse::<u16>().ok());
-                    }
-                }
-            }
-        });
-        let mut driver = Driver { child, port: 0 };
-        driver.port = rx
-            .recv_timeout(Duration::from_secs(30))
-            .ok()
-            .flatten()
-            .ok_or("chromedriver did not say which port it listens on")?;
-        Ok(driver)
+        webdriver_process::Driver::start(Kind::Chromedriver).map(Driver)
     }
 
     async fn session(&self, profile: &std::path::Path) -> Result<Client, String> {
@@ -534,85 +503,10 @@ impl Driver {
         caps.insert(
             "goog:chromeOptions".to_owned(),
             json!({
-                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,900",
-                    format!("--user-data-dir={}", profile.display()),
-                ],
+                "binary": webdriver_process::chromium_binary(),
+                "args": webdriver_process::chromium_args(profile),
             }),
         );
-        let url = format!("http://127.0.0.1:{}", self.port);
-        let started = Instant::now();
-        loop {
-            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector)
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => return Ok(client),
-                Err(e) if started.elapsed() > Duration::from_secs(30) => {
-                    return Err(format!("no WebDriver session: {e}"))
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-            }
-        }
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let group = self.child.id() as i32;
-        // SAFETY: the process group we created for chromedriver.
-        unsafe {
-            libc::kill(-group, libc::SIGKILL);
-        }
-        let _ = self.child.wait();
-    }
-}
-
-/// chromedriver's DevTools bridge: `POST /session/{id}/goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp(Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
-}
-
-/// Chromium may move helpers out of chromedriver's process group: kill
-/// anything whose command line names this load's private profile.
-fn kill_processes_using(profile: &std::path::Path) {
-    let needle = profile.to_string_lossy().into_owned();
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-            continue;
-        };
-        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) {
-            if String::from_utf8_lossy(&cmdline).contains(&needle) {
-                // SAFETY: a signal to a process identified by our profile path.
-                unsafe {
-                    libc::kill(pid, libc::SIGKILL);
-                }
-            }
-        }
+        self.0.session(caps).await
     }
 }
