@@ -1,13 +1,13 @@
 //! The `demo-server` binary: what it prints, how it stops, how it fails.
 
 use std::process::Stdio;
-use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader, Lines};
 use tokio::process::{Child, ChildStdout, Command};
 use tokio::time::timeout;
 
-const PATIENCE: Duration = Duration::from_secs(10);
+mod common;
+use common::raw::{self, PATIENCE};
 
 fn demo_server(args: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_demo-server"))
@@ -174,20 +174,23 @@ async fn classroom_mode_prints_the_students_and_the_instructors_addresses() {
     assert!(text.contains("idle for 2 h"), "{text}");
     assert!(text.contains("only this machine can connect"), "{text}");
     // The server really is in classroom mode, and the key is the one printed.
-    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
-        .await
-        .expect("connect");
-    let request = format!(
-        "GET /api/config?instructor={key} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    let answer = raw::get(
+        ([127, 0, 0, 1], port).into(),
+        &format!("/api/config?instructor={key}"),
+        &[("Host", "localhost")],
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{}", answer.head);
+    assert!(
+        answer.body.contains(r#""classroom":true"#),
+        "{}",
+        answer.body
     );
-    stream.write_all(request.as_bytes()).await.expect("write");
-    let mut answer = String::new();
-    timeout(PATIENCE, stream.read_to_string(&mut answer))
-        .await
-        .expect("answer in time")
-        .expect("read");
-    assert!(answer.contains(r#""classroom":true"#), "{answer}");
-    assert!(answer.contains(r#""instructor":true"#), "{answer}");
+    assert!(
+        answer.body.contains(r#""instructor":true"#),
+        "{}",
+        answer.body
+    );
     let _ = child.start_kill();
 }
 

@@ -1,7 +1,7 @@
 //! `/cors`, the configurable endpoint, on all three origins: driven with
 //! `oneshot` (data-driven cases), plus one run on real sockets.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -11,8 +11,6 @@ use cors_core::wire::Role;
 use demo_server::cors_endpoint::SECRET;
 use demo_server::{api_router, app_router, bind, intranet_router, AppState, Config};
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 use tokio::time::timeout;
 
 /// Request headers, as (name, value).
@@ -22,7 +20,7 @@ const ROLES: [Role; 3] = [Role::App, Role::Api, Role::Intranet];
 const ORIGIN: &str = "http://localhost:8080";
 
 mod common;
-use common::{router, send, state, state_with, Answer};
+use common::{raw, router, send, state, state_with, Answer};
 
 /// Ports 8080 (app), 8081 (API), 8082 (intranet), as by default.
 fn state_on(host: IpAddr) -> AppState {
@@ -689,24 +687,6 @@ async fn entries_for_case_matches_the_whole_decoded_value() {
     assert!(state.log().entries_for_case("2").is_empty());
 }
 
-const PATIENCE: Duration = Duration::from_secs(10);
-
-/// One raw HTTP/1.1 request on its own connection; the whole answer as text.
-async fn exchange(addr: SocketAddr, head: &str) -> String {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    let request = format!(
-        "{head}\r\nHost: localhost:{}\r\nConnection: close\r\n\r\n",
-        addr.port()
-    );
-    stream.write_all(request.as_bytes()).await.expect("write");
-    let mut raw = Vec::new();
-    timeout(PATIENCE, stream.read_to_end(&mut raw))
-        .await
-        .expect("answer in time")
-        .expect("read");
-    String::from_utf8(raw).expect("UTF-8 answer")
-}
-
 #[tokio::test]
 async fn preflight_and_actual_are_logged_in_order_on_real_sockets() {
     let dist = tempfile::tempdir().expect("tempdir");
@@ -729,40 +709,51 @@ async fn preflight_and_actual_are_logged_in_order_on_real_sockets() {
     let origin = format!("http://localhost:{}", app.port());
     let query = "learner=t&case=sock1&p.status=204&p.acao=echo&p.acam=PUT&p.acah=x-token\
                  &a.acao=two-lines";
-    let preflight = exchange(
+    let target = format!("/cors?{query}");
+    let api_host = format!("localhost:{}", api.port());
+    let preflight = raw::request(
         api,
-        &format!(
-            "OPTIONS /cors?{query} HTTP/1.1\r\nOrigin: {origin}\r\n\
-             Access-Control-Request-Method: PUT\r\nAccess-Control-Request-Headers: x-token"
-        ),
+        "OPTIONS",
+        &target,
+        &[
+            ("Host", &api_host),
+            ("Origin", &origin),
+            ("Access-Control-Request-Method", "PUT"),
+            ("Access-Control-Request-Headers", "x-token"),
+        ],
     )
     .await;
-    assert!(preflight.starts_with("HTTP/1.1 204"), "{preflight}");
-    let actual = exchange(
+    assert_eq!(preflight.status, 204, "{}", preflight.head);
+    let actual = raw::request(
         api,
-        &format!(
-            "PUT /cors?{query} HTTP/1.1\r\nOrigin: {origin}\r\nX-Token: 1\r\n\
-             Cookie: lab=sock1\r\nContent-Length: 0"
-        ),
+        "PUT",
+        &target,
+        &[
+            ("Host", &api_host),
+            ("Origin", &origin),
+            ("X-Token", "1"),
+            ("Cookie", "lab=sock1"),
+            ("Content-Length", "0"),
+        ],
     )
     .await;
-    assert!(actual.starts_with("HTTP/1.1 200"), "{actual}");
+    assert_eq!(actual.status, 200, "{}", actual.head);
     // Two separate header lines on the wire.
-    let (head, body) = actual.split_once("\r\n\r\n").expect("head and body");
-    let acao_line = format!("access-control-allow-origin: {origin}");
-    let lines = head
-        .lines()
-        .filter(|line| line.eq_ignore_ascii_case(&acao_line))
-        .count();
-    assert_eq!(lines, 2, "{head}");
-    let body: Value = serde_json::from_str(body).expect("JSON body");
+    assert_eq!(
+        actual.all("access-control-allow-origin"),
+        [origin.as_str(), origin.as_str()],
+        "{}",
+        actual.head
+    );
+    let body: Value = serde_json::from_str(&actual.body).expect("JSON body");
     assert_eq!(body["method"], "PUT");
     assert_eq!(body["cookie"], true);
     assert_eq!(body["origin_header"], json!(origin));
 
     // The app origin's `/cors` is logged too, but is another case.
-    let same_origin = exchange(app, "GET /cors?case=sock2 HTTP/1.1").await;
-    assert!(same_origin.starts_with("HTTP/1.1 200"), "{same_origin}");
+    let app_host = format!("localhost:{}", app.port());
+    let same_origin = raw::get(app, "/cors?case=sock2", &[("Host", &app_host)]).await;
+    assert_eq!(same_origin.status, 200, "{}", same_origin.head);
 
     let entries = state.log().entries_for_case("sock1");
     let seen: Vec<(Role, &str, u16)> = entries

@@ -5,11 +5,12 @@ use std::time::Duration;
 
 use cors_core::wire::{DemoConfig, LogEntry, Role};
 use demo_server::{bind, BindError, Config};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncReadExt;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::time::timeout;
 
-const PATIENCE: Duration = Duration::from_secs(10);
+mod common;
+use common::raw::{self, PATIENCE};
 
 fn any_ports(dist: &std::path::Path) -> Config {
     Config {
@@ -21,61 +22,6 @@ fn any_ports(dist: &std::path::Path) -> Config {
     }
 }
 
-struct Answer {
-    status: u16,
-    head: String,
-    body: String,
-}
-
-/// One request on its own connection (`Connection: close`), read to the end.
-async fn fetch(addr: SocketAddr, target: &str, extra_headers: &[(&str, &str)]) -> Answer {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    let mut request = format!("GET {target} HTTP/1.1\r\nConnection: close\r\n");
-    if !extra_headers
-        .iter()
-        .any(|(name, _)| name.eq_ignore_ascii_case("host"))
-    {
-        request.push_str(&format!("Host: {addr}\r\n"));
-    }
-    for (name, value) in extra_headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).await.expect("write");
-    let mut raw = Vec::new();
-    timeout(PATIENCE, stream.read_to_end(&mut raw))
-        .await
-        .expect("answer in time")
-        .expect("read");
-    let raw = String::from_utf8(raw).expect("UTF-8 answer");
-    let (head, body) = raw.split_once("\r\n\r\n").expect("head and body");
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .expect("status");
-    let head = head.to_ascii_lowercase();
-    let body = if head.contains("transfer-encoding: chunked") {
-        dechunk(body)
-    } else {
-        body.to_owned()
-    };
-    Answer { status, head, body }
-}
-
-fn dechunk(mut rest: &str) -> String {
-    let mut body = String::new();
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let size = usize::from_str_radix(size.trim(), 16).expect("chunk size");
-        if size == 0 {
-            break;
-        }
-        body.push_str(&after[..size]);
-        rest = &after[size + 2..];
-    }
-    body
-}
-
 /// An open `GET /api/log/stream` connection.
 struct EventStream {
     stream: TcpStream,
@@ -84,10 +30,7 @@ struct EventStream {
 
 impl EventStream {
     async fn open(addr: SocketAddr, target: &str) -> Self {
-        let mut stream = TcpStream::connect(addr).await.expect("connect");
-        let request =
-            format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
-        stream.write_all(request.as_bytes()).await.expect("write");
+        let stream = raw::open(addr, "GET", target, &[("Accept", "text/event-stream")]).await;
         let mut events = EventStream {
             stream,
             seen: String::new(),
@@ -149,7 +92,7 @@ async fn three_origins_on_real_sockets() {
         let _ = stopped.await;
     }));
 
-    let config = fetch(app, "/api/config", &[]).await;
+    let config = raw::get(app, "/api/config", &[]).await;
     assert_eq!(config.status, 200);
     let config: DemoConfig = serde_json::from_str(&config.body).expect("config JSON");
     assert_eq!(
@@ -167,10 +110,10 @@ async fn three_origins_on_real_sockets() {
     // Asked by a host name, the other site is the address the connection
     // arrived on.
     let host = format!("classroom.test:{}", app.port());
-    let config = fetch(app, "/api/config", &[("Host", &host)]).await;
+    let config = raw::get(app, "/api/config", &[("Host", &host)]).await;
     let config: DemoConfig = serde_json::from_str(&config.body).expect("config JSON");
     assert_eq!(config.alt_host.as_deref(), Some("127.0.0.1"));
-    let page = fetch(app, "/origin?a=1", &[]).await;
+    let page = raw::get(app, "/origin?a=1", &[]).await;
     assert_eq!(
         (page.status, page.body.as_str()),
         (200, "<title>lab</title>")
@@ -179,17 +122,25 @@ async fn three_origins_on_real_sockets() {
     // Follow the log live, then make the cross-origin request.
     let mut events = EventStream::open(app, "/api/log/stream?learner=t1").await;
     let origin = format!("http://localhost:{}", app.port());
-    let users = fetch(api, "/users.json?learner=t1", &[("Origin", &origin)]).await;
+    let users = raw::get(api, "/users.json?learner=t1", &[("Origin", &origin)]).await;
     assert_eq!(users.status, 200);
     assert!(users.body.contains("Ada Lovelace"), "{}", users.body);
-    assert!(!users.head.contains("access-control-"), "{}", users.head);
     assert!(
-        users.head.contains("cache-control: no-store"),
+        !users
+            .headers
+            .iter()
+            .any(|(name, _)| name.starts_with("access-control-")),
+        "{}",
+        users.head
+    );
+    assert_eq!(
+        users.header("cache-control"),
+        Some("no-store"),
         "{}",
         users.head
     );
     // Someone else's request is not in this learner's stream.
-    assert_eq!(fetch(intranet, "/?learner=other", &[]).await.status, 200);
+    assert_eq!(raw::get(intranet, "/?learner=other", &[]).await.status, 200);
 
     let streamed = events.next_entry().await;
     assert_eq!(streamed.id, 1);
@@ -200,12 +151,12 @@ async fn three_origins_on_real_sockets() {
     assert_eq!(streamed.header("origin"), Some(origin.as_str()));
     assert_eq!(streamed.status, 200);
 
-    let listed = fetch(app, "/api/log?learner=t1", &[]).await;
+    let listed = raw::get(app, "/api/log?learner=t1", &[]).await;
     assert_eq!(listed.status, 200);
     let listed: Vec<LogEntry> = serde_json::from_str(&listed.body).expect("log JSON");
     assert_eq!(listed, vec![streamed]);
     let all: Vec<LogEntry> =
-        serde_json::from_str(&fetch(app, "/api/log", &[]).await.body).expect("log JSON");
+        serde_json::from_str(&raw::get(app, "/api/log", &[]).await.body).expect("log JSON");
     assert_eq!(all.len(), 2);
     assert_eq!(all[1].role, Role::Intranet);
 

@@ -3,7 +3,6 @@
 //! cookie demo and the intranet's JSON. Driven with `oneshot` (data-driven
 //! cases), plus real sockets for the proxy and the cookie round trip.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -13,16 +12,14 @@ use demo_server::posts::{seed_posts, MAX_BUCKETS};
 use demo_server::proxy::PROXY_USER_AGENT;
 use demo_server::{api_router, app_router, bind, AppState, Config, SALARIES, USERS};
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio::time::timeout;
 
-const PATIENCE: Duration = Duration::from_secs(10);
 const ORIGIN: &str = "http://localhost:8080";
 const SEED_IDS: [u32; 5] = [11, 12, 13, 14, 15];
 
 mod common;
-use common::{router, send, state, state_with, Answer};
+use common::{raw, router, send, state, state_with, Answer};
 
 /// A request with headers and a body.
 fn request(method: &str, uri: &str, headers: &[(&str, &str)], body: &str) -> Request<Body> {
@@ -535,61 +532,6 @@ async fn the_proxy_says_so_when_the_api_origin_is_down() {
     );
 }
 
-struct RawAnswer {
-    status: u16,
-    /// Header lines as sent (names lower-cased).
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl RawAnswer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// One GET on its own connection (`Connection: close`), read to the end.
-async fn fetch(addr: SocketAddr, target: &str, extra: &[(&str, &str)]) -> RawAnswer {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    let mut request = format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (name, value) in extra {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).await.expect("write");
-    let mut raw = Vec::new();
-    timeout(PATIENCE, stream.read_to_end(&mut raw))
-        .await
-        .expect("answer in time")
-        .expect("read");
-    let raw = String::from_utf8(raw).expect("UTF-8 answer");
-    let (head, body) = raw.split_once("\r\n\r\n").expect("head and body");
-    let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .and_then(|line| line.split(' ').nth(1))
-        .and_then(|code| code.parse().ok())
-        .expect("status");
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|line| line.split_once(':'))
-        .map(|(name, value)| (name.to_ascii_lowercase(), value.trim().to_owned()))
-        .collect();
-    assert!(
-        !headers
-            .iter()
-            .any(|(name, value)| name == "transfer-encoding" && value.contains("chunked")),
-        "chunked answer not expected"
-    );
-    RawAnswer {
-        status,
-        headers,
-        body: body.to_owned(),
-    }
-}
-
 #[tokio::test]
 async fn the_proxy_fetches_as_a_server_and_cookies_round_trip_on_real_sockets() {
     let dist = tempfile::tempdir().expect("tempdir");
@@ -611,7 +553,7 @@ async fn the_proxy_fetches_as_a_server_and_cookies_round_trip_on_real_sockets() 
 
     // The page asks its own origin, which asks the API origin.
     let app_origin = format!("http://localhost:{}", app.port());
-    let proxied = fetch(
+    let proxied = raw::get(
         app,
         "/api/proxy/users.json?learner=px",
         &[("Origin", &app_origin), ("Cookie", "lab=secret")],
@@ -652,12 +594,12 @@ async fn the_proxy_fetches_as_a_server_and_cookies_round_trip_on_real_sockets() 
     assert_eq!(entries[1].status, 200);
 
     // Cookie round trip: /login sets it, /whoami sees it come back.
-    let login = fetch(api, "/login?learner=px", &[]).await;
+    let login = raw::get(api, "/login?learner=px", &[]).await;
     assert_eq!(login.status, 200);
     let set_cookie = login.header("set-cookie").expect("set-cookie");
     assert_eq!(set_cookie, "lab=px; Path=/; SameSite=Lax");
     let pair = set_cookie.split(';').next().expect("name=value");
-    let whoami = fetch(api, "/whoami?learner=px", &[("Cookie", pair)]).await;
+    let whoami = raw::get(api, "/whoami?learner=px", &[("Cookie", pair)]).await;
     assert_eq!(whoami.status, 200);
     assert_eq!(
         serde_json::from_str::<Value>(&whoami.body).expect("JSON"),
@@ -667,7 +609,7 @@ async fn the_proxy_fetches_as_a_server_and_cookies_round_trip_on_real_sockets() 
         .headers
         .iter()
         .all(|(name, _)| !name.starts_with("access-control-")));
-    let anonymous = fetch(api, "/whoami", &[]).await;
+    let anonymous = raw::get(api, "/whoami", &[]).await;
     assert_eq!(anonymous.body, r#"{"cookie":null}"#);
 
     stop.send(()).expect("server running");

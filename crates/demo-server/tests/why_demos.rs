@@ -4,7 +4,6 @@
 //! without `?cors=1`, the private `/account`, and the attacker's page and
 //! report.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -15,14 +14,11 @@ use demo_server::embed::{FONT_PATH, FONT_TTF, THEME_CSS, THEME_PATH};
 use demo_server::server_fetch::{SERVER_FETCH_PATH, SERVER_FETCH_USER_AGENT};
 use demo_server::{bind, Config, ACCOUNT_PATH};
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 use tokio::time::timeout;
 
 mod common;
-use common::{router, send, state, Answer};
+use common::{raw, router, send, state, Answer};
 
-const PATIENCE: Duration = Duration::from_secs(10);
 const ORIGIN: &str = "http://localhost:8080";
 
 async fn get(
@@ -214,49 +210,6 @@ async fn the_server_fetch_refuses_anything_but_the_lab_s_own_origins() {
         .all(|e| e.role == Role::App && e.status == 400));
 }
 
-/// One GET on its own connection (`Connection: close`), read to the end:
-/// status and body.
-async fn raw_get(addr: SocketAddr, target: &str, extra: &[(&str, &str)]) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    let mut request = format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (name, value) in extra {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).await.expect("write");
-    let mut raw = Vec::new();
-    timeout(PATIENCE, stream.read_to_end(&mut raw))
-        .await
-        .expect("answer in time")
-        .expect("read");
-    let raw = String::from_utf8(raw).expect("UTF-8");
-    let (head, body) = raw.split_once("\r\n\r\n").expect("head and body");
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .expect("status");
-    let body = if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        let mut rest = body;
-        let mut out = String::new();
-        while let Some((size, after)) = rest.split_once("\r\n") {
-            let size = usize::from_str_radix(size.trim(), 16).expect("chunk size");
-            if size == 0 {
-                break;
-            }
-            out.push_str(&after[..size]);
-            rest = &after[size + 2..];
-        }
-        out
-    } else {
-        body.to_owned()
-    };
-    (status, body)
-}
-
 #[tokio::test]
 async fn the_server_fetch_reads_what_the_page_cannot_and_reports_all_of_it() {
     let dist = tempfile::tempdir().expect("tempdir");
@@ -282,14 +235,14 @@ async fn the_server_fetch_reads_what_the_page_cannot_and_reports_all_of_it() {
     );
     let encoded: String = form_urlencoded::byte_serialize(url.as_bytes()).collect();
     let app_origin = format!("http://localhost:{}", app.port());
-    let (status, body) = raw_get(
+    let answer = raw::get(
         app,
         &format!("{SERVER_FETCH_PATH}?url={encoded}&case=why-rt-1&learner=rt"),
         &[("Origin", &app_origin), ("Cookie", "lab=secret")],
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let report: ServerFetch = serde_json::from_str(&body).expect("report JSON");
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let report: ServerFetch = serde_json::from_str(&answer.body).expect("report JSON");
     assert_eq!(report.url, url);
     assert_eq!(report.status, 200);
     assert!(report.body.contains("Ada Lovelace"), "{}", report.body);
@@ -331,9 +284,9 @@ async fn the_server_fetch_reads_what_the_page_cannot_and_reports_all_of_it() {
     // A lab origin that is not answering the path: reported as it is.
     let missing = format!("http://127.0.0.1:{}/nothing-here", api.port());
     let encoded: String = form_urlencoded::byte_serialize(missing.as_bytes()).collect();
-    let (status, body) = raw_get(app, &format!("{SERVER_FETCH_PATH}?url={encoded}"), &[]).await;
-    assert_eq!(status, 200, "{body}");
-    let report: ServerFetch = serde_json::from_str(&body).expect("report JSON");
+    let answer = raw::get(app, &format!("{SERVER_FETCH_PATH}?url={encoded}"), &[]).await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let report: ServerFetch = serde_json::from_str(&answer.body).expect("report JSON");
     assert_eq!(report.status, 404);
 
     stop.send(()).expect("server running");

@@ -1,7 +1,10 @@
-//! What the in-process tests share: a state with no built app, the router
-//! of each origin, and an answer read whole.
+//! What the tests share: a state with no built app, the router of each
+//! origin, and an answer read whole (in-process); `raw`, the one HTTP
+//! client for the tests on real sockets.
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
+
+pub mod raw;
 
 use std::time::Duration;
 
