@@ -62,7 +62,11 @@ fn Frame() -> impl IntoView {
     let pathname = use_location().pathname;
     let has_steps = move || presenter.steps.with(|s| !s.is_empty());
     let seat = crate::classroom::seat();
-    let page_texts = Signal::derive(move || Chunk::from_path(&pathname.get()).map(Chunk::texts));
+    let page_texts = Signal::derive(move || {
+        Chunk::from_path(&pathname.get())
+            .map(Chunk::all_texts)
+            .unwrap_or_default()
+    });
     view! {
         <a class="skip-link" href="#main">{t!(common.skip_link)}</a>
         <header class="site-header">
@@ -81,7 +85,7 @@ fn Frame() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
-            <LanguageSwitch page=page_texts />
+            <LanguageSwitch pages=page_texts />
             <PresentToggle />
         </header>
         <ClassroomBanner />

@@ -159,6 +159,58 @@ pub async fn load(locale: Locale, page: Page) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// Fetches several pages' texts in `locale`, one after another.
+pub async fn load_all(locale: Locale, pages: Vec<Page>) -> Result<(), LoadError> {
+    for page in pages {
+        load(locale, page).await?;
+    }
+    Ok(())
+}
+
+/// Tests: a page's texts in `locale` read from `locales/` (as build.rs
+/// orders them), and the locale made active — so words can be checked
+/// natively, exactly as a learner reads them.
+#[cfg(test)]
+pub fn use_from_disk(locale: Locale, pages: &[Page]) {
+    fn flatten(
+        prefix: &str,
+        value: &serde_json::Value,
+        out: &mut std::collections::BTreeMap<String, String>,
+    ) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    let path = if prefix.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{prefix}.{key}")
+                    };
+                    flatten(&path, value, out);
+                }
+            }
+            serde_json::Value::String(text) => {
+                out.insert(prefix.to_owned(), text.clone());
+            }
+            _ => {}
+        }
+    }
+    for &page in std::iter::once(&Page::Common).chain(pages) {
+        let file = format!(
+            "{}/locales/{}/{}.json",
+            env!("CARGO_MANIFEST_DIR"),
+            locale.tag(),
+            page.name()
+        );
+        let text = std::fs::read_to_string(&file).expect("a locale file");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let mut flat = std::collections::BTreeMap::new();
+        flatten("", &value, &mut flat);
+        let texts: Vec<String> = flat.into_values().collect();
+        LOADED.with(|l| l.borrow_mut().insert((page, locale), Rc::new(texts)));
+    }
+    ACTIVE.with(|a| a.set(locale));
+}
+
 fn template(page: Page, index: usize, locale: Locale) -> Option<Rc<Vec<String>>> {
     let texts = LOADED.with(|l| l.borrow().get(&(page, locale)).cloned())?;
     (index < texts.len()).then_some(texts)
@@ -416,11 +468,9 @@ pub async fn start(locale: Locale) -> Result<(), LoadError> {
 /// Makes `locale` active: fetches the frame's and the shown page's texts
 /// first, so everything changes language in one step; remembers the choice
 /// and writes it into the address (a link copied now opens in it).
-pub async fn switch_to(locale: Locale, page: Option<Page>) -> Result<(), LoadError> {
+pub async fn switch_to(locale: Locale, pages: Vec<Page>) -> Result<(), LoadError> {
     load(locale, Page::Common).await?;
-    if let Some(page) = page {
-        load(locale, page).await?;
-    }
+    load_all(locale, pages).await?;
     if let Some(storage) = storage() {
         let _ = storage.set_item(STORAGE_KEY, locale.tag());
     }
@@ -439,12 +489,12 @@ fn activate(locale: Locale) {
 /// The header's language switch: one button per language, named in itself,
 /// the active one pressed.
 #[component]
-pub fn LanguageSwitch(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
+pub fn LanguageSwitch(#[prop(into)] pages: Signal<Vec<Page>>) -> impl IntoView {
     let failed = RwSignal::new(false);
     let choose = move |chosen: Locale| {
-        let page = page.get_untracked();
+        let pages = pages.get_untracked();
         leptos::task::spawn_local(async move {
-            failed.set(switch_to(chosen, page).await.is_err());
+            failed.set(switch_to(chosen, pages).await.is_err());
         });
     };
     view! {

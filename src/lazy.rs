@@ -75,13 +75,27 @@ impl Chunk {
     pub fn texts(self) -> Page {
         match self {
             Chunk::Home => Page::Home,
-            Chunk::Origin
-            | Chunk::Lab
-            | Chunk::Quiz
-            | Chunk::Why
-            | Chunk::Explain
-            | Chunk::PresenterPanel => Page::Common,
+            Chunk::Origin => Page::Origin,
+            Chunk::Lab | Chunk::Quiz | Chunk::Why | Chunk::Explain | Chunk::PresenterPanel => {
+                Page::Common
+            }
         }
+    }
+
+    /// Files of other pages whose texts this one shows too (the quiz shows
+    /// the origin comparator's verdicts).
+    fn extra_texts(self) -> &'static [Page] {
+        match self {
+            Chunk::Quiz => &[Page::Origin],
+            _ => &[],
+        }
+    }
+
+    /// Every file of texts the chunk needs besides the frame's.
+    pub fn all_texts(self) -> Vec<Page> {
+        let mut all = vec![self.texts()];
+        all.extend_from_slice(self.extra_texts());
+        all
     }
 
     /// The page's view, once its chunk is loaded.
@@ -156,7 +170,7 @@ pub fn Lazy(chunk: Chunk) -> impl IntoView {
         // The page's texts, then its code: the code's download started with
         // the main wasm's (the boot script), so the two overlap.
         let locale = crate::i18n::locale_untracked();
-        let texts = LocalResource::new(move || crate::i18n::load(locale, chunk.texts()));
+        let texts = LocalResource::new(move || crate::i18n::load_all(locale, chunk.all_texts()));
         Suspend::new(async move {
             if texts.await.is_err() {
                 return view! { <LoadFailedNote chunk attempt /> }.into_any();

@@ -4,6 +4,8 @@ use cors_core::compare::{compare, origin_verdict};
 use cors_core::url_parts::{parse_url, UrlError, UrlParts};
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 use crate::suffix_list::{use_suffix_list, ListState, WithList};
 
 /// A row per non-empty line of `list`, each compared with `base`. The site
@@ -35,11 +37,11 @@ pub fn OriginTable(
                 <thead>
                     <tr>
                         <th scope="col">"URL"</th>
-                        <th scope="col">"Its origin"</th>
-                        <th scope="col">"Origin"</th>
-                        <th scope="col">"Why"</th>
-                        <th scope="col">"Site"</th>
-                        <th scope="col">"Cookie from A"</th>
+                        <th scope="col">{t!(origin.table.its_origin)}</th>
+                        <th scope="col">{t!(origin.origin)}</th>
+                        <th scope="col">{t!(origin.table.why)}</th>
+                        <th scope="col">{t!(origin.site)}</th>
+                        <th scope="col">{t!(origin.table.cookie)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -54,34 +56,34 @@ fn row(base: &Result<UrlParts, UrlError>, line: &str, suffixes: &ListState) -> i
         (Ok(a), Ok(b)) => {
             let origin = origin_verdict(a, b);
             let (origin_word, origin_class) = if origin.same_origin {
-                ("✓ same-origin", "good")
+                (format!("✓ {}", t!(origin.word.same_origin).string()), "good")
             } else {
-                ("✗ cross-origin", "bad")
+                (format!("✗ {}", t!(origin.word.cross_origin).string()), "bad")
             };
             let (site_word, cookie_word) = match suffixes.map(|l| compare(a, b, l)) {
                 WithList::Ready(c) => (
-                    if c.site.same_site { "same-site" } else { "cross-site" },
-                    if c.cookie_a_to_b.sent { "sent" } else { "not sent" },
+                    if c.site.same_site { t!(origin.word.same_site) } else { t!(origin.word.cross_site) },
+                    if c.cookie_a_to_b.sent { t!(origin.word.sent) } else { t!(origin.word.not_sent) },
                 ),
-                WithList::Loading => ("loading…", "loading…"),
-                WithList::Failed(_) => ("unavailable", "unavailable"),
+                WithList::Loading => (t!(origin.word.loading), t!(origin.word.loading)),
+                WithList::Failed(_) => (t!(origin.word.unavailable), t!(origin.word.unavailable)),
             };
             view! {
                 <td><code>{b.serialized_origin.clone()}</code></td>
                 <td class=origin_class data-testid="origin-table-verdict">{origin_word}</td>
-                <td>{origin.reason}</td>
+                <td>{crate::words::origin::reason(&origin.reason)}</td>
                 <td data-testid="origin-table-site">{site_word}</td>
                 <td>{cookie_word}</td>
             }
             .into_any()
         }
         (_, Err(e)) => view! {
-            <td colspan="5" class="invalid" data-testid="origin-table-verdict">"invalid: "{e.message.clone()}</td>
+            <td colspan="5" class="invalid" data-testid="origin-table-verdict">{t!(origin.table.invalid, error = e.message.clone())}</td>
         }
         .into_any(),
         (Err(_), Ok(b)) => view! {
             <td><code>{b.serialized_origin.clone()}</code></td>
-            <td colspan="4" class="invalid" data-testid="origin-table-verdict">"URL A is invalid"</td>
+            <td colspan="4" class="invalid" data-testid="origin-table-verdict">{t!(origin.table.a_invalid)}</td>
         }
         .into_any(),
     };

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::origin_table::OriginTable;
 use crate::components::url_breakdown::UrlBreakdown;
 use crate::components::verdict::Badge;
+use crate::i18n::{t, Text};
 use crate::presenter::Presenter;
 use crate::suffix_list::{use_suffix_list, WithList};
 
@@ -61,23 +62,19 @@ pub fn OriginPage() -> impl IntoView {
 
     view! {
         <section class="intro" data-step="breakdown">
-            <h1>"Same origin or not?"</h1>
-            <p class="lead">
-                "An origin is three things: the scheme, the host and the port. Two URLs share an "
-                "origin only when all three match. Path, query, fragment and user name play no part. "
-                "Type two URLs — or pick an example — and see which part decides."
-            </p>
+            <h1>{t!(origin.title)}</h1>
+            <p class="lead">{t!(origin.lead)}</p>
         </section>
-        <section class="card compare-inputs" aria-label="URLs to compare">
-            <UrlField id="url-a" label="URL A" value=a />
-            <UrlField id="url-b" label="URL B" value=b />
-            <div class="presets" role="group" aria-label="Examples">
-                <span class="caption">"Examples:"</span>
+        <section class="card compare-inputs" aria-label=move || t!(origin.inputs_label).string()>
+            <UrlField id="url-a" label=t!(origin.url_a) value=a />
+            <UrlField id="url-b" label=t!(origin.url_b) value=b />
+            <div class="presets" role="group" aria-label=move || t!(origin.examples).string()>
+                <span class="caption">{t!(origin.examples_caption)}</span>
                 {PRESETS
                     .iter()
                     .map(|p| view! {
                         <button type="button" class="chip" on:click=move |_| { a.set(p.a.to_owned()); b.set(p.b.to_owned()); }>
-                            {p.label}
+                            {crate::words::origin::preset(p.label)}
                         </button>
                     })
                     .collect_view()}
@@ -90,9 +87,9 @@ pub fn OriginPage() -> impl IntoView {
             <UrlBreakdown side="b" parsed=parsed_b differs=highlighted />
         </div>
         <section class="card" aria-labelledby="table-title" data-step="list">
-            <h2 id="table-title">"URL A against a list"</h2>
-            <p class="hint">"One URL per line. Each row is compared with URL A."</p>
-            <label class="sr-only" for="url-list">"URLs to compare with URL A"</label>
+            <h2 id="table-title">{t!(origin.table_title)}</h2>
+            <p class="hint">{t!(origin.table_hint)}</p>
+            <label class="sr-only" for="url-list">{t!(origin.table_label)}</label>
             <textarea
                 id="url-list"
                 data-testid="url-list"
@@ -108,7 +105,7 @@ pub fn OriginPage() -> impl IntoView {
 
 /// A labelled URL input bound to a signal, updating on every keystroke.
 #[component]
-fn UrlField(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+fn UrlField(id: &'static str, label: Text, value: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -132,36 +129,29 @@ fn UrlField(id: &'static str, label: &'static str, value: RwSignal<String>) -> i
 #[component]
 fn DiffersCard(origin: Memo<Option<OriginVerdict>>) -> impl IntoView {
     let text = move || match origin.get() {
-        None => "One of the URLs could not be read: see below.".to_owned(),
-        Some(o) if o.differs.is_empty() => {
-            "Nothing: scheme, host and port are all the same.".to_owned()
-        }
-        Some(o) => {
-            let names: Vec<&str> = o.differs.iter().map(|p| p.name()).collect();
-            format!("Differs: {}", names.join(", "))
-        }
+        None => t!(origin.differs_unreadable).string(),
+        Some(o) if o.differs.is_empty() => t!(origin.differs_nothing).string(),
+        Some(o) => t!(origin.differs, parts = parts_listed(&o.differs)).string(),
     };
     view! {
         <section class="card presenter-only differs-card" data-step="differs" aria-live="polite">
-            <h2>"Which part differs?"</h2>
+            <h2>{t!(origin.differs_title)}</h2>
             <p class="differs-big" data-testid="present-differs">{text}</p>
         </section>
     }
 }
 
 /// What the site and cookie cards say while the Public Suffix List is on its way.
-const LIST_LOADING: &str = "Loading the Public Suffix List, which this verdict needs…";
-
-/// What they say when it could not be loaded.
-fn list_failed(why: &str) -> String {
-    format!(
-        "The Public Suffix List could not be loaded ({why}), so this cannot be decided here. \
-         The origin verdict does not need the list."
-    )
+/// "scheme, port": the parts that differ, as the "Differs:" line lists them.
+fn parts_listed(parts: &[OriginPart]) -> String {
+    let separator = t!(common.list.separator).string();
+    parts
+        .iter()
+        .map(|&p| crate::words::origin::part(p).string())
+        .collect::<Vec<_>>()
+        .join(&separator)
 }
 
-/// The three verdicts side by side: origin, site, cookie. `None`: a URL is
-/// invalid.
 #[component]
 fn Verdicts(
     origin: Memo<Option<OriginVerdict>>,
@@ -169,20 +159,12 @@ fn Verdicts(
     parsed_a: Memo<Result<UrlParts, UrlError>>,
     parsed_b: Memo<Result<UrlParts, UrlError>>,
 ) -> impl IntoView {
-    let invalid_reason = move || {
-        let which: Vec<&str> = [
-            ("A", parsed_a.get().is_err()),
-            ("B", parsed_b.get().is_err()),
-        ]
-        .into_iter()
-        .filter_map(|(n, bad)| bad.then_some(n))
-        .collect();
-        format!(
-            "URL {} could not be read: see below.",
-            which.join(" and URL ")
-        )
+    let invalid_reason = move || match (parsed_a.get().is_err(), parsed_b.get().is_err()) {
+        (true, true) => t!(origin.invalid_both).string(),
+        (true, false) => t!(origin.invalid_one, which = "A").string(),
+        _ => t!(origin.invalid_one, which = "B").string(),
     };
-    let word = move |f: fn(&Comparison) -> (bool, &'static str, &'static str)| {
+    let word = move |f: fn(&Comparison) -> (bool, Text, Text)| {
         Signal::derive(move || {
             match comparison.get() {
                 Some(WithList::Ready(c)) => {
@@ -193,11 +175,11 @@ fn Verdicts(
                         n
                     }
                 }
-                Some(WithList::Loading) => "loading…",
-                Some(WithList::Failed(_)) => "unavailable",
-                None => "invalid",
+                Some(WithList::Loading) => t!(origin.word.loading),
+                Some(WithList::Failed(_)) => t!(origin.word.unavailable),
+                None => t!(origin.word.invalid),
             }
-            .to_owned()
+            .string()
         })
     };
     let good = move |f: fn(&Comparison) -> bool| {
@@ -209,8 +191,8 @@ fn Verdicts(
     let reason = move |f: fn(&Comparison) -> String| {
         move || match comparison.get() {
             Some(WithList::Ready(c)) => f(&c),
-            Some(WithList::Loading) => LIST_LOADING.to_owned(),
-            Some(WithList::Failed(why)) => list_failed(&why),
+            Some(WithList::Loading) => t!(origin.list_loading).string(),
+            Some(WithList::Failed(why)) => t!(origin.list_failed, error = why).string(),
             None => invalid_reason(),
         }
     };
@@ -219,51 +201,50 @@ fn Verdicts(
         _ => None,
     };
     view! {
-        <section class="verdicts" aria-live="polite" aria-label="Verdicts" data-step="verdict">
+        <section class="verdicts" aria-live="polite" aria-label=move || t!(origin.verdicts_label).string() data-step="verdict">
             <div class="card verdict-card primary-verdict">
-                <h2>"Origin"</h2>
+                <h2>{t!(origin.origin)}</h2>
                 <Badge testid="origin-verdict"
                     word=Signal::derive(move || match origin.get() {
-                        Some(o) if o.same_origin => "same-origin",
-                        Some(_) => "cross-origin",
-                        None => "invalid",
-                    }.to_owned())
+                        Some(o) if o.same_origin => t!(origin.word.same_origin),
+                        Some(_) => t!(origin.word.cross_origin),
+                        None => t!(origin.word.invalid),
+                    }.string())
                     good=Signal::derive(move || origin.get().map(|o| o.same_origin)) />
-                <p data-testid="origin-reason">{move || origin.get().map(|o| o.reason).unwrap_or_else(invalid_reason)}</p>
+                <p data-testid="origin-reason">{move || origin.get().map(|o| crate::words::origin::reason(&o.reason)).unwrap_or_else(invalid_reason)}</p>
                 <p class="differs" data-testid="origin-differs">
                     {move || origin.get().filter(|o| !o.differs.is_empty()).map(|o| {
-                        let names: Vec<&str> = o.differs.iter().map(|p: &OriginPart| p.name()).collect();
-                        format!("Differs: {}", names.join(", "))
+                        t!(origin.differs, parts = parts_listed(&o.differs)).string()
                     })}
                 </p>
             </div>
             <div class="card verdict-card">
-                <h2>"Site"</h2>
+                <h2>{t!(origin.site)}</h2>
                 <Badge testid="site-verdict"
-                    word=word(|c| (c.site.same_site, "same-site", "cross-site"))
+                    word=word(|c| (c.site.same_site, t!(origin.word.same_site), t!(origin.word.cross_site)))
                     good=good(|c| c.site.same_site) />
                 <p data-testid="site-reason">{reason(|c| c.site.reason.clone())}</p>
                 {move || matches!(comparison.get(), Some(WithList::Failed(_))).then(|| view! {
                     <button type="button" data-testid="site-retry"
                         on:click=move |_| crate::suffix_list::retry_suffix_list()>
-                        "Try loading the list again"
+                        {t!(origin.retry_list)}
                     </button>
                 })}
-                <p class="hint">"Same-site is looser: it compares the scheme and the registrable domain, so sibling subdomains and other ports count as one site."</p>
+                <p class="hint">{t!(origin.site_hint)}</p>
             </div>
             <div class="card verdict-card">
-                <h2>"Cookie A → B"</h2>
+                <h2>{t!(origin.cookie_a_to_b)}</h2>
                 <Badge testid="cookie-verdict"
-                    word=word(|c| (c.cookie_a_to_b.sent, "sent", "not sent"))
+                    word=word(|c| (c.cookie_a_to_b.sent, t!(origin.word.sent), t!(origin.word.not_sent)))
                     good=good(|c| c.cookie_a_to_b.sent) />
                 <p>{move || ready().map(|c| view! { <code data-testid="cookie-set">{format!("Set-Cookie: {}", c.cookie_a_to_b.set_cookie)}</code> })}</p>
                 <p data-testid="cookie-reason">{reason(|c| c.cookie_a_to_b.reason.clone())}</p>
                 <p class="hint" data-testid="cookie-reverse">
-                    {move || ready().map(|c| format!(
-                        "The other way round (B's cookie to A): {}. {}",
-                        if c.cookie_b_to_a.sent { "sent" } else { "not sent" },
-                        c.cookie_b_to_a.reason
-                    ))}
+                    {move || ready().map(|c| t!(
+                        origin.cookie_reverse,
+                        verdict = if c.cookie_b_to_a.sent { t!(origin.word.sent) } else { t!(origin.word.not_sent) },
+                        reason = c.cookie_b_to_a.reason
+                    ).string())}
                 </p>
             </div>
         </section>

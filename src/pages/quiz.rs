@@ -335,7 +335,9 @@ fn OriginsEvidence(a: &'static str, b: &'static str) -> impl IntoView {
         Some(false) => "cross-origin",
         None => "invalid",
     };
-    let reason = verdict.map(|v| v.reason).unwrap_or_default();
+    let reason = verdict
+        .map(|v| crate::words::origin::reason(&v.reason))
+        .unwrap_or_default();
     let href = crate::url_state::absolute_url("/origin", &[("a", a), ("b", b)]);
     view! {
         <div class="origins-evidence">

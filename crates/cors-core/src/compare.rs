@@ -1,7 +1,7 @@
 //! Two URLs side by side: same origin? same site? cookie sent?
 
 use crate::cookie::{cookie_sent, CookieVerdict};
-use crate::origin::{Origin, TupleOrigin};
+use crate::origin::{OpaqueReason, Origin, TupleOrigin};
 use crate::site::{same_site, Site, SiteVerdict};
 use crate::suffix_list::SuffixList;
 use crate::url_parts::UrlParts;
@@ -15,6 +15,10 @@ pub enum OriginPart {
 }
 
 impl OriginPart {
+    pub const ALL: [OriginPart; 3] = [OriginPart::Scheme, OriginPart::Host, OriginPart::Port];
+
+    /// The URL standard's name of the part: a token for tests and data,
+    /// not words for learners (those are the app's text layer's).
     pub fn name(self) -> &'static str {
         match self {
             OriginPart::Scheme => "scheme",
@@ -30,8 +34,80 @@ pub struct OriginVerdict {
     /// Which of scheme / host / port differ (compared on effective ports). Empty when
     /// same-origin, and also empty when one side is opaque (see `reason`).
     pub differs: Vec<OriginPart>,
-    /// One sentence naming the part(s) that differ, or why an opaque origin never matches.
-    pub reason: String,
+    /// Why: the parts that differ with their values, or what matches, or
+    /// why an opaque origin never matches (words: the app's text layer).
+    pub reason: OriginReason,
+}
+
+/// Why two URLs are same-origin or not, as facts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum OriginReason {
+    /// Scheme, host and port all match; `also` says what else differs.
+    Same {
+        scheme: String,
+        host: String,
+        port: PortValue,
+        also: SameAlso,
+    },
+    /// Some of scheme, host and port differ: each with A's and B's value;
+    /// the ones that match, with their value.
+    Different {
+        differ: Vec<(OriginPart, PartValue, PartValue)>,
+        matching: Vec<(OriginPart, PartValue)>,
+    },
+    /// One or both origins are opaque.
+    Opaque(OpaqueCase),
+}
+
+/// A part's value: the scheme or host as text, or the port.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum PartValue {
+    Text(String),
+    Port(PortValue),
+}
+
+/// A port as the origin has it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum PortValue {
+    /// Written in the URL.
+    Written(u16),
+    /// Not written (or the default written): the scheme's default.
+    Default(u16),
+    /// The scheme has no port.
+    None,
+}
+
+/// What else two same-origin URLs have.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum SameAlso {
+    /// The two URLs are the same once parsed.
+    Identical,
+    /// One is a `blob:` URL, whose origin is that of the URL inside it.
+    Blob,
+    /// Other parts differ, none of them part of the origin.
+    Others(Vec<NonOriginPart>),
+}
+
+/// Parts of a URL that are not part of its origin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum NonOriginPart {
+    UserInfo,
+    Path,
+    Query,
+    Fragment,
+}
+
+/// Which URLs have an opaque origin, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum OpaqueCase {
+    /// The same URL twice: still two origins.
+    IdenticalUrl(OpaqueReason),
+    /// Both, for the same reason.
+    Both(OpaqueReason),
+    /// Both, for different reasons.
+    BothApart(OpaqueReason, OpaqueReason),
+    First(OpaqueReason),
+    Second(OpaqueReason),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -124,95 +200,66 @@ fn tuple_verdict(a: &UrlParts, ta: &TupleOrigin, b: &UrlParts, tb: &TupleOrigin)
         differs.push(OriginPart::Port);
     }
     let value = |part: OriginPart, p: &UrlParts, t: &TupleOrigin| match part {
-        OriginPart::Scheme => t.scheme.clone(),
-        OriginPart::Host => host_text(p, t),
-        OriginPart::Port => port_text(t),
+        OriginPart::Scheme => PartValue::Text(t.scheme.clone()),
+        OriginPart::Host => PartValue::Text(host_text(p, t)),
+        OriginPart::Port => PartValue::Port(port_value(t)),
     };
 
     if differs.is_empty() {
-        let mut reason = format!(
-            "Same origin: scheme {}, host {} and port {} all match",
-            ta.scheme,
-            host_text(a, ta),
-            port_text(ta)
-        );
-        if a.href == b.href {
-            reason.push_str("; the two URLs are identical once parsed.");
+        let also = if a.href == b.href {
+            SameAlso::Identical
         } else if a.scheme == "blob" || b.scheme == "blob" {
-            reason.push_str(". A blob: URL takes the origin of the URL inside it.");
+            SameAlso::Blob
         } else {
             let mut others = Vec::new();
             if a.username != b.username || a.password != b.password {
-                others.push("user info");
+                others.push(NonOriginPart::UserInfo);
             }
             if a.path != b.path {
-                others.push("path");
+                others.push(NonOriginPart::Path);
             }
             if a.query != b.query {
-                others.push("query");
+                others.push(NonOriginPart::Query);
             }
             if a.fragment != b.fragment {
-                others.push("fragment");
+                others.push(NonOriginPart::Fragment);
             }
-            match others.len() {
-                0 => reason.push('.'),
-                1 => reason.push_str(&format!(
-                    "; only the {} differs, which is not part of the origin.",
-                    others[0]
-                )),
-                _ => reason.push_str(&format!(
-                    "; only the {} differ, which are not part of the origin.",
-                    join_and(&others)
-                )),
-            }
-        }
+            SameAlso::Others(others)
+        };
         return OriginVerdict {
             same_origin: true,
             differs,
-            reason,
+            reason: OriginReason::Same {
+                scheme: ta.scheme.clone(),
+                host: host_text(a, ta),
+                port: port_value(ta),
+                also,
+            },
         };
     }
 
-    let names: Vec<&str> = differs.iter().map(|p| p.name()).collect();
-    let labelled = differs.len() > 1;
-    let values: Vec<String> = differs
+    let differ = differs
         .iter()
-        .map(|&part| {
-            let label = if labelled {
-                format!("{} ", part.name())
-            } else {
-                String::new()
-            };
-            format!("{label}{} vs {}", value(part, a, ta), value(part, b, tb))
-        })
+        .map(|&part| (part, value(part, a, ta), value(part, b, tb)))
         .collect();
-    let mut reason = format!("Different {}: {}.", join_and(&names), values.join(", "));
-    let matching: Vec<OriginPart> = [OriginPart::Scheme, OriginPart::Host, OriginPart::Port]
+    let matching = OriginPart::ALL
         .into_iter()
         .filter(|p| !differs.contains(p))
+        .map(|p| (p, value(p, a, ta)))
         .collect();
-    match matching.as_slice() {
-        [] => {}
-        [one] => reason.push_str(&format!(
-            " The {} {} matches.",
-            one.name(),
-            value(*one, a, ta)
-        )),
-        many => {
-            let names: Vec<&str> = many.iter().map(|p| p.name()).collect();
-            let text = join_and(&names);
-            let mut chars = text.chars();
-            let capitalised = match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
-                None => String::new(),
-            };
-            reason.push_str(&format!(" {capitalised} match."));
-        }
-    }
     OriginVerdict {
         same_origin: false,
         differs,
-        reason,
+        reason: OriginReason::Different { differ, matching },
+    }
+}
+
+/// The origin's port: written, the scheme's default, or none.
+pub fn port_value(t: &TupleOrigin) -> PortValue {
+    match (t.port, t.effective_port()) {
+        (Some(p), _) => PortValue::Written(p),
+        (None, Some(d)) => PortValue::Default(d),
+        (None, None) => PortValue::None,
     }
 }
 
@@ -225,53 +272,20 @@ fn host_text(p: &UrlParts, t: &TupleOrigin) -> String {
     }
 }
 
-/// `8080`, or `443 (default)` when no port (or the default one) was written.
-fn port_text(t: &TupleOrigin) -> String {
-    match (t.port, t.effective_port()) {
-        (Some(p), _) => p.to_string(),
-        (None, Some(d)) => format!("{d} (default)"),
-        (None, None) => "none".to_string(),
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn opaque_reason(a: &UrlParts, b: &UrlParts) -> String {
+fn opaque_reason(a: &UrlParts, b: &UrlParts) -> OriginReason {
     let why = |p: &UrlParts| match &p.origin {
-        Origin::Opaque(reason) => reason.explain(),
-        Origin::Tuple(_) => String::new(),
+        Origin::Opaque(reason) => Some(reason.clone()),
+        Origin::Tuple(_) => None,
     };
-    const RULE: &str = "An opaque origin only equals itself, so a data:, file: or other opaque URL is cross-origin with everything, even an identical URL.";
-    match (a.origin.is_opaque(), b.origin.is_opaque()) {
-        (true, true) if a.href == b.href => format!(
-            "Cross-origin even though the URLs are identical: the origin is opaque (null) because {}. An opaque origin only equals itself, so every load of this URL gets its own origin.",
-            why(a)
-        ),
-        (true, true) if why(a) == why(b) => format!(
-            "Both origins are opaque (null) because {}. {RULE}",
-            why(a)
-        ),
-        (true, true) => format!(
-            "Both origins are opaque (null): the first because {}, the second because {}. {RULE}",
-            why(a),
-            why(b)
-        ),
-        (true, false) => format!(
-            "The first URL has an opaque origin (null) because {}. {RULE}",
-            why(a)
-        ),
-        _ => format!(
-            "The second URL has an opaque origin (null) because {}. {RULE}",
-            why(b)
-        ),
-    }
+    OriginReason::Opaque(match (why(a), why(b)) {
+        (Some(ra), Some(_)) if a.href == b.href => OpaqueCase::IdenticalUrl(ra),
+        (Some(ra), Some(rb)) if ra == rb => OpaqueCase::Both(ra),
+        (Some(ra), Some(rb)) => OpaqueCase::BothApart(ra, rb),
+        (Some(ra), None) => OpaqueCase::First(ra),
+        (None, Some(rb)) => OpaqueCase::Second(rb),
+        // Not called for two tuple origins.
+        (None, None) => OpaqueCase::Both(OpaqueReason::Data),
+    })
 }
 
 /// A ready-made pair for the comparator's preset buttons.

@@ -234,7 +234,7 @@ fn origin_answers_agree_with_the_comparator() {
             if c.correct {
                 assert_eq!(
                     says_same, verdict.same_origin,
-                    "{}: the correct choice {:?} disagrees with the comparator: {}",
+                    "{}: the correct choice {:?} disagrees with the comparator: {:?}",
                     q.slug, c.text, verdict.reason
                 );
             }
@@ -249,7 +249,7 @@ fn origin_answers_agree_with_the_comparator() {
         for part in &verdict.differs {
             assert!(
                 right.contains(part.name()),
-                "{}: {right:?} does not name the {} (comparator: {})",
+                "{}: {right:?} does not name the {} (comparator: {:?})",
                 q.slug,
                 part.name(),
                 verdict.reason
@@ -332,8 +332,8 @@ fn origin_questions_cover_the_classic_pairs() {
         let q = by_slug(slug).unwrap_or_else(|| panic!("no question {slug}"));
         assert_eq!(q.evidence, Evidence::Origins { a, b }, "{slug}");
         let verdict = origin_verdict(&parse_url(a).expect(a), &parse_url(b).expect(b));
-        assert_eq!(verdict.same_origin, same, "{slug}: {}", verdict.reason);
-        assert_eq!(verdict.differs, differs, "{slug}: {}", verdict.reason);
+        assert_eq!(verdict.same_origin, same, "{slug}: {:?}", verdict.reason);
+        assert_eq!(verdict.differs, differs, "{slug}: {:?}", verdict.reason);
     }
     let origin_questions = all()
         .iter()

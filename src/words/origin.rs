@@ -1,0 +1,294 @@
+//! The origin comparator's facts in words (`locales/*/origin.json`).
+
+use cors_core::compare::{
+    NonOriginPart, OpaqueCase, OriginPart, OriginReason, PartValue, PortValue, SameAlso,
+};
+use cors_core::origin::OpaqueReason;
+
+use crate::i18n::{t, Text};
+
+/// A part of the origin's name ("scheme").
+pub fn part(part: OriginPart) -> Text {
+    match part {
+        OriginPart::Scheme => t!(origin.part.scheme),
+        OriginPart::Host => t!(origin.part.host),
+        OriginPart::Port => t!(origin.part.port),
+    }
+}
+
+fn other_part(part: NonOriginPart) -> Text {
+    match part {
+        NonOriginPart::UserInfo => t!(origin.part.user_info),
+        NonOriginPart::Path => t!(origin.part.path),
+        NonOriginPart::Query => t!(origin.part.query),
+        NonOriginPart::Fragment => t!(origin.part.fragment),
+    }
+}
+
+/// "a", "a and b", "a, b and c" in the active language.
+pub fn join(items: Vec<String>) -> String {
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            let separator = t!(common.list.separator).string();
+            t!(
+                common.list.pair,
+                a = init.join(&separator),
+                b = last.clone()
+            )
+            .string()
+        }
+    }
+}
+
+/// The parts that differ, joined ("scheme and port").
+pub fn parts(list: &[OriginPart]) -> String {
+    join(list.iter().map(|&p| part(p).string()).collect())
+}
+
+fn port(port: PortValue) -> String {
+    match port {
+        PortValue::Written(p) => p.to_string(),
+        PortValue::Default(p) => t!(origin.port.default, port = p).string(),
+        PortValue::None => t!(origin.port.none).string(),
+    }
+}
+
+fn opaque(reason: &OpaqueReason) -> String {
+    match reason {
+        OpaqueReason::Data => t!(origin.reason.why_data),
+        OpaqueReason::File => t!(origin.reason.why_file),
+        OpaqueReason::BlobInner => t!(origin.reason.why_blob_inner),
+        OpaqueReason::Scheme(scheme) => t!(origin.reason.why_scheme, scheme = scheme.clone()),
+    }
+    .string()
+}
+
+/// Why two URLs are same-origin or not, in one paragraph.
+pub fn reason(reason: &OriginReason) -> String {
+    match reason {
+        OriginReason::Same {
+            scheme,
+            host,
+            port: p,
+            also,
+        } => {
+            let head = t!(
+                origin.reason.same,
+                scheme = scheme.clone(),
+                host = host.clone(),
+                port = port(*p)
+            )
+            .string();
+            let tail = match also {
+                SameAlso::Identical => t!(origin.reason.same_identical),
+                SameAlso::Blob => t!(origin.reason.same_blob),
+                SameAlso::Others(others) => match others.as_slice() {
+                    [] => t!(origin.reason.same_end),
+                    [one] => t!(origin.reason.same_one_other, part = other_part(*one)),
+                    many => t!(
+                        origin.reason.same_others,
+                        parts = join(many.iter().map(|&p| other_part(p).string()).collect())
+                    ),
+                },
+            }
+            .string();
+            head + &tail
+        }
+        OriginReason::Different { differ, matching } => {
+            let labelled = differ.len() > 1;
+            let values = differ
+                .iter()
+                .map(|(p, a, b)| {
+                    let (a, b) = (shown(a), shown(b));
+                    if labelled {
+                        t!(origin.reason.value_labelled, part = part(*p), a, b)
+                    } else {
+                        t!(origin.reason.value, a, b)
+                    }
+                    .string()
+                })
+                .collect::<Vec<_>>()
+                .join(&t!(common.list.separator).string());
+            let names: Vec<OriginPart> = differ.iter().map(|(p, _, _)| *p).collect();
+            let mut text = t!(origin.reason.different, parts = parts(&names), values).string();
+            let matched = match matching.as_slice() {
+                [] => None,
+                [(p, value)] => Some(t!(
+                    origin.reason.one_matches,
+                    part = part(*p),
+                    value = shown(value)
+                )),
+                [(OriginPart::Scheme, _), (OriginPart::Host, _)] => {
+                    Some(t!(origin.reason.scheme_host_match))
+                }
+                [(OriginPart::Scheme, _), (OriginPart::Port, _)] => {
+                    Some(t!(origin.reason.scheme_port_match))
+                }
+                _ => Some(t!(origin.reason.host_port_match)),
+            };
+            if let Some(matched) = matched {
+                text.push_str(&matched.string());
+            }
+            text
+        }
+        OriginReason::Opaque(case) => {
+            let rule = t!(origin.reason.opaque_rule);
+            match case {
+                OpaqueCase::IdenticalUrl(why) => {
+                    t!(origin.reason.opaque_identical, why = opaque(why))
+                }
+                OpaqueCase::Both(why) => t!(origin.reason.opaque_both, why = opaque(why), rule),
+                OpaqueCase::BothApart(first, second) => t!(
+                    origin.reason.opaque_both_apart,
+                    first = opaque(first),
+                    second = opaque(second),
+                    rule
+                ),
+                OpaqueCase::First(why) => t!(origin.reason.opaque_first, why = opaque(why), rule),
+                OpaqueCase::Second(why) => {
+                    t!(origin.reason.opaque_second, why = opaque(why), rule)
+                }
+            }
+            .string()
+        }
+    }
+}
+
+/// A part's value as the reason shows it.
+fn shown(value: &PartValue) -> String {
+    match value {
+        PartValue::Text(text) => text.clone(),
+        PartValue::Port(p) => port(*p),
+    }
+}
+
+/// A comparator example's button label (its English label names it).
+pub fn preset(label: &str) -> Text {
+    preset_text(label).unwrap_or_else(|| t!(origin.presets.same_host_other_path))
+}
+
+fn preset_text(label: &str) -> Option<Text> {
+    Some(match label {
+        "Same host, other path" => t!(origin.presets.same_host_other_path),
+        "http vs https" => t!(origin.presets.http_vs_https),
+        "Other port" => t!(origin.presets.other_port),
+        "Sibling subdomains" => t!(origin.presets.sibling_subdomains),
+        "Domain vs subdomain" => t!(origin.presets.domain_vs_subdomain),
+        "Default port written" => t!(origin.presets.default_port_written),
+        "Upper case" => t!(origin.presets.upper_case),
+        "IDN" => t!(origin.presets.idn),
+        "IPv6" => t!(origin.presets.ipv6),
+        "Trailing dot" => t!(origin.presets.trailing_dot),
+        "localhost vs 127.0.0.1" => t!(origin.presets.localhost_vs_127),
+        "Lab ports" => t!(origin.presets.lab_ports),
+        "data: URL" => t!(origin.presets.data_url),
+        "blob:" => t!(origin.presets.blob),
+        "file:" => t!(origin.presets.file),
+        "Public suffix" => t!(origin.presets.public_suffix),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{use_from_disk, Locale, Page};
+    use cors_core::compare::{origin_verdict, PRESETS};
+    use cors_core::url_parts::parse_url;
+
+    fn said(locale: Locale, a: &str, b: &str) -> String {
+        use_from_disk(locale, &[Page::Origin]);
+        let (a, b) = (parse_url(a).expect("a"), parse_url(b).expect("b"));
+        reason(&origin_verdict(&a, &b).reason)
+    }
+
+    fn preset_pair(label: &str) -> (&'static str, &'static str) {
+        let p = PRESETS.iter().find(|p| p.label == label).expect("a preset");
+        (p.a, p.b)
+    }
+
+    #[test]
+    fn origin_reasons_in_english() {
+        for (a, b, want) in [
+            ("https://example.com/", "https://example.com/", "Same origin: scheme https, host example.com and port 443 (default) all match; the two URLs are identical once parsed."),
+            ("https://example.com/a?x", "https://example.com/b?y#z", "Same origin: scheme https, host example.com and port 443 (default) all match; only the path, query and fragment differ, which are not part of the origin."),
+            ("https://u@example.com/", "https://example.com/", "Same origin: scheme https, host example.com and port 443 (default) all match; only the user info differs, which is not part of the origin."),
+            ("https://example.com:8443/", "https://example.com:8443/x", "Same origin: scheme https, host example.com and port 8443 all match; only the path differs, which is not part of the origin."),
+            ("http://example.com:8080/", "https://example.org:8080/", "Different scheme and host: scheme http vs https, host example.com vs example.org. The port 8080 matches."),
+            ("http://a.com/", "https://b.com:1/", "Different scheme, host and port: scheme http vs https, host a.com vs b.com, port 80 (default) vs 1."),
+            ("http://example.com:443/", "https://example.com/", "Different scheme: http vs https. Host and port match."),
+            ("http://example.com/", "https://example.com/", "Different scheme and port: scheme http vs https, port 80 (default) vs 443 (default). The host example.com matches."),
+            ("https://example.com/", "https://example.com:8443/", "Different port: 443 (default) vs 8443. Scheme and host match."),
+            ("https://api.example.com/", "https://www.example.com/", "Different host: api.example.com vs www.example.com. Scheme and port match."),
+        ] {
+            assert_eq!(said(Locale::En, a, b), want, "{a} vs {b}");
+        }
+        for (a, b, part) in [
+            (
+                "data:,x",
+                "https://example.com/",
+                "The first URL has an opaque origin (null) because data: URLs",
+            ),
+            (
+                "https://example.com/",
+                "about:blank",
+                "The second URL has an opaque origin (null) because the scheme about:",
+            ),
+            ("data:,x", "file:///x", "the first because data: URLs"),
+            (
+                "file:///a",
+                "file:///b",
+                "Both origins are opaque (null) because browsers give file: URLs",
+            ),
+            (
+                "blob:nothing",
+                "blob:https://example.com/x",
+                "the text after blob: is not an http: or https: URL",
+            ),
+        ] {
+            let text = said(Locale::En, a, b);
+            assert!(text.contains(part), "{a} vs {b}: {text}");
+        }
+        let (a, b) = preset_pair("IDN");
+        assert!(said(Locale::En, a, b).contains("xn--bcher-kva.example (bücher.example)"));
+        let (a, b) = preset_pair("blob:");
+        assert!(
+            said(Locale::En, a, b).contains("A blob: URL takes the origin of the URL inside it.")
+        );
+        let (a, b) = preset_pair("data: URL");
+        let text = said(Locale::En, a, b);
+        assert!(
+            text.contains("Cross-origin even though the URLs are identical"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn origin_reasons_in_traditional_chinese() {
+        assert_eq!(
+            said(Locale::ZhTw, "http://a.com/", "https://b.com:1/"),
+            "協定、主機和連接埠不同：協定 http 對 https、主機 a.com 對 b.com、連接埠 80（預設） 對 1。"
+        );
+        assert_eq!(
+            said(
+                Locale::ZhTw,
+                "https://example.com/",
+                "https://example.com:8443/"
+            ),
+            "連接埠不同：443（預設） 對 8443。協定和主機相同。"
+        );
+        assert_eq!(
+            said(Locale::ZhTw, "https://example.com/a?x", "https://example.com/b?y#z"),
+            "同源：協定 https、主機 example.com 和連接埠 443（預設） 全都相同；只有路徑、查詢字串和片段不同，而它們都不屬於來源的一部分。"
+        );
+    }
+
+    #[test]
+    fn every_example_has_words() {
+        for p in cors_core::compare::PRESETS {
+            assert!(preset_text(p.label).is_some(), "{} has no words", p.label);
+        }
+    }
+}
