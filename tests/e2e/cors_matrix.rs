@@ -64,6 +64,11 @@ async fn engine_agrees_with_the_browser() {
     // CORS_LAB_CAPTURE=<file>: write what this engine did, compare nothing.
     let capture_to = std::env::var("CORS_LAB_CAPTURE").ok();
     let mut capture = capture_to.as_ref().map(|_| Vec::new());
+    if engine == Engine::Gecko && capture_to.is_none() {
+        if let Some(locale) = harness::firefox_locale() {
+            panic!("CORS_LAB_FIREFOX_LOCALE={locale}: the model prints Firefox's English; a localised Firefox is captured (CORS_LAB_CAPTURE=<file>), not compared");
+        }
+    }
     for scenario in &scenarios {
         let predictions = engine::predict_in(engine, scenario, &env);
         assert_eq!(
@@ -103,6 +108,20 @@ async fn engine_agrees_with_the_browser() {
     if let (Some(path), Some(capture)) = (capture_to, capture) {
         let text = serde_json::to_string_pretty(&capture).unwrap_or_default();
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        if let Some(locale) = harness::firefox_locale().filter(|_| engine == Engine::Gecko) {
+            // A language pack that did not take leaves Firefox in English.
+            let english = engine::wording::firefox::BLOCKED;
+            let lines: Vec<&str> = capture
+                .iter()
+                .flat_map(|run| run["console"].as_array().into_iter().flatten())
+                .filter_map(|line| line.as_str())
+                .collect();
+            assert!(
+                !lines.is_empty() && lines.iter().all(|line| !line.contains(english)),
+                "CORS_LAB_FIREFOX_LOCALE={locale}: Firefox printed {} lines, some in English: the language pack was not used",
+                lines.len()
+            );
+        }
         return;
     }
     eprintln!(

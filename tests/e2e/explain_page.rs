@@ -385,3 +385,138 @@ async fn this_engine_s_own_messages_round_trip_through_the_lab() {
         );
     }
 }
+
+/// The console lines of one run of a capture (`tests/data/engine-captures`).
+fn captured_lines(capture: &str, id: &str) -> Vec<String> {
+    let runs: Vec<serde_json::Value> = serde_json::from_str(capture).expect("capture");
+    runs.iter()
+        .find(|run| run["id"] == id)
+        .and_then(|run| run["console"].as_array())
+        .map(|lines| {
+            lines
+                .iter()
+                .filter_map(|l| l.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_else(|| panic!("no run {id} in the capture"))
+}
+
+/// `localhost:<port>` of the first URL on a line.
+fn first_port(line: &str) -> String {
+    let at = line.find("localhost:").expect("a localhost URL");
+    let digits: String = line[at + "localhost:".len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    format!("localhost:{digits}")
+}
+
+/// What the explainer shows, part by part, with the lab link's address.
+async fn explainer_reading(lab: &Lab) -> Vec<(String, String)> {
+    let mut reading = Vec::new();
+    for testid in [
+        "explain-kind",
+        "explain-browser",
+        "explain-headline",
+        "explain-rule",
+        "explain-stage",
+        "explain-values",
+        "explain-what",
+        "explain-why",
+        "explain-fix",
+        "explain-dont",
+        "explain-notes",
+        "explain-lab-note",
+    ] {
+        let mut texts = Vec::new();
+        for element in lab.find_all(testid).await {
+            texts.push(element.text().await.unwrap_or_default());
+        }
+        reading.push((testid.to_owned(), texts.join("\n")));
+    }
+    let href = lab
+        .find("explain-lab-link")
+        .await
+        .attr("href")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    reading.push(("explain-lab-link".to_owned(), href));
+    reading
+}
+
+/// Firefox translates its console messages: the lines Firefox ESR printed
+/// with its Traditional Chinese (zh-TW) language pack for a preflight that
+/// does not allow a header (`tests/data/engine-captures`), pasted into
+/// `/explain` in any engine, are explained exactly as the English lines
+/// Firefox printed for the same run — browser, rule, stage, values, fix,
+/// notes and lab link, in the app's language — and the lab link makes
+/// Firefox print that failure (in Firefox, its console does).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn firefox_s_zh_tw_lines_are_explained_as_its_english_ones() {
+    let chinese = captured_lines(
+        include_str!("../data/engine-captures/firefox-esr-153-zh-TW.json"),
+        "headers-0",
+    );
+    let english = captured_lines(
+        include_str!("../data/engine-captures/firefox-esr-153.json"),
+        "headers-0",
+    );
+    assert!(
+        chinese[0].contains("不允許使用檔頭「x-custom」"),
+        "{chinese:?}"
+    );
+    // The captures ran on different random ports: the English lines get the
+    // Chinese lines' port, so both name the same URL.
+    let (from, to) = (first_port(&english[0]), first_port(&chinese[0]));
+    let english: Vec<String> = english.iter().map(|l| l.replace(&from, &to)).collect();
+
+    let lab = Lab::start().await;
+    let mut readings = Vec::new();
+    for lines in [&english, &chinese] {
+        let link = url::Url::parse_with_params(&lab.app_url("/explain"), [("m", lines.join("\n"))])
+            .expect("url");
+        lab.client.goto(link.as_str()).await.expect("open");
+        lab.expect_text("explain-kind", "CORS error").await;
+        lab.text_until("explain-browser", |t| t.contains("Firefox"))
+            .await;
+        lab.text_until("explain-stage", |t| t.contains("preflight"))
+            .await;
+        lab.expect_text("explain-value-header", "x-custom").await;
+        lab.text_until("explain-value-url", |t| t.contains(&to))
+            .await;
+        readings.push(explainer_reading(&lab).await);
+    }
+    let shown = readings[1].iter().filter(|(_, text)| !text.is_empty());
+    assert!(
+        shown.count() >= 10,
+        "little was explained: {:?}",
+        readings[1]
+    );
+    assert_eq!(
+        readings[1], readings[0],
+        "the zh-TW lines (right) are explained otherwise than the English ones (left)"
+    );
+    lab.screenshot("explain-firefox-zh-tw").await;
+
+    // The lab link, from the Chinese lines: the lab shows Firefox's English
+    // reason; Firefox itself prints it.
+    lab.find("explain-lab-link")
+        .await
+        .click()
+        .await
+        .expect("follow the lab link");
+    let printed = run_and_read(&lab).await;
+    lab.text_until("console-firefox", |t| {
+        t.contains("header ‘x-custom’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response")
+    })
+    .await;
+    if lab.engine == crate::harness::Engine::Firefox {
+        assert_eq!(
+            without_urls(&printed),
+            without_urls(&english),
+            "Firefox printed {printed:?} for the lab link"
+        );
+    }
+}

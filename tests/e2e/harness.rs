@@ -558,6 +558,9 @@ impl Browser {
         ));
         std::fs::create_dir_all(&profile).expect("create the browser profile dir");
         let display = (engine == Engine::Webkit).then(Xvfb::start);
+        if let Some(locale) = firefox_locale().filter(|_| engine == Engine::Firefox) {
+            install_language_pack(&profile, &locale);
+        }
         // Seen once in a while on a busy machine: a driver exits or stays
         // silent before naming its port. A fresh one is then tried (the
         // failed one is killed first), and what each said goes into the panic.
@@ -631,7 +634,7 @@ impl Browser {
                     caps.insert("webSocketUrl".to_owned(), json!(true));
                 }
                 let mut firefox = json!({
-                        "binary": std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".to_owned()),
+                        "binary": firefox_binary(),
                         "args": ["-headless", "-profile", self.profile.display().to_string(),
                                  "-width", "1280", "-height", "900"],
                         // Nothing leaves the machine.
@@ -648,6 +651,18 @@ impl Browser {
                 if let Some(host) = mapped {
                     // Firefox resolves the names listed here to loopback.
                     firefox["prefs"]["network.dns.localDomains"] = json!(host);
+                }
+                if let Some(locale) = firefox_locale() {
+                    // Firefox's UI, and so its console messages, in another
+                    // language: its language pack, installed by Debian into
+                    // the application's own extension folder (geckodriver's
+                    // `extensions.enabledScopes` 5 takes that scope in; no
+                    // add-on of that scope may be held back as new), asked
+                    // for by name, with the pages' languages to match.
+                    let prefs = &mut firefox["prefs"];
+                    prefs["intl.locale.requested"] = json!(locale);
+                    prefs["intl.accept_languages"] = json!(format!("{locale}, en-US, en"));
+                    prefs["extensions.autoDisableScopes"] = json!(0);
                 }
                 caps.insert("moz:firefoxOptions".to_owned(), firefox);
             }
@@ -698,6 +713,106 @@ fn webkit_console() -> bool {
 fn firefox_console() -> bool {
     std::env::var("CORS_LAB_FIREFOX_CONSOLE").map_or(true, |v| v != "0")
 }
+
+/// `CORS_LAB_FIREFOX_LOCALE=<locale>` (say `zh-TW`): Firefox runs with that
+/// language pack, so its console messages come in that language (the
+/// captures of localised Firefox wording, `tests/data/engine-captures`).
+/// Unset or empty: Firefox's own English. A locale without its Debian
+/// language pack is refused, rather than run silently in English.
+pub fn firefox_locale() -> Option<String> {
+    let locale = std::env::var("CORS_LAB_FIREFOX_LOCALE").ok()?;
+    let locale = locale.trim();
+    if locale.is_empty() {
+        return None;
+    }
+    let pack = std::path::Path::new(FIREFOX_LANGPACKS)
+        .join(format!("langpack-{locale}@firefox-esr.mozilla.org.xpi"));
+    assert!(
+        pack.is_file(),
+        "CORS_LAB_FIREFOX_LOCALE={locale}: no language pack at {} (Debian's firefox-esr-l10n-{}; `cargo xtask test` installs zh-TW's)",
+        pack.display(),
+        locale.to_ascii_lowercase()
+    );
+    Some(locale.to_owned())
+}
+
+/// The Firefox the tests drive (`FIREFOX`, or Debian's Firefox ESR).
+fn firefox_binary() -> String {
+    std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".to_owned())
+}
+
+/// Firefox takes in a language pack it finds at startup only during that
+/// startup, after it has chosen its locale: a fresh profile's first session
+/// stays English (seen with Firefox ESR 153 and zh-TW). So Firefox first runs
+/// alone in the profile, until its add-on database lists the pack as active
+/// and its startup cache is written; the session then starts in that locale.
+fn install_language_pack(profile: &std::path::Path, locale: &str) {
+    use std::os::unix::process::CommandExt;
+    let prefs = [
+        ("intl.locale.requested", format!("\"{locale}\"")),
+        ("extensions.autoDisableScopes", "0".to_owned()),
+        ("extensions.enabledScopes", "5".to_owned()),
+        ("app.update.enabled", "false".to_owned()),
+        (
+            "datareporting.policy.dataSubmissionEnabled",
+            "false".to_owned(),
+        ),
+        ("toolkit.telemetry.enabled", "false".to_owned()),
+        ("browser.shell.checkDefaultBrowser", "false".to_owned()),
+    ];
+    let user_js: String = prefs
+        .iter()
+        .map(|(name, value)| format!("user_pref(\"{name}\", {value});\n"))
+        .collect();
+    std::fs::write(profile.join("user.js"), user_js).expect("write the profile's user.js");
+    let child = Command::new(firefox_binary())
+        .args(["-headless", "-no-remote", "-profile"])
+        .arg(profile)
+        .arg("about:blank")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start Firefox: {e}"));
+    let mut firefox = KillOnDrop(child);
+    let id = format!("langpack-{locale}@firefox-esr.mozilla.org");
+    let active = || {
+        let db = std::fs::read_to_string(profile.join("extensions.json")).unwrap_or_default();
+        let db: serde_json::Value = serde_json::from_str(&db).unwrap_or_default();
+        db["addons"].as_array().is_some_and(|addons| {
+            addons
+                .iter()
+                .any(|a| a["id"] == id.as_str() && a["active"] == true)
+        }) && profile.join("addonStartup.json.lz4").is_file()
+    };
+    let started = Instant::now();
+    while !active() {
+        if let Ok(Some(status)) = firefox.0.try_wait() {
+            panic!("Firefox exited ({status}) before taking in its {locale} language pack");
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "Firefox never listed {id} as active in {}",
+            profile.display()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    drop(firefox);
+    // geckodriver writes its own prefs; the locale's are in `connect`.
+    let _ = std::fs::remove_file(profile.join("user.js"));
+}
+
+/// A child process group killed when dropped.
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        kill_group(&mut self.0);
+    }
+}
+
+/// Where Debian's `firefox-esr-l10n-*` packages put their language packs.
+const FIREFOX_LANGPACKS: &str = "/usr/lib/firefox-esr/browser/extensions";
 
 /// Firefox's console over the session's BiDi socket, if asked for and the
 /// socket answers (seen refusing when sessions share geckodriver's default

@@ -52,6 +52,9 @@ pub const KEPT_IN_LATIN: &[&str] = &[
     "HTML",
     "SameSite",
     "Access-Control-Allow-Origin",
+    // Keys on the keyboard (presenter mode's shortcut, Alt+P).
+    "Alt",
+    "P",
 ];
 
 /// Visible Latin-script words of the page outside code, preformatted text,

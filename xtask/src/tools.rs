@@ -188,13 +188,21 @@ fn tool_cache() -> Result<PathBuf, String> {
 /// (Safari's engine) with Xvfb for its display, and what our WebKitGTK
 /// browser program (`tests/e2e/webkit_browser.py`, which prints WebKit's
 /// console for the tests) needs: Debian's python3 with GObject
-/// introspection and WebKitGTK's typelib.
+/// introspection and WebKitGTK's typelib. Also Firefox ESR's zh-TW language
+/// pack (the harness's `CORS_LAB_FIREFOX_LOCALE`).
 pub fn ensure_browser() -> Result<(), String> {
     let have = |p: &str| std::path::Path::new(p).exists();
     let missing: Vec<&str> = [
         (CHROMIUM, "chromium"),
         (CHROMEDRIVER, "chromium-driver"),
         ("/usr/bin/firefox-esr", "firefox-esr"),
+        // Firefox's zh-TW language pack: its console messages in Traditional
+        // Chinese, for the captures the explainer is tested on
+        // (`CORS_LAB_FIREFOX_LOCALE=zh-TW`).
+        (
+            "/usr/lib/firefox-esr/browser/extensions/langpack-zh-TW@firefox-esr.mozilla.org.xpi",
+            "firefox-esr-l10n-zh-tw",
+        ),
         ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
         ("/usr/bin/Xvfb", "xvfb"),
         ("/usr/bin/xauth", "xauth"),

@@ -30,28 +30,43 @@ const FILES: [(Engine, &str); 3] = [
     ),
 ];
 
+/// Firefox in another UI language (its console messages translated), by
+/// language tag: the same matrix runs as its English capture in `FILES`.
+const LOCALISED_FIREFOX: [(&str, &str); 1] = [(
+    "zh-TW",
+    include_str!("../../../tests/data/engine-captures/firefox-esr-153-zh-TW.json"),
+)];
+
 /// Every engine's captured runs.
 pub(crate) fn all() -> Vec<(Engine, Vec<CapturedRun>)> {
     FILES
         .iter()
-        .map(|&(engine, text)| {
-            let runs: Vec<serde_json::Value> = serde_json::from_str(text).expect("capture");
-            let runs = runs
-                .iter()
-                .map(|run| CapturedRun {
-                    id: run["id"].as_str().unwrap_or_default().to_owned(),
-                    run: run["run"].as_u64().unwrap_or_default() as usize,
-                    js: run["js"].as_str().unwrap_or_default().to_owned(),
-                    console: run["console"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|l| l.as_str())
-                        .map(|l| as_shown(engine, l))
-                        .collect(),
-                })
-                .collect();
-            (engine, runs)
+        .map(|&(engine, text)| (engine, read(engine, text)))
+        .collect()
+}
+
+/// Firefox's captured runs in each other UI language, by language tag.
+pub(crate) fn localised_firefox() -> Vec<(&'static str, Vec<CapturedRun>)> {
+    LOCALISED_FIREFOX
+        .iter()
+        .map(|&(language, text)| (language, read(Engine::Gecko, text)))
+        .collect()
+}
+
+fn read(engine: Engine, text: &str) -> Vec<CapturedRun> {
+    let runs: Vec<serde_json::Value> = serde_json::from_str(text).expect("capture");
+    runs.iter()
+        .map(|run| CapturedRun {
+            id: run["id"].as_str().unwrap_or_default().to_owned(),
+            run: run["run"].as_u64().unwrap_or_default() as usize,
+            js: run["js"].as_str().unwrap_or_default().to_owned(),
+            console: run["console"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|l| l.as_str())
+                .map(|l| as_shown(engine, l))
+                .collect(),
         })
         .collect()
 }

@@ -8,6 +8,14 @@
 //! Firefox's are Gecko's `security.properties` (`CORS…` keys), with its
 //! typographic quotes (‘ ’). Reading folds quote and space look-alikes, so a
 //! message retyped with straight quotes still reads.
+//!
+//! Chrome and Safari print English whatever their UI language; Firefox
+//! translates its console messages. The explainer reads Firefox's block
+//! lines in each language of [`FIREFOX_LANGUAGES`] alike: English
+//! ([`firefox::ENGLISH`], which the engine also prints) and Traditional
+//! Chinese ([`firefox_zh_tw`]), each a [`FirefoxLanguage`] of the same shape.
+
+use std::ops::Range;
 
 /// A console text with `{}` holes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,13 +43,16 @@ impl Wording {
     /// (each the shortest text before the next fixed piece; a final hole takes
     /// the rest) and how many bytes of `text` the wording covered.
     pub fn read_prefix(self, text: &str) -> Option<(Vec<String>, usize)> {
-        self.read(text).ok()
+        self.read(text)
+            .ok()
+            .map(|(spans, len)| (texts(text, &spans), len))
     }
 
-    /// [`Wording::read_prefix`], telling a mismatch at the start (`Ok(false)`
-    /// in the error) from a fixed piece missing from the rest of the text
-    /// (`Err(true)`), after which no later start can read either.
-    fn read(self, text: &str) -> Result<(Vec<String>, usize), bool> {
+    /// [`Wording::read_prefix`] with each hole as its byte range in `text`,
+    /// telling a mismatch at the start (`Ok(false)` in the error) from a fixed
+    /// piece missing from the rest of the text (`Err(true)`), after which no
+    /// later start can read either.
+    fn read(self, text: &str) -> Result<(Vec<Range<usize>>, usize), bool> {
         let mut pieces = self.0.split("{}");
         let first = pieces.next().unwrap_or_default();
         let mut at = strip_prefix_folded(text, first).ok_or(false)?;
@@ -49,12 +60,12 @@ impl Wording {
         for piece in pieces {
             if piece.is_empty() {
                 // A final hole: the rest of the text.
-                holes.push(text[at..].to_owned());
+                holes.push(at..text.len());
                 at = text.len();
                 continue;
             }
             let (start, end) = find_folded(&text[at..], piece).ok_or(true)?;
-            holes.push(text[at..at + start].to_owned());
+            holes.push(at..at + start);
             at += end;
         }
         Ok((holes, at))
@@ -63,6 +74,12 @@ impl Wording {
     /// The first place in `text` where this wording reads, as (start byte,
     /// holes, end byte).
     pub fn find_in(self, text: &str) -> Option<(usize, Vec<String>, usize)> {
+        self.find_spans_in(text)
+            .map(|(start, spans, end)| (start, texts(text, &spans), end))
+    }
+
+    /// [`Wording::find_in`] with each hole as its byte range in `text`.
+    pub fn find_spans_in(self, text: &str) -> Option<(usize, Vec<Range<usize>>, usize)> {
         let head = self.head();
         let mut from = 0;
         // A bounded number of tries keeps adversarial text linear.
@@ -73,7 +90,13 @@ impl Wording {
             let (start, _) = find_folded(&text[from..], head)?;
             let start = from + start;
             match self.read(&text[start..]) {
-                Ok((holes, len)) => return Some((start, holes, start + len)),
+                Ok((holes, len)) => {
+                    let holes = holes
+                        .into_iter()
+                        .map(|h| start + h.start..start + h.end)
+                        .collect();
+                    return Some((start, holes, start + len));
+                }
                 Err(true) => return None,
                 Err(false) => {}
             }
@@ -82,6 +105,11 @@ impl Wording {
         }
         None
     }
+}
+
+/// The text of each byte range.
+fn texts(text: &str, spans: &[Range<usize>]) -> Vec<String> {
+    spans.iter().map(|r| text[r.clone()].to_owned()).collect()
 }
 
 /// Characters that look alike in a pasted message, folded to one: curly and
@@ -124,6 +152,82 @@ pub fn find_folded(text: &str, needle: &str) -> Option<(usize, usize)> {
     }
     None
 }
+
+/// What the reason of a Firefox block line reports, in whichever language
+/// Firefox wrote it. A reason's holes: the status code (`MissingAcao`,
+/// `PreflightNotOk`, `DidNotSucceed`; absent in older forms), the
+/// `Access-Control-Allow-Origin` value (`AcaoMismatch`), the token
+/// (`InvalidAcam`, `InvalidAcah`) or the header name (`HeaderNotAllowed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FirefoxReason {
+    MissingAcao,
+    MultipleAcao,
+    AcaoMismatch,
+    Wildcard,
+    AcacNotTrue,
+    PreflightNotOk,
+    PreflightRedirect,
+    InvalidAcam,
+    InvalidAcah,
+    MethodNotAllowed,
+    HeaderNotAllowed,
+    /// "CORS request did not succeed": no usable response.
+    DidNotSucceed,
+    /// The URL's scheme has no CORS.
+    NotHttp,
+    /// CORS switched off, or the `Origin` header could not be added.
+    BrowserSetting,
+}
+
+/// One wording of a [`FirefoxReason`]; `old`: a form only older Firefox
+/// versions print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FirefoxReasonText {
+    pub reason: FirefoxReason,
+    pub text: Wording,
+    pub old: bool,
+}
+
+const fn reason(reason: FirefoxReason, text: Wording) -> FirefoxReasonText {
+    FirefoxReasonText {
+        reason,
+        text,
+        old: false,
+    }
+}
+
+const fn old_reason(reason: FirefoxReason, text: Wording) -> FirefoxReasonText {
+    FirefoxReasonText {
+        reason,
+        text,
+        old: true,
+    }
+}
+
+/// Firefox's console wording in one UI language, in the shape every language
+/// shares: a block line is `<blocked><url><reason><a reason's text>`, where the
+/// reason's text is one of `reasons` (tried in order: a newer form before an
+/// older one that is its prefix).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FirefoxLanguage {
+    /// The UI language (BCP 47), as Firefox's language packs name it.
+    pub tag: &'static str,
+    /// The block line up to the URL.
+    pub blocked: &'static str,
+    /// Between the URL and the reason's text.
+    pub reason: &'static str,
+    pub reasons: &'static [FirefoxReasonText],
+    /// A `mode: "same-origin"` fetch of another origin (no block envelope):
+    /// holes the page's URL, then the URL fetched.
+    pub same_origin_mode: Wording,
+    /// The warning that `Access-Control-Allow-Headers: *` does not cover
+    /// `Authorization`, when known in this language: the line up to the URL,
+    /// and what follows the URL.
+    pub authorization_warning: Option<(&'static str, &'static str)>,
+}
+
+/// Every language whose Firefox console lines the explainer reads.
+pub const FIREFOX_LANGUAGES: [FirefoxLanguage; 2] = [firefox::ENGLISH, firefox_zh_tw::LANGUAGE];
 
 /// Chrome (Blink) wording.
 pub mod chrome {
@@ -217,7 +321,7 @@ pub mod chrome {
 
 /// Firefox (Gecko) wording: `<BLOCKED> <url>. (Reason: <reason>.`
 pub mod firefox {
-    use super::Wording;
+    use super::{old_reason, reason, FirefoxLanguage, FirefoxReason as R, Wording};
 
     pub const BLOCKED: &str =
         "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ";
@@ -271,6 +375,8 @@ pub mod firefox {
     /// A warning, not a block: `Cross-Origin Request Warning: … (Reason: When the …`
     /// (Firefox writes these names between backticks).
     pub const WARNING: &str = "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at ";
+    /// What follows the warning's URL.
+    pub const WARNING_AFTER_URL: &str = " soon.";
     pub const AUTHORIZATION_WILDCARD: Wording = Wording(
         "When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered.",
     );
@@ -279,6 +385,100 @@ pub mod firefox {
     /// `Security Error: Content at <page URL> may not load data from <url>.`
     pub const SAME_ORIGIN_MODE: Wording =
         Wording("Security Error: Content at {} may not load data from {}.");
+
+    /// Firefox's English as the explainer reads it.
+    pub const ENGLISH: FirefoxLanguage = FirefoxLanguage {
+        tag: "en-US",
+        blocked: BLOCKED,
+        reason: REASON,
+        reasons: &[
+            reason(R::MissingAcao, MISSING_ACAO),
+            old_reason(R::MissingAcao, OLD_MISSING_ACAO),
+            reason(R::MultipleAcao, MULTIPLE_ACAO),
+            reason(R::AcaoMismatch, ACAO_MISMATCH),
+            reason(R::Wildcard, WILDCARD),
+            reason(R::AcacNotTrue, ACAC_NOT_TRUE),
+            reason(R::PreflightNotOk, PREFLIGHT_NOT_OK),
+            old_reason(R::PreflightNotOk, OLD_PREFLIGHT_NOT_OK),
+            reason(R::PreflightRedirect, PREFLIGHT_REDIRECT),
+            reason(R::InvalidAcam, INVALID_ACAM),
+            reason(R::InvalidAcah, INVALID_ACAH),
+            reason(R::MethodNotAllowed, METHOD_NOT_ALLOWED),
+            reason(R::HeaderNotAllowed, HEADER_NOT_ALLOWED),
+            old_reason(R::HeaderNotAllowed, OLD_HEADER_NOT_ALLOWED),
+            reason(R::DidNotSucceed, DID_NOT_SUCCEED),
+            // Read as the current form (no note of an older wording).
+            reason(R::DidNotSucceed, OLD_DID_NOT_SUCCEED),
+            reason(R::NotHttp, NOT_HTTP),
+            reason(R::NotHttp, OLD_NOT_HTTP),
+            reason(R::BrowserSetting, DISABLED),
+            reason(R::BrowserSetting, ORIGIN_NOT_ADDED),
+        ],
+        same_origin_mode: SAME_ORIGIN_MODE,
+        authorization_warning: Some((WARNING, WARNING_AFTER_URL)),
+    };
+}
+
+/// Firefox (Gecko) in Traditional Chinese (`zh-TW`), as Firefox ESR 153.8.0
+/// with Debian's `firefox-esr-l10n-zh-tw` language pack printed it in our
+/// differential run (`tests/data/engine-captures/firefox-esr-153-zh-TW.json`,
+/// every block line of the English capture's runs, in the same runs): `<BLOCKED><url><REASON><reason>。`
+/// The translation keeps header names in ASCII, quotes them with `'` and values
+/// with 「 」, ends a reason with `）`, and puts `。` after the reason and the
+/// status code. The `TypeError` text JavaScript catches stays English.
+///
+/// Only the reasons our runs printed are here. The language pack translates
+/// others too (an invalid token in `Access-Control-Allow-Methods`/`-Headers`,
+/// which there also spells the colons full-width; CORS disabled; not http; the
+/// `Authorization` warning): a block line with such a reason still reads as a
+/// Firefox CORS block, its reason quoted as printed, until a run captures it.
+pub mod firefox_zh_tw {
+    use super::{reason, FirefoxLanguage, FirefoxReason as R, Wording};
+
+    /// `已封鎖跨來源請求: 同源政策不允許讀取 <url> 的遠端資源。（原因: <reason>。`
+    pub const BLOCKED: &str = "已封鎖跨來源請求: 同源政策不允許讀取 ";
+    pub const REASON: &str = " 的遠端資源。（原因: ";
+
+    pub const MISSING_ACAO: Wording =
+        Wording("缺少 CORS 'Access-Control-Allow-Origin' 檔頭）。狀態代碼: {}");
+    /// Firefox joins several header lines with `, ` and compares the whole.
+    pub const ACAO_MISMATCH: Wording =
+        Wording("CORS 'Access-Control-Allow-Origin' 檔頭不符合「{}」）");
+    /// Unlike the English key, the URL is not quoted.
+    pub const WILDCARD: Wording =
+        Wording("CORS 'Access-Control-Allow-Origin' 設定為「*」時不支援使用帳號密碼）");
+    pub const ACAC_NOT_TRUE: Wording =
+        Wording("CORS 'Access-Control-Allow-Credentials' 檔頭應為 'true'）");
+    pub const PREFLIGHT_NOT_OK: Wording = Wording("CORS preflight 回應並未成功）。狀態代碼: {}");
+    pub const PREFLIGHT_REDIRECT: Wording = Wording("不允許 CORS 請求被重導到外部）");
+    pub const METHOD_NOT_ALLOWED: Wording =
+        Wording("CORS 'Access-Control-Allow-Methods' 檔頭中找不到方法）");
+    pub const HEADER_NOT_ALLOWED: Wording = Wording(
+        "根據 CORS preflight 回應的 'Access-Control-Allow-Headers' 內容，不允許使用檔頭「{}」）",
+    );
+    /// After a failed preflight or redirect, as in English (`狀態代碼: (null)。`).
+    pub const DID_NOT_SUCCEED: Wording = Wording("CORS 請求未成功）。狀態代碼: {}");
+    /// `mode: "same-origin"` and another origin: `安全性錯誤: <page URL> 的內容無法由 <url> 載入資料。`
+    pub const SAME_ORIGIN_MODE: Wording = Wording("安全性錯誤: {} 的內容無法由 {} 載入資料。");
+
+    pub const LANGUAGE: FirefoxLanguage = FirefoxLanguage {
+        tag: "zh-TW",
+        blocked: BLOCKED,
+        reason: REASON,
+        reasons: &[
+            reason(R::MissingAcao, MISSING_ACAO),
+            reason(R::AcaoMismatch, ACAO_MISMATCH),
+            reason(R::Wildcard, WILDCARD),
+            reason(R::AcacNotTrue, ACAC_NOT_TRUE),
+            reason(R::PreflightNotOk, PREFLIGHT_NOT_OK),
+            reason(R::PreflightRedirect, PREFLIGHT_REDIRECT),
+            reason(R::MethodNotAllowed, METHOD_NOT_ALLOWED),
+            reason(R::HeaderNotAllowed, HEADER_NOT_ALLOWED),
+            reason(R::DidNotSucceed, DID_NOT_SUCCEED),
+        ],
+        same_origin_mode: SAME_ORIGIN_MODE,
+        authorization_warning: None,
+    };
 }
 
 /// Safari (WebKit) wording, as WebKitGTK 2.50 printed it in our differential

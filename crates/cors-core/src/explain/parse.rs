@@ -4,9 +4,13 @@
 //! Every engine's texts are read against the model's own wording
 //! (`engine::wording`), so every line the model predicts for Chrome, Firefox
 //! and Safari reads back (tested on every line the three engines printed in
-//! our differential run, `tests/data/engine-captures`).
+//! our differential run, `tests/data/engine-captures`). Firefox's lines are
+//! read in each language it was captured in (`wording::FIREFOX_LANGUAGES`),
+//! every language through the same reading.
 
-use crate::engine::wording::{chrome, firefox, fold, safari, Wording};
+use crate::engine::wording::{
+    chrome, fold, safari, FirefoxLanguage, FirefoxReason, Wording, FIREFOX_LANGUAGES,
+};
 use crate::engine::{acao_value_failure, Failure, Stage};
 
 use super::{Engine, Values};
@@ -450,133 +454,155 @@ fn chrome_fetch_manager(line: &str) -> Option<Found> {
     None
 }
 
-/// `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at <url>. (Reason: <reason>).`
+/// A Firefox line, in any language Firefox's console is read in
+/// (`wording::FIREFOX_LANGUAGES`): each language's words, one reading.
 fn firefox_envelope(line: &str) -> Option<Found> {
+    FIREFOX_LANGUAGES
+        .iter()
+        .find_map(|language| firefox_line(language, line))
+}
+
+/// `<blocked><url><reason><reason's text>` in one language: in English
+/// `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at <url>. (Reason: <reason>).`
+fn firefox_line(language: &FirefoxLanguage, line: &str) -> Option<Found> {
     let browser = Some(Engine::Gecko);
-    if let Some((_, holes, _)) = firefox::SAME_ORIGIN_MODE.find_in(line) {
+    if let Some((_, holes, _)) = language.same_origin_mode.find_spans_in(line) {
         // `mode: "same-origin"` and another origin: nothing was sent.
-        let url = holes.get(1).cloned().unwrap_or_default();
+        let word = |i: usize| holes.get(i).map(|h| whole_word(line, h.clone()));
+        let url = word(1).unwrap_or_default();
         let mut found = Found::new(
             browser,
             Problem::Cors(Failure::SameOriginModeCrossOrigin { url: url.clone() }),
             line,
         );
         found.values.url = Some(url);
-        found.values.origin = holes.first().map(|page| origin_of_url(page));
+        found.values.origin = word(0).map(|page| origin_of_url(&page));
         return Some(found);
     }
-    if let Some((_, after)) = find_after(line, firefox::WARNING) {
-        let mut found = Found::new(browser, Problem::AuthorizationWildcard, line);
-        found.values.url = after.split(" soon.").next().map(|u| unquote(u).to_owned());
-        found.values.header = Some("authorization".to_owned());
-        found.preflight = Some(true);
-        return Some(found);
+    if let Some((warning, after_url)) = language.authorization_warning {
+        if let Some((_, after)) = find_after(line, warning) {
+            let mut found = Found::new(browser, Problem::AuthorizationWildcard, line);
+            found.values.url = after.split(after_url).next().map(|u| unquote(u).to_owned());
+            found.values.header = Some("authorization".to_owned());
+            found.preflight = Some(true);
+            return Some(found);
+        }
     }
-    let (_, after) = find_after(line, firefox::BLOCKED)?;
-    let (url, reason) = match after.find(firefox::REASON) {
-        Some(r) => (&after[..r], &after[r + firefox::REASON.len()..]),
-        None => (after.trim_end_matches(['.', ' ']), ""),
+    let (_, after) = find_after(line, language.blocked)?;
+    let (url, reason) = match after.find(language.reason) {
+        Some(r) => (&after[..r], &after[r + language.reason.len()..]),
+        // The reason cut off: the URL is the next word.
+        None => (
+            after
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(['.', '。']),
+            "",
+        ),
     };
-    let mut found = firefox_reason(reason, line);
+    let mut found = firefox_reason(language, reason, line);
     found.values.url = Some(unquote(url).to_owned());
     Some(found)
 }
 
-fn firefox_reason(reason: &str, line: &str) -> Found {
+fn firefox_reason(language: &FirefoxLanguage, reason: &str, line: &str) -> Found {
     let browser = Some(Engine::Gecko);
-    let read = |w: Wording| w.read_prefix(reason).map(|(holes, _)| holes);
-    let hole = |holes: &[String]| holes.first().cloned().unwrap_or_default();
+    let read = language.reasons.iter().find_map(|text| {
+        text.text
+            .read_prefix(reason)
+            .map(|(holes, _)| (text, holes.into_iter().next().unwrap_or_default()))
+    });
+    let Some((text, hole)) = read else {
+        let reason = reason
+            .trim()
+            .trim_end_matches(['.', ')', '。', '）'])
+            .trim();
+        return Found::new(
+            browser,
+            Problem::CorsBlocked {
+                reason: (!reason.is_empty()).then(|| reason.to_owned()),
+            },
+            line,
+        );
+    };
     let cors = |f: Failure| Problem::Cors(f);
     let response = Stage::Response;
     let mut values = Values::default();
     let mut preflight = None;
-    let mut old = false;
-    let problem = if let Some(h) = read(firefox::MISSING_ACAO) {
-        values.status = status_code(&hole(&h));
-        cors(Failure::NoAcao {
-            on: response,
-            status: values.status.unwrap_or(200),
-        })
-    } else if read(firefox::OLD_MISSING_ACAO).is_some() {
-        old = true;
-        cors(Failure::NoAcao {
-            on: response,
-            status: 200,
-        })
-    } else if read(firefox::MULTIPLE_ACAO).is_some() {
-        cors(Failure::MultipleAcao {
+    let problem = match text.reason {
+        FirefoxReason::MissingAcao => {
+            // Older forms give no status.
+            values.status = status_code(&hole);
+            cors(Failure::NoAcao {
+                on: response,
+                status: values.status.unwrap_or(200),
+            })
+        }
+        FirefoxReason::MultipleAcao => cors(Failure::MultipleAcao {
             on: response,
             value: String::new(),
             lines: 2,
-        })
-    } else if let Some(h) = read(firefox::ACAO_MISMATCH) {
-        let value = hole(&h);
-        values.acao = Some(value.clone());
-        cors(acao_value_failure(response, value, 1))
-    } else if read(firefox::WILDCARD).is_some() {
-        values.acao = Some("*".to_owned());
-        values.credentials = Some(true);
-        cors(Failure::WildcardWithCredentials { on: response })
-    } else if read(firefox::ACAC_NOT_TRUE).is_some() {
-        values.credentials = Some(true);
-        cors(Failure::AcacNotTrue {
-            on: response,
-            value: None,
-        })
-    } else if let Some(h) = read(firefox::PREFLIGHT_NOT_OK) {
-        preflight = Some(true);
-        values.status = status_code(&hole(&h));
-        cors(preflight_status_failure(values.status))
-    } else if read(firefox::OLD_PREFLIGHT_NOT_OK).is_some() {
-        preflight = Some(true);
-        old = true;
-        cors(Failure::PreflightNotOk {
-            status: super::reproduce::DEFAULT_PREFLIGHT_STATUS,
-        })
-    } else if read(firefox::PREFLIGHT_REDIRECT).is_some() {
-        preflight = Some(true);
-        cors(Failure::PreflightRedirect {
-            status: super::reproduce::DEFAULT_REDIRECT_STATUS,
-        })
-    } else if let Some(h) = read(firefox::INVALID_ACAM) {
-        preflight = Some(true);
-        cors(super::reproduce::invalid_acam(Some(hole(&h))))
-    } else if let Some(h) = read(firefox::INVALID_ACAH) {
-        preflight = Some(true);
-        cors(super::reproduce::invalid_acah(Some(hole(&h))))
-    } else if read(firefox::METHOD_NOT_ALLOWED).is_some() {
-        preflight = Some(true);
-        cors(Failure::MethodNotAllowed {
-            method: super::reproduce::DEFAULT_METHOD.to_owned(),
-        })
-    } else if let Some(h) = read(firefox::HEADER_NOT_ALLOWED)
-        .or_else(|| read(firefox::OLD_HEADER_NOT_ALLOWED).inspect(|_| old = true))
-    {
-        preflight = Some(true);
-        let name = hole(&h);
-        values.header = Some(name.clone());
-        cors(Failure::HeaderNotAllowed {
-            name: name.to_ascii_lowercase(),
-        })
-    } else if let Some(h) = read(firefox::DID_NOT_SUCCEED) {
-        values.status = status_code(&hole(&h));
-        Problem::NoResponse
-    } else if read(firefox::OLD_DID_NOT_SUCCEED).is_some() {
-        Problem::NoResponse
-    } else if read(firefox::NOT_HTTP).is_some() || read(firefox::OLD_NOT_HTTP).is_some() {
-        Problem::DisallowedScheme
-    } else if read(firefox::DISABLED).is_some() || read(firefox::ORIGIN_NOT_ADDED).is_some() {
-        Problem::BrowserSetting
-    } else {
-        let reason = reason.trim().trim_end_matches(['.', ')']).trim();
-        Problem::CorsBlocked {
-            reason: (!reason.is_empty()).then(|| reason.to_owned()),
+        }),
+        FirefoxReason::AcaoMismatch => {
+            values.acao = Some(hole.clone());
+            cors(acao_value_failure(response, hole, 1))
         }
+        FirefoxReason::Wildcard => {
+            values.acao = Some("*".to_owned());
+            values.credentials = Some(true);
+            cors(Failure::WildcardWithCredentials { on: response })
+        }
+        FirefoxReason::AcacNotTrue => {
+            values.credentials = Some(true);
+            cors(Failure::AcacNotTrue {
+                on: response,
+                value: None,
+            })
+        }
+        FirefoxReason::PreflightNotOk => {
+            preflight = Some(true);
+            values.status = status_code(&hole);
+            cors(preflight_status_failure(values.status))
+        }
+        FirefoxReason::PreflightRedirect => {
+            preflight = Some(true);
+            cors(Failure::PreflightRedirect {
+                status: super::reproduce::DEFAULT_REDIRECT_STATUS,
+            })
+        }
+        FirefoxReason::InvalidAcam => {
+            preflight = Some(true);
+            cors(super::reproduce::invalid_acam(Some(hole)))
+        }
+        FirefoxReason::InvalidAcah => {
+            preflight = Some(true);
+            cors(super::reproduce::invalid_acah(Some(hole)))
+        }
+        FirefoxReason::MethodNotAllowed => {
+            preflight = Some(true);
+            cors(Failure::MethodNotAllowed {
+                method: super::reproduce::DEFAULT_METHOD.to_owned(),
+            })
+        }
+        FirefoxReason::HeaderNotAllowed => {
+            preflight = Some(true);
+            values.header = Some(hole.clone());
+            cors(Failure::HeaderNotAllowed {
+                name: hole.to_ascii_lowercase(),
+            })
+        }
+        FirefoxReason::DidNotSucceed => {
+            values.status = status_code(&hole);
+            Problem::NoResponse
+        }
+        FirefoxReason::NotHttp => Problem::DisallowedScheme,
+        FirefoxReason::BrowserSetting => Problem::BrowserSetting,
     };
     let mut found = Found::new(browser, problem, line);
     found.values = values;
     found.preflight = preflight;
-    found.old_wording = old;
+    found.old_wording = text.old;
     found
 }
 
@@ -966,6 +992,16 @@ fn find_after<'a>(text: &'a str, needle: &str) -> Option<(usize, &'a str)> {
 fn quoted_after(text: &str, needle: &str) -> Option<String> {
     let (_, after) = find_after(text, needle)?;
     after.split('\'').next().map(str::to_owned)
+}
+
+/// A URL read from a hole: the whole word the hole starts (a hole ends at the
+/// first `.` after it when the wording goes on with one, and a URL may hold
+/// dots: `…&a.acao=star.`), without a full stop after it.
+fn whole_word(line: &str, hole: std::ops::Range<usize>) -> String {
+    let rest = &line[hole.start..];
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let word = &rest[..end.max(hole.end - hole.start)];
+    word.trim_end_matches(['.', '。']).to_owned()
 }
 
 /// A URL in single quotes (Firefox quotes one) loses them.

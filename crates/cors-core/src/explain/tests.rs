@@ -696,3 +696,120 @@ fn every_line_the_engines_printed_is_explained_and_reproduced() {
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
+
+/// Firefox's console in its other captured languages (zh-TW,
+/// `tests/data/engine-captures`): every line alone, and each run's lines
+/// together, give the very reading the English line of the same run gives —
+/// engine, failure, stage, values, rule, fix, notes, lab link — in the app's
+/// language; only the message as pasted differs. (The two captures' random
+/// ports are mapped to each other by their order of first appearance.)
+#[test]
+fn firefox_s_other_languages_read_as_its_english() {
+    use crate::captures::{self, CapturedRun};
+    use crate::engine::wording::{firefox_zh_tw, FIREFOX_LANGUAGES};
+    let english: Vec<CapturedRun> = captures::all()
+        .into_iter()
+        .find(|(engine, _)| *engine == Engine::Gecko)
+        .map(|(_, runs)| runs)
+        .expect("Firefox's English capture");
+    // The message aside, what the explainer says.
+    let reading = |text: &str| {
+        let mut e = explain(text);
+        e.message = None;
+        for other in &mut e.others {
+            other.line.clear();
+        }
+        e
+    };
+    let mut problems = Vec::new();
+    for (language, runs) in captures::localised_firefox() {
+        assert_eq!(runs.len(), english.len(), "{language}: not the English capture's runs");
+        let ports = port_pairs(&runs, &english);
+        let (mut lines, mut together) = (0, 0);
+        for (run, en) in runs.iter().zip(&english) {
+            assert_eq!((&run.id, run.run), (&en.id, en.run), "{language}: runs out of order");
+            assert_eq!(run.console.len(), en.console.len(), "{language} {}: line count", run.id);
+            assert_eq!(run.js, en.js, "{language} {}: JavaScript's error", run.id);
+            for (line, en_line) in run.console.iter().zip(&en.console) {
+                lines += 1;
+                let (got, want) = (reading(&with_ports(line, &ports)), reading(en_line));
+                if got.browser != Some(Engine::Gecko) || got != want {
+                    problems.push(format!("{language} {}: {line:?}\n  read as {got:?}\n  English {want:?}", run.id));
+                }
+            }
+            if run.console.len() > 1 {
+                together += 1;
+                let joined = with_ports(&run.console.join("\n"), &ports);
+                if reading(&joined) != reading(&en.console.join("\n")) {
+                    problems.push(format!("{language} {}: the run's lines together read otherwise than in English", run.id));
+                }
+            }
+        }
+        eprintln!("Firefox {language}: {lines} lines, alone and {together} runs' lines together, read as in English");
+        assert!(lines > 0, "{language}: no lines");
+        // Every wording of the language is one Firefox printed in our runs.
+        let texts = FIREFOX_LANGUAGES
+            .iter()
+            .find(|l| l.tag == language)
+            .map(|l| l.reasons.iter().map(|r| r.text).chain([l.same_origin_mode]).collect::<Vec<_>>())
+            .unwrap_or_default();
+        for text in texts {
+            if !runs.iter().flat_map(|r| &r.console).any(|l| text.find_in(l).is_some()) {
+                problems.push(format!("{language}: {:?} is in no captured line", text.0));
+            }
+        }
+    }
+    assert_eq!(firefox_zh_tw::LANGUAGE.tag, "zh-TW");
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// `host:port` of every loopback port in `runs`, in order of first appearance.
+fn loopback_ports(runs: &[crate::captures::CapturedRun]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for line in runs.iter().flat_map(|r| &r.console) {
+        for host in ["localhost:", "127.0.0.1:"] {
+            for (at, _) in line.match_indices(host) {
+                let digits: String = line[at + host.len()..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let port = format!("{host}{digits}");
+                if !digits.is_empty() && !seen.contains(&port) {
+                    seen.push(port);
+                }
+            }
+        }
+    }
+    seen
+}
+
+/// The ports of one capture paired with another's, by order of appearance.
+fn port_pairs(
+    from: &[crate::captures::CapturedRun],
+    to: &[crate::captures::CapturedRun],
+) -> Vec<(String, String)> {
+    let (from, to) = (loopback_ports(from), loopback_ports(to));
+    assert_eq!(from.len(), to.len(), "the captures name different numbers of ports");
+    from.into_iter().zip(to).collect()
+}
+
+/// `text` with each port of `pairs` replaced by its partner (whole port numbers only).
+fn with_ports(text: &str, pairs: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        for (from, to) in pairs {
+            if let Some(after) = rest.strip_prefix(from.as_str()) {
+                if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                    out.push_str(to);
+                    rest = after;
+                    continue 'scan;
+                }
+            }
+        }
+        let c = rest.chars().next().unwrap_or_default();
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
