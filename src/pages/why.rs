@@ -15,8 +15,11 @@ use crate::components::why::{
 use crate::demo;
 use crate::i18n::{t, Text};
 
+/// A demo's title, in the active language.
+type Title = fn() -> Text;
+
 /// The demos in page order: section id and title (for the contents list).
-const SECTIONS: [(&str, fn() -> Text); 7] = [
+const SECTIONS: [(&str, Title); 7] = [
     (intranet::ID, intranet::title),
     (localhost::ID, localhost::title),
     (credentials::ID, credentials::title),
