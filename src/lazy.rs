@@ -76,7 +76,8 @@ impl Chunk {
         match self {
             Chunk::Home => Page::Home,
             Chunk::Origin => Page::Origin,
-            Chunk::Lab | Chunk::Quiz | Chunk::Why | Chunk::Explain | Chunk::PresenterPanel => {
+            Chunk::Why => Page::Why,
+            Chunk::Lab | Chunk::Quiz | Chunk::Explain | Chunk::PresenterPanel => {
                 Page::Common
             }
         }

@@ -13,16 +13,20 @@ use crate::components::why::{
     credentials, css_font, intranet, load_vs_read, localhost, proxy, runtime,
 };
 use crate::demo;
+use crate::i18n::{t, Text};
+
+/// A demo's title, in the active language.
+type Title = fn() -> Text;
 
 /// The demos in page order: section id and title (for the contents list).
-const SECTIONS: [(&str, &str); 7] = [
-    (intranet::ID, intranet::TITLE),
-    (localhost::ID, localhost::TITLE),
-    (credentials::ID, credentials::TITLE),
-    (load_vs_read::ID, load_vs_read::TITLE),
-    (css_font::ID, css_font::TITLE),
-    (runtime::ID, runtime::TITLE),
-    (proxy::ID, proxy::TITLE),
+const SECTIONS: [(&str, Title); 7] = [
+    (intranet::ID, intranet::title),
+    (localhost::ID, localhost::title),
+    (credentials::ID, credentials::title),
+    (load_vs_read::ID, load_vs_read::title),
+    (css_font::ID, css_font::title),
+    (runtime::ID, runtime::title),
+    (proxy::ID, proxy::title),
 ];
 
 #[component]
@@ -30,29 +34,19 @@ pub fn WhyPage() -> impl IntoView {
     let config = demo::use_config();
     view! {
         <section class="hero" data-step="intro">
-            <h1>"Why the same-origin policy exists"</h1>
-            <p class="lead">
-                "Your browser can reach places a stranger's computer cannot: your company's intranet, "
-                "the servers running on your own machine, sites where you are logged in. Every page you "
-                "open borrows that reach when its scripts send requests. The same-origin policy is "
-                "what keeps a page from turning it against you: requests still go out, but a script "
-                "may only read answers from its own origin — unless the other origin says, with CORS "
-                "headers, that it may."
-            </p>
-            <p>
-                "Each demo below sends real requests from this page to the lab's demo servers; the "
-                "log beside it shows what the server received."
-            </p>
-            <nav class="why-toc" aria-label="Demos on this page">
+            <h1>{t!(why.title)}</h1>
+            <p class="lead">{t!(why.lead)}</p>
+            <p>{t!(why.how)}</p>
+            <nav class="why-toc" aria-label=move || t!(why.toc_label).string()>
                 <ol>
                     {SECTIONS
                         .iter()
-                        .map(|(id, title)| view! { <li><a href=format!("#{id}")>{*title}</a></li> })
+                        .map(|(id, title)| view! { <li><a href=format!("#{id}")>{title()}</a></li> })
                         .collect_view()}
                 </ol>
             </nav>
         </section>
-        <Suspense fallback=|| view! { <p class="card">"Looking for the demo server…"</p> }>
+        <Suspense fallback=|| view! { <p class="card">{t!(why.looking_for_server)}</p> }>
             {move || config.get().map(|result| match result {
                 Ok(config) => view! { <Demos config /> }.into_any(),
                 Err(message) => view! { <ServerDown message /> }.into_any(),

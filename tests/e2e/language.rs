@@ -62,11 +62,17 @@ pub const KEPT_IN_LATIN: &[&str] = &[
 /// or not to translate (`translate="no"`), minus [`KEPT_IN_LATIN`] and
 /// `also_kept`.
 pub async fn english_words(lab: &Lab, also_kept: &[&str]) -> Vec<String> {
+    english_words_outside(lab, also_kept, &[]).await
+}
+
+/// [`english_words`], leaving out what matches any of the CSS selectors
+/// `outside` too (a shared component another test checks).
+pub async fn english_words_outside(lab: &Lab, also_kept: &[&str], outside: &[&str]) -> Vec<String> {
     let found = lab
         .client
         .execute(
             r#"
-            const skip = 'code, pre, kbd, samp, script, style, [translate="no"], [lang]:not([lang^="zh"]), [aria-hidden="true"]';
+            const skip = ['code, pre, kbd, samp, script, style, [translate="no"], [lang]:not([lang^="zh"]), [aria-hidden="true"]', ...arguments[0]].join(', ');
             const words = [];
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             while (walker.nextNode()) {
@@ -91,7 +97,7 @@ pub async fn english_words(lab: &Lab, also_kept: &[&str]) -> Vec<String> {
             }
             return words;
             "#,
-            vec![],
+            vec![serde_json::json!(outside)],
         )
         .await
         .expect("read the page's words");

@@ -27,7 +27,7 @@ async fn log_until(lab: &Lab, what: &str, done: impl Fn(&[LogEntry]) -> bool) ->
 }
 
 /// The text of the first element matching `css`, polled until `done` accepts it.
-async fn css_text_until(lab: &Lab, css: &str, done: impl Fn(&str) -> bool) -> String {
+pub(crate) async fn css_text_until(lab: &Lab, css: &str, done: impl Fn(&str) -> bool) -> String {
     let started = Instant::now();
     let mut last = String::new();
     while started.elapsed() < PATIENCE {
@@ -44,7 +44,7 @@ async fn css_text_until(lab: &Lab, css: &str, done: impl Fn(&str) -> bool) -> St
     panic!("{css} never matched; last text: {last:?}")
 }
 
-async fn js(lab: &Lab, script: &str) -> serde_json::Value {
+pub(crate) async fn js(lab: &Lab, script: &str) -> serde_json::Value {
     lab.client
         .execute(script, vec![])
         .await
@@ -646,7 +646,7 @@ async fn a_stylesheet_applies_unread_and_a_font_loads_only_with_cors() {
 
 /// Wait until the attacker's page has run and reported, then return what
 /// its script got.
-async fn attacker_result(lab: &Lab) -> String {
+pub(crate) async fn attacker_result(lab: &Lab) -> String {
     let started = Instant::now();
     loop {
         let done = js(

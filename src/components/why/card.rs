@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::server_log::ServerLog;
 use crate::demo;
+use crate::i18n::{t, Arg, Text};
 
 /// One demo: a section the page links to (`/why#<id>`), numbered and titled;
 /// in presenter mode, the step named by its id (`cors_core::present`).
@@ -17,7 +18,7 @@ pub fn DemoCard(
     /// The section id, used in deep links.
     id: &'static str,
     number: u8,
-    title: &'static str,
+    title: Text,
     children: Children,
 ) -> impl IntoView {
     let title_id = format!("why-{id}-title");
@@ -78,12 +79,12 @@ impl Mark {
     }
 
     /// The word a screen reader says before the explanation.
-    fn word(self) -> &'static str {
+    fn word(self) -> Text {
         match self {
-            Mark::Pending => "Not run yet.",
-            Mark::Happened => "Happened.",
-            Mark::Withheld => "Withheld.",
-            Mark::Stopped => "Did not happen.",
+            Mark::Pending => t!(why.mark.pending),
+            Mark::Happened => t!(why.mark.happened),
+            Mark::Withheld => t!(why.mark.withheld),
+            Mark::Stopped => t!(why.mark.stopped),
         }
     }
 
@@ -102,7 +103,9 @@ impl Mark {
 #[component]
 pub fn Status(
     mark: Mark,
-    #[prop(into)] detail: String,
+    /// Words of the page's texts, or what a browser or server said.
+    #[prop(into)]
+    detail: Arg,
     /// Leave out the word (`Happened.`…), keep the symbol.
     #[prop(optional)]
     terse: bool,
@@ -110,9 +113,21 @@ pub fn Status(
     view! {
         <span class=format!("why-status {}", mark.class())>
             <span class="why-mark" aria-hidden="true">{mark.symbol()}</span>
-            {(!terse).then(|| view! { <strong>{mark.word()}</strong>" " })}
-            {detail}
+            {if terse {
+                arg_view(detail)
+            } else {
+                t!(why.status, word = mark.word(), detail).into_any()
+            }}
         </span>
+    }
+}
+
+/// An argument on its own: words as they are, a text in the active language.
+pub fn arg_view(arg: Arg) -> AnyView {
+    match arg {
+        Arg::Words(words) => words.to_string().into_any(),
+        Arg::Text(text) => text.into_any(),
+        Arg::View(view) => view(),
     }
 }
 
@@ -161,17 +176,17 @@ pub fn DemoLog(
         <Show
             when=move || has_run() && open.0.get() == Some(demo)
             fallback=move || view! {
-                <section class="server-log why-log-idle" aria-label="Server received">
-                    <h3>"Server received"</h3>
+                <section class="server-log why-log-idle" aria-label=move || t!(why.log.title).string()>
+                    <h3>{t!(why.log.title)}</h3>
                     {if has_run() {
                         view! {
-                            <p class="hint">"The live log is showing another demo: one stream at a time keeps the browser's connections free."</p>
+                            <p class="hint">{t!(why.log.other_demo)}</p>
                             <button type="button" class="small" on:click=move |_| open.show(demo)>
-                                "Show this demo's requests"
+                                {t!(why.log.show)}
                             </button>
                         }.into_any()
                     } else {
-                        view! { <p class="empty">"Run the demo: each request that reaches the demo server shows up here."</p> }.into_any()
+                        view! { <p class="empty">{t!(why.log.empty)}</p> }.into_any()
                     }}
                 </section>
             }

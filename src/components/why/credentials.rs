@@ -13,10 +13,15 @@ use leptos::task::spawn_local;
 
 use super::card::{log_of, new_case, DemoCard, DemoLog, Mark, OpenLog, Status};
 use crate::demo;
+use crate::i18n::{t, Arg, Text};
 
 /// The section id (`/why#credentials`).
 pub const ID: &str = "credentials";
-pub const TITLE: &str = "A logged-in victim: the cookie goes, the answer stays";
+
+/// The card's title (also the contents list's).
+pub fn title() -> Text {
+    t!(why.credentials.title)
+}
 
 const ACCOUNT: &str = "/account";
 const ATTACKER: &str = "/api/attacker";
@@ -120,7 +125,12 @@ pub fn CredentialsDemo(config: DemoConfig) -> impl IntoView {
     };
     let same_site_url = attacker_url(&page_host);
     let other_site_url = alt_host.as_deref().map(attacker_url);
-    let missing = demo::other_site_missing(&config);
+    // The words are this page's own (`demo::other_site_missing` says the
+    // same in English for other pages).
+    let missing = config
+        .alt_host
+        .is_none()
+        .then(|| t!(why.credentials.missing, host = page_host.clone()));
 
     let has_cookie = RwSignal::new(demo::page_has_lab_cookie());
     let seen = RwSignal::new(None::<[Seen; 2]>);
@@ -149,7 +159,7 @@ pub fn CredentialsDemo(config: DemoConfig) -> impl IntoView {
     };
     on_cleanup(move || focus.remove());
 
-    let row = move |attacker: Attacker, label: String| {
+    let row = move |attacker: Attacker, label: Text| {
         let key = attacker.key();
         move || {
             let index = usize::from(attacker == Attacker::OtherSite);
@@ -169,23 +179,23 @@ pub fn CredentialsDemo(config: DemoConfig) -> impl IntoView {
                     <th scope="row">{label.clone()}</th>
                     <td data-testid=format!("why-cred-{key}-cookie")>
                         {match now.account.clone() {
-                            None => view! { <Status mark=Mark::Pending terse=true detail="no request yet: open the page" /> }.into_any(),
-                            Some((Some(value), _)) => view! { <Status mark=Mark::Happened terse=true detail=format!("yes: Cookie lab={value}") /> }.into_any(),
-                            Some((None, _)) => view! { <Status mark=Mark::Stopped terse=true detail="no cookie came with the request" /> }.into_any(),
+                            None => view! { <Status mark=Mark::Pending terse=true detail=t!(why.credentials.no_request) /> }.into_any(),
+                            Some((Some(value), _)) => view! { <Status mark=Mark::Happened terse=true detail=t!(why.credentials.cookie_sent, value) /> }.into_any(),
+                            Some((None, _)) => view! { <Status mark=Mark::Stopped terse=true detail=t!(why.credentials.cookie_not_sent) /> }.into_any(),
                         }}
                     </td>
                     <td data-testid=format!("why-cred-{key}-answer")>
                         {match now.account.clone() {
                             None => view! { <Status mark=Mark::Pending terse=true detail="—" /> }.into_any(),
-                            Some((_, 200)) => view! { <Status mark=Mark::Happened terse=true detail="200: your account data" /> }.into_any(),
-                            Some((_, status)) => view! { <Status mark=Mark::Stopped terse=true detail=format!("{status}: not logged in") /> }.into_any(),
+                            Some((_, 200)) => view! { <Status mark=Mark::Happened terse=true detail=t!(why.credentials.answer_ok) /> }.into_any(),
+                            Some((_, status)) => view! { <Status mark=Mark::Stopped terse=true detail=t!(why.credentials.answer_refused, status) /> }.into_any(),
                         }}
                     </td>
                     <td data-testid=format!("why-cred-{key}-got")>
                         {match now.report.clone() {
-                            None => view! { <Status mark=Mark::Pending terse=true detail="nothing reported yet" /> }.into_any(),
+                            None => view! { <Status mark=Mark::Pending terse=true detail=t!(why.credentials.nothing_reported) /> }.into_any(),
                             Some(got) if got.starts_with("read it") => view! { <Status mark=Mark::Happened terse=true detail=got /> }.into_any(),
-                            Some(got) => view! { <Status mark=Mark::Withheld terse=true detail=format!("only an error: {got}") /> }.into_any(),
+                            Some(got) => view! { <Status mark=Mark::Withheld terse=true detail=t!(why.credentials.only_error, error = got) /> }.into_any(),
                         }}
                     </td>
                 </tr>
@@ -193,89 +203,84 @@ pub fn CredentialsDemo(config: DemoConfig) -> impl IntoView {
         }
     };
 
-    let same_label = format!("Same site: http://{page_host}:{}", config.app_port);
+    let same_label = t!(
+        why.credentials.row_same,
+        origin = format!("http://{page_host}:{}", config.app_port)
+    );
     let other_label = match &alt_host {
-        Some(alt) => format!("Other site: http://{alt}:{}", config.app_port),
-        None => "Other site: not available here".to_owned(),
+        Some(alt) => t!(
+            why.credentials.row_other,
+            origin = format!("http://{alt}:{}", config.app_port)
+        ),
+        None => t!(why.credentials.row_other_missing),
     };
     let show_log = move |_| open_log.show(ID);
 
     view! {
-        <DemoCard id=ID number=3 title=TITLE>
-            <p>
-                "Cookies are how a site remembers that you logged in, and the browser attaches them to "
-                "requests for that site on its own — also when another page's script sends the request "
-                "with "<code>"credentials: \"include\""</code>". So a stranger's page can make your "
-                "browser ask the API "<em>"as you"</em>". What it cannot do, unless the API allows it "
-                "with CORS headers, is read the answer."
-            </p>
+        <DemoCard id=ID number=3 title=title()>
+            <p>{t!(why.credentials.intro)}</p>
             <div class="why-demo">
                 <div class="why-main">
-                    <h3>"1. Log in to the API"</h3>
-                    <p>
-                        "The link opens "<code>{format!("{api}/login")}</code>" in a new tab. It is a page "
-                        "you visit yourself, so every browser keeps the cookie it sets: "
-                        <code>"lab=…; SameSite=Lax"</code>"."
-                    </p>
+                    <h3>{t!(why.credentials.login_title)}</h3>
+                    <p>{t!(why.credentials.login_text, login = format!("{api}/login"))}</p>
                     <p data-testid="why-cred-cookie">
                         {move || if has_cookie.get() {
-                            view! { <Status mark=Mark::Happened detail="This browser holds the API's cookie (lab=…)." /> }.into_any()
+                            view! { <Status mark=Mark::Happened detail=t!(why.credentials.has_cookie) /> }.into_any()
                         } else {
-                            view! { <Status mark=Mark::Pending detail="No cookie from the API yet." /> }.into_any()
+                            view! { <Status mark=Mark::Pending detail=t!(why.credentials.no_cookie) /> }.into_any()
                         }}
                     </p>
                     <p class="run-actions">
-                        <a class="button secondary" href=login target="_blank" rel="noopener" data-testid="why-cred-login">"Log in to the API (new tab)"</a>
+                        <a class="button secondary" href=login target="_blank" rel="noopener" data-testid="why-cred-login">{t!(why.credentials.login)}</a>
                     </p>
 
-                    <h3>"2. Visit the attacker's page"</h3>
+                    <h3>{t!(why.credentials.visit_title)}</h3>
                     <p>
-                        "The demo server plays the attacker too, on the app's port "{config.app_port}". "
-                        "As soon as its page opens, its script asks for "<code>{format!("{api}{ACCOUNT}")}</code>
-                        " with your cookies and sends whatever it read to its own server."
+                        {t!(why.credentials.visit_text,
+                            port = config.app_port, account = format!("{api}{ACCOUNT}"))}
                     </p>
                     <ul class="why-attackers">
                         <li>
-                            <a href=same_site_url target="_blank" rel="noopener" data-testid="why-cred-open-same-site" on:click=move |_| open_log.show(ID)>
-                                {format!("Open the attacker's page on the same site ({page_host})")}
-                            </a>
-                            ": another origin (another port), like a page on blog.example.com next to "
-                            "api.example.com. "<code>"SameSite"</code>" only compares sites — scheme and "
-                            "registrable domain, not the port — so the cookie goes along, in Chrome, "
-                            "Firefox and Safari alike."
-                        </li>
-                        {match other_site_url {
-                            Some(url) => view! {
-                                <li>
-                                    <a href=url target="_blank" rel="noopener" data-testid="why-cred-open-other-site" on:click=move |_| open_log.show(ID)>
-                                        {format!("Open the attacker's page on another site ({})", alt_host.clone().unwrap_or_default())}
+                            {t!(why.credentials.same, link = {
+                                let page_host = page_host.clone();
+                                Arg::view(move || view! {
+                                    <a href=same_site_url.clone() target="_blank" rel="noopener" data-testid="why-cred-open-same-site" on:click=move |_| open_log.show(ID)>
+                                        {t!(why.credentials.open_same, host = page_host.clone())}
                                     </a>
-                                    {format!(": a different host name than {page_host}, so a different site. ")}
-                                    <code>"SameSite=Lax"</code>" keeps the cookie off a request another site's "
-                                    "page sends from script, in every current browser."
+                                })
+                            })}
+                        </li>
+                        {match (other_site_url, alt_host.clone()) {
+                            (Some(url), Some(alt)) => view! {
+                                <li>
+                                    {t!(why.credentials.other, host = page_host.clone(), link = Arg::view(move || view! {
+                                        <a href=url.clone() target="_blank" rel="noopener" data-testid="why-cred-open-other-site" on:click=move |_| open_log.show(ID)>
+                                            {t!(why.credentials.open_other, host = alt.clone())}
+                                        </a>
+                                    }))}
                                 </li>
                             }.into_any(),
-                            None => view! { <li class="hint">{missing.unwrap_or_default()}</li> }.into_any(),
+                            _ => view! { <li class="hint">{missing.map(Text::into_any)}</li> }.into_any(),
                         }}
                     </ul>
 
-                    <h3>"3. What the API received, and what the attacker read"</h3>
+                    <h3>{t!(why.credentials.result_title)}</h3>
                     <p class="run-actions">
                         <button type="button" class="small" data-testid="why-cred-refresh"
                             on:click={
                                 let refresh = refresh.clone();
                                 move |e| { show_log(e); refresh() }
                             }>
-                            "Read the server log again"
+                            {t!(why.credentials.refresh)}
                         </button>
                     </p>
                     <div aria-live="polite">
                         <table class="why-table">
                             <thead><tr>
-                                <th scope="col">"Attacker's page"</th>
-                                <th scope="col">"Your cookie came to the API?"</th>
-                                <th scope="col">"The API answered"</th>
-                                <th scope="col">"The attacker's script got"</th>
+                                <th scope="col">{t!(why.credentials.col_page)}</th>
+                                <th scope="col">{t!(why.credentials.col_cookie)}</th>
+                                <th scope="col">{t!(why.credentials.col_answer)}</th>
+                                <th scope="col">{t!(why.credentials.col_got)}</th>
                             </tr></thead>
                             <tbody>
                                 {row(Attacker::SameSite, same_label)}
@@ -286,38 +291,14 @@ pub fn CredentialsDemo(config: DemoConfig) -> impl IntoView {
                 </div>
                 <DemoLog demo=ID case=case_signal channel=channel.clone() />
             </div>
-            <p class="why-takeaway">
-                "On the same site the API got your cookie, took the request for yours and answered with "
-                "your account (status 200); the browser then kept that answer from the attacker's script. "
-                "The policy blocks reading, not sending: an endpoint that "<em>"does"</em>" something on "
-                "such a request — moves money, deletes a post — has to protect itself with "
-                <code>"SameSite"</code>" cookies, CSRF tokens or a check of the "<code>"Origin"</code>" header."
-            </p>
-            <h3>"Where browsers differ"</h3>
+            <p class="why-takeaway">{t!(why.credentials.takeaway)}</p>
+            <h3>{t!(why.credentials.differ_title)}</h3>
             <ul class="why-costs">
-                <li>
-                    <strong>"A cookie without a SameSite attribute."</strong>" Chrome and other Chromium "
-                    "browsers treat it as "<code>"Lax"</code>". Firefox and Safari treat it as "
-                    <code>"None"</code>", so whether it reaches another site's request depends on their "
-                    "third-party rules below."
-                </li>
-                <li>
-                    <strong>{"A cookie marked SameSite=None; Secure (not shown here)."}</strong>" It is a "
-                    "third-party cookie when another site's page causes the request. Chrome sends it "
-                    "unless the user blocks third-party cookies (Incognito windows do by default). Firefox keeps a separate cookie jar per "
-                    "top-level site (Total Cookie Protection), so the cookie you got by logging in is not "
-                    "the one sent. Safari blocks third-party cookies."
-                </li>
-                <li>
-                    <strong>"Same site, other origin."</strong>" Here no browser differs: the request "
-                    "counts as first-party, the cookie goes along, and only CORS keeps the answer from the "
-                    "script."
-                </li>
+                <li>{t!(why.credentials.differ_default)}</li>
+                <li>{t!(why.credentials.differ_none)}</li>
+                <li>{t!(why.credentials.differ_same)}</li>
             </ul>
-            <p class="hint">
-                "This card's requests carry a learner tag of their own, "<code>{channel.clone()}</code>
-                ": the live log lists every visit to the attacker's pages."
-            </p>
+            <p class="hint">{t!(why.credentials.channel, channel = channel.clone())}</p>
         </DemoCard>
     }
 }

@@ -15,10 +15,15 @@ use web_sys::{CssStyleSheet, FontFace, FontFaceLoadStatus, HtmlElement, HtmlLink
 
 use super::card::{js_error_text, new_case, with_case, DemoCard, DemoLog, Mark, OpenLog, Status};
 use crate::demo;
+use crate::i18n::{t, Arg, Text};
 
 /// The section id (`/why#css-font`).
 pub const ID: &str = "css-font";
-pub const TITLE: &str = "A stylesheet applies and a font needs permission";
+
+/// The card's title (also the contents list's).
+pub fn title() -> Text {
+    t!(why.css_font.title)
+}
 
 const THEME: &str = "/theme.css";
 const FONT: &str = "/lab-glyphs.ttf";
@@ -30,21 +35,21 @@ const SAMPLE: &str = "CORS";
 
 /// One way of loading the stylesheet: whether the box took its style, and
 /// what reading its rules gave (their text, or the error).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 struct SheetRun {
-    applied: Result<String, String>,
-    rules: Result<String, String>,
+    applied: Result<Text, Arg>,
+    rules: Result<Text, Arg>,
 }
 
 /// One way of loading the font: `FontFace.status` after trying to load it,
 /// and the error the load gave, if any.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 struct FontRun {
     status: String,
-    error: Option<String>,
+    error: Option<Arg>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 struct Run {
     sheets: [SheetRun; 2],
     fonts: [FontRun; 2],
@@ -98,23 +103,23 @@ pub fn CssFontDemo(config: DemoConfig) -> impl IntoView {
         }
     };
 
-    let sheet_row = move |i: usize, label: &'static str, testid: &'static str| {
+    let sheet_row = move |i: usize, label: fn() -> AnyView, testid: &'static str| {
         move || {
             run.get().map(|r| {
                 let sheet = r.sheets[i].clone();
                 view! {
                     <tr data-testid=testid>
-                        <th scope="row">{label}</th>
+                        <th scope="row">{label()}</th>
                         <td data-testid=format!("{testid}-applied")>
                             {match sheet.applied {
-                                Ok(style) => view! { <Status mark=Mark::Happened terse=true detail=format!("applied: {style}") /> }.into_any(),
-                                Err(why) => view! { <Status mark=Mark::Stopped terse=true detail=format!("not applied: {why}") /> }.into_any(),
+                                Ok(style) => view! { <Status mark=Mark::Happened terse=true detail=t!(why.css_font.applied, style) /> }.into_any(),
+                                Err(reason) => view! { <Status mark=Mark::Stopped terse=true detail=t!(why.css_font.not_applied, reason) /> }.into_any(),
                             }}
                         </td>
                         <td data-testid=format!("{testid}-rules")>
                             {match sheet.rules {
-                                Ok(text) => view! { <Status mark=Mark::Happened terse=true detail=format!("readable: {text}") /> }.into_any(),
-                                Err(error) => view! { <Status mark=Mark::Withheld terse=true detail=format!("refused: {error}") /> }.into_any(),
+                                Ok(rules) => view! { <Status mark=Mark::Happened terse=true detail=t!(why.css_font.readable, rules) /> }.into_any(),
+                                Err(error) => view! { <Status mark=Mark::Withheld terse=true detail=t!(why.css_font.refused, error) /> }.into_any(),
                             }}
                         </td>
                     </tr>
@@ -123,7 +128,7 @@ pub fn CssFontDemo(config: DemoConfig) -> impl IntoView {
         }
     };
     let font_row = move |i: usize,
-                         label: &'static str,
+                         label: fn() -> Text,
                          family: &'static str,
                          testid: &'static str| {
         move || {
@@ -132,7 +137,7 @@ pub fn CssFontDemo(config: DemoConfig) -> impl IntoView {
                 let loaded = font.status == "loaded";
                 view! {
                     <tr data-testid=testid data-status=font.status.clone()>
-                        <th scope="row">{label}</th>
+                        <th scope="row">{label()}</th>
                         <td>
                             <span class="why-font-sample" style=format!("font-family: \"{family}\", monospace")>
                                 {SAMPLE}
@@ -140,13 +145,14 @@ pub fn CssFontDemo(config: DemoConfig) -> impl IntoView {
                         </td>
                         <td data-testid=format!("{testid}-status")>
                             {if loaded {
-                                view! { <Status mark=Mark::Happened terse=true detail="status \"loaded\": the font is in use" /> }.into_any()
+                                view! { <Status mark=Mark::Happened terse=true detail=t!(why.css_font.font_loaded) /> }.into_any()
                             } else {
-                                view! { <Status mark=Mark::Withheld terse=true detail=format!(
-                                    "status \"{}\": the text fell back{}",
-                                    font.status,
-                                    font.error.map(|e| format!(" ({e})")).unwrap_or_default()
-                                ) /> }.into_any()
+                                let status = font.status.clone();
+                                let detail = match font.error {
+                                    Some(error) => t!(why.css_font.fell_back_error, status, error),
+                                    None => t!(why.css_font.fell_back, status),
+                                };
+                                view! { <Status mark=Mark::Withheld terse=true detail /> }.into_any()
                             }}
                         </td>
                     </tr>
@@ -156,58 +162,52 @@ pub fn CssFontDemo(config: DemoConfig) -> impl IntoView {
     };
 
     view! {
-        <DemoCard id=ID number=5 title=TITLE>
+        <DemoCard id=ID number=5 title=title()>
             <style>{move || font_css.get()}</style>
-            <p>
-                "Stylesheets and fonts are embedded like images and scripts, but they are not treated "
-                "alike. A stylesheet from another origin simply applies: the browser uses it, as it shows "
-                "an image. Its rules are another matter: they are the file's content, and a script asking "
-                "for "<code>"document.styleSheets[i].cssRules"</code>" is refused unless the sheet was "
-                "fetched with CORS ("<code>"<link crossorigin>"</code>" and an "
-                <code>"Access-Control-Allow-Origin"</code>" answer). Fonts are stricter still: the CSS "
-                "Fonts specification has browsers fetch "<code>"@font-face"</code>" fonts in CORS mode. "
-                "Chrome and Firefox do, so without that header the font is not used at all; Safari's "
-                "engine, WebKit, uses it anyway. Both files come from "<code>{api.clone()}</code>"; "
-                <code>"?cors=1"</code>" makes the server add "<code>"Access-Control-Allow-Origin: *"</code>"."
-            </p>
+            <p>{t!(why.css_font.intro, link = "<link crossorigin>", api = api.clone())}</p>
             <div class="why-demo">
                 <div class="why-main">
                     <div node_ref=target class="why-css-target" data-testid="why-css-target">
-                        "This box has no border of its own. A dashed blue one means the API's stylesheet applies to this page."
+                        {t!(why.css_font.target_box)}
                     </div>
                     <button type="button" class="primary" on:click=start disabled=move || running.get() data-testid="why-css-run">
-                        {move || if running.get() { "Loading…" } else { "Load the stylesheet and the font, without and with CORS" }}
+                        {move || if running.get() {
+                            t!(why.css_font.running).into_any()
+                        } else {
+                            t!(why.css_font.run).into_any()
+                        }}
                     </button>
                     <Show when=move || run.with(Option::is_some)>
                         <table class="why-table">
-                            <caption>{format!("The stylesheet {api}{THEME}")}</caption>
-                            <thead><tr><th scope="col">"Loaded by"</th><th scope="col">"Applied to the page?"</th><th scope="col">"cssRules readable?"</th></tr></thead>
+                            <caption>{t!(why.css_font.sheet_caption, url = format!("{api}{THEME}"))}</caption>
+                            <thead><tr>
+                                <th scope="col">{t!(why.css_font.loaded_by)}</th>
+                                <th scope="col">{t!(why.css_font.applied_q)}</th>
+                                <th scope="col">{t!(why.css_font.rules_q)}</th>
+                            </tr></thead>
                             <tbody>
-                                {sheet_row(0, "<link> without CORS", "why-css-plain")}
-                                {sheet_row(1, "<link crossorigin>, ?cors=1", "why-css-cors")}
+                                {sheet_row(0, || t!(why.css_font.sheet_plain, link = "<link>").into_any(), "why-css-plain")}
+                                // All code: the same in every language.
+                                {sheet_row(1, || view! { <code>"<link crossorigin>"</code>", "<code>"?cors=1"</code> }.into_any(), "why-css-cors")}
                             </tbody>
                         </table>
                         <table class="why-table">
-                            <caption>{format!("The font {api}{FONT}, used through @font-face")}</caption>
-                            <thead><tr><th scope="col">"Served"</th><th scope="col">"The text \"CORS\" in it"</th><th scope="col">"FontFace.status"</th></tr></thead>
+                            <caption>{t!(why.css_font.font_caption, url = format!("{api}{FONT}"))}</caption>
+                            <thead><tr>
+                                <th scope="col">{t!(why.css_font.served)}</th>
+                                <th scope="col">{t!(why.css_font.sample_q)}</th>
+                                <th scope="col"><code>"FontFace.status"</code></th>
+                            </tr></thead>
                             <tbody>
-                                {font_row(0, "without CORS", PLAIN_FAMILY, "why-font-plain")}
-                                {font_row(1, "with ?cors=1", CORS_FAMILY, "why-font-cors")}
+                                {font_row(0, || t!(why.css_font.font_plain), PLAIN_FAMILY, "why-font-plain")}
+                                {font_row(1, || t!(why.css_font.font_cors), CORS_FAMILY, "why-font-cors")}
                             </tbody>
                         </table>
                     </Show>
                 </div>
                 <DemoLog demo=ID case />
             </div>
-            <p class="why-takeaway">
-                "In the log, the stylesheet without "<code>"crossorigin"</code>" arrived without an "
-                <code>"Origin"</code>" header (a plain embed) and the one with it carried one. In Chrome "
-                "and Firefox both font requests carry an "<code>"Origin"</code>" header too: the browser "
-                "fetched them as CORS requests, although no script asked for the font's bytes, so a "
-                "font's server decides which sites may use it. WebKit sends them as plain embeds, with "
-                "no "<code>"Origin"</code>", and never checks. A font served from your own origin needs "
-                "none of this, in any browser."
-            </p>
+            <p class="why-takeaway">{t!(why.css_font.takeaway)}</p>
         </DemoCard>
     }
 }
@@ -216,20 +216,20 @@ pub fn CssFontDemo(config: DemoConfig) -> impl IntoView {
 /// wait for it, then say whether `target` took its style and what reading
 /// its rules gave. With `remove`, take the link out again afterwards.
 async fn load_sheet(url: &str, cors: bool, target: &HtmlElement, remove: bool) -> SheetRun {
-    let not_loaded = |why: String| SheetRun {
+    let not_loaded = |why: Arg| SheetRun {
         applied: Err(why.clone()),
         rules: Err(why),
     };
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return not_loaded("no document".to_owned());
+        return not_loaded(t!(why.error.no_document).into());
     };
     let Some(head) = document.head() else {
-        return not_loaded("no <head>".to_owned());
+        return not_loaded(t!(why.error.no_head).into());
     };
     let link: HtmlLinkElement = match document
         .create_element("link")
-        .map_err(|e| js_error_text(&e))
-        .and_then(|e| e.dyn_into().map_err(|_| "not a link element".to_owned()))
+        .map_err(|e| Arg::from(js_error_text(&e)))
+        .and_then(|e| e.dyn_into().map_err(|_| t!(why.error.not_link).into()))
     {
         Ok(link) => link,
         Err(why) => return not_loaded(why),
@@ -244,13 +244,13 @@ async fn load_sheet(url: &str, cors: bool, target: &HtmlElement, remove: bool) -
         link.set_onerror(Some(&reject));
     });
     if let Err(e) = head.append_child(&link) {
-        return not_loaded(js_error_text(&e));
+        return not_loaded(js_error_text(&e).into());
     }
     let outcome = JsFuture::from(loaded).await;
     link.set_onload(None);
     link.set_onerror(None);
     let run = match outcome {
-        Err(_) => not_loaded("the browser reported a load error".to_owned()),
+        Err(_) => not_loaded(t!(why.error.load_error).into()),
         Ok(_) => SheetRun {
             applied: border_of(target),
             rules: read_rules(&link),
@@ -263,12 +263,12 @@ async fn load_sheet(url: &str, cors: bool, target: &HtmlElement, remove: bool) -
 }
 
 /// The box's border as computed now, if the stylesheet set it.
-fn border_of(target: &HtmlElement) -> Result<String, String> {
+fn border_of(target: &HtmlElement) -> Result<Text, Arg> {
     let style = web_sys::window()
-        .ok_or("no window")?
+        .ok_or_else(|| t!(why.error.no_window))?
         .get_computed_style(target)
         .map_err(|e| js_error_text(&e))?
-        .ok_or("no computed style")?;
+        .ok_or_else(|| t!(why.error.no_computed_style))?;
     let kind = style
         .get_property_value("border-top-style")
         .map_err(|e| js_error_text(&e))?;
@@ -276,41 +276,45 @@ fn border_of(target: &HtmlElement) -> Result<String, String> {
         .get_property_value("border-top-width")
         .map_err(|e| js_error_text(&e))?;
     if kind == "dashed" {
-        Ok(format!("the box's border is now {width} {kind}"))
+        Ok(t!(why.css_font.border_now, width, kind))
     } else {
-        Err(format!("the box's border is {kind}"))
+        Err(t!(why.css_font.border_is, kind).into())
     }
 }
 
 /// `link.sheet.cssRules`: the rules' text, or the error thrown (or, where a
 /// browser answers `null` instead of throwing, that).
-fn read_rules(link: &HtmlLinkElement) -> Result<String, String> {
+fn read_rules(link: &HtmlLinkElement) -> Result<Text, Arg> {
     let sheet = link
         .sheet()
-        .ok_or("the link has no stylesheet")?
+        .ok_or_else(|| t!(why.error.no_sheet))?
         .dyn_into::<CssStyleSheet>()
-        .map_err(|_| "not a CSS stylesheet".to_owned())?;
+        .map_err(|_| t!(why.error.not_css))?;
     let rules = sheet.css_rules().map_err(|e| js_error_text(&e))?;
     let texts: Vec<String> = (0..rules.length())
         .filter_map(|i| rules.item(i))
         .map(|rule| rule.css_text())
         .collect();
-    Ok(format!("{} rule(s): {}", texts.len(), texts.join(" ")))
+    Ok(t!(
+        why.css_font.rules,
+        count = texts.len(),
+        rules = texts.join(" ")
+    ))
 }
 
 /// Find the `@font-face` of `family` in `document.fonts`, load it, and say
 /// how it ended.
 async fn load_font(family: &str) -> FontRun {
-    let failed = |why: String| FontRun {
+    let failed = |why: Text| FontRun {
         status: "not found".to_owned(),
-        error: Some(why),
+        error: Some(why.into()),
     };
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return failed("no document".to_owned());
+        return failed(t!(why.error.no_document));
     };
     let faces = match js_sys::try_iter(&document.fonts()) {
         Ok(Some(faces)) => faces,
-        _ => return failed("document.fonts cannot be listed".to_owned()),
+        _ => return failed(t!(why.error.fonts_unlisted)),
     };
     let wanted = format!("\"{family}\"");
     let face = faces
@@ -318,14 +322,14 @@ async fn load_font(family: &str) -> FontRun {
         .filter_map(|f| f.dyn_into::<FontFace>().ok())
         .find(|f| f.family() == family || f.family() == wanted);
     let Some(face) = face else {
-        return failed(format!("no @font-face for {family}"));
+        return failed(t!(why.error.no_font_face, family));
     };
     let error = match face.load() {
         Ok(promise) => JsFuture::from(promise)
             .await
             .err()
-            .map(|e| js_error_text(&e)),
-        Err(e) => Some(js_error_text(&e)),
+            .map(|e| js_error_text(&e).into()),
+        Err(e) => Some(js_error_text(&e).into()),
     };
     FontRun {
         status: status_word(face.status()),

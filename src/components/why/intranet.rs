@@ -9,10 +9,15 @@ use leptos::task::spawn_local;
 
 use super::card::{arrivals, new_case, with_case, DemoCard, DemoLog, Mark, OpenLog, Status};
 use crate::demo::{self, FetchOutcome};
+use crate::i18n::{t, Arg, Text};
 
 /// The section id (`/why#intranet`).
 pub const ID: &str = "intranet";
-pub const TITLE: &str = "A web page reads your company's intranet";
+
+/// The card's title (also the contents list's).
+pub fn title() -> Text {
+    t!(why.intranet.title)
+}
 
 const SALARIES: &str = "/salaries.json";
 
@@ -24,54 +29,42 @@ struct Run {
 }
 
 impl Run {
-    fn step_2(&self) -> (Mark, String) {
+    fn step_2(&self) -> (Mark, Text) {
         match &self.arrived {
             Some(entry) => (
                 Mark::Happened,
-                format!(
-                    "The intranet server logged {} {} from Origin {} and answered {} (see the log).",
-                    entry.method,
-                    entry.path,
-                    entry.header("origin").unwrap_or("(none)"),
-                    entry.status
+                t!(
+                    why.intranet.arrived,
+                    method = &entry.method,
+                    path = &entry.path,
+                    origin = entry
+                        .header("origin")
+                        .map_or_else(|| Arg::from(t!(why.none)), Arg::from),
+                    status = entry.status
                 ),
             ),
-            None => (
-                Mark::Stopped,
-                "No request reached the intranet server.".to_owned(),
-            ),
+            None => (Mark::Stopped, t!(why.intranet.not_arrived)),
         }
     }
 
-    fn step_3(&self) -> (Mark, String) {
+    fn step_3(&self) -> (Mark, Text) {
         match (&self.outcome, self.arrived.is_some()) {
-            (FetchOutcome::Rejected { error }, true) => (
-                Mark::Withheld,
-                format!(
-                    "The salaries reached your browser, which kept them from the script: \
-                     it got {error} instead."
-                ),
-            ),
-            (FetchOutcome::Rejected { error }, false) => {
-                (Mark::Stopped, format!("No answer came back ({error})."))
+            (FetchOutcome::Rejected { error }, true) => {
+                (Mark::Withheld, t!(why.intranet.withheld, error = error))
             }
-            (FetchOutcome::Read { status, .. }, _) => (
-                Mark::Happened,
-                format!("The script read the answer (status {status}). The intranet allowed it."),
-            ),
+            (FetchOutcome::Rejected { error }, false) => {
+                (Mark::Stopped, t!(why.intranet.no_answer, error = error))
+            }
+            (FetchOutcome::Read { status, .. }, _) => {
+                (Mark::Happened, t!(why.intranet.read, status = *status))
+            }
         }
     }
 
-    fn step_4(&self) -> (Mark, String) {
+    fn step_4(&self) -> (Mark, Text) {
         match &self.outcome {
-            FetchOutcome::Rejected { .. } => (
-                Mark::Stopped,
-                "Nothing to send: the script never held the data.".to_owned(),
-            ),
-            FetchOutcome::Read { .. } => (
-                Mark::Happened,
-                "The script holds the data and could post it anywhere.".to_owned(),
-            ),
+            FetchOutcome::Rejected { .. } => (Mark::Stopped, t!(why.intranet.nothing_to_send)),
+            FetchOutcome::Read { .. } => (Mark::Happened, t!(why.intranet.holds)),
         }
     }
 }
@@ -107,8 +100,8 @@ pub fn IntranetDemo(config: DemoConfig) -> impl IntoView {
     let step = move |n: u8| {
         move || {
             let (mark, detail) = match run.get() {
-                None if running.get() => (Mark::Pending, "Running…".to_owned()),
-                None => (Mark::Pending, "Press the button above.".to_owned()),
+                None if running.get() => (Mark::Pending, t!(why.intranet.running)),
+                None => (Mark::Pending, t!(why.intranet.press)),
                 Some(r) => match n {
                     2 => r.step_2(),
                     3 => r.step_3(),
@@ -129,18 +122,11 @@ pub fn IntranetDemo(config: DemoConfig) -> impl IntoView {
     });
 
     view! {
-        <DemoCard id=ID number=1 title=TITLE>
+        <DemoCard id=ID number=1 title=title()>
+            <p>{t!(why.intranet.story)}</p>
             <p>
-                "Picture an internal site only employees can reach: salaries, customer records, "
-                "admin panels. An attacker on the internet cannot open it — their computer is outside "
-                "the company network. Yours is inside. So the attacker builds a web page, gets you to "
-                "open it, and lets its script ask "<em>"your"</em>" browser to fetch the internal "
-                "site and send the result home."
-            </p>
-            <p>
-                "For this demo, this page ("<code>{page_origin.clone()}</code>") plays the attacker's "
-                "page, and "<code>{intranet.clone()}</code>" plays the intranet. Its salary sheet "
-                "is sent without any CORS header: it allows no other origin to read it."
+                {t!(why.intranet.setup,
+                    page_origin = page_origin.clone(), intranet = intranet.clone())}
             </p>
             <pre class="code"><code>
                 {format!("const answer = await fetch(\"{intranet}{SALARIES}\");\n")}
@@ -149,32 +135,36 @@ pub fn IntranetDemo(config: DemoConfig) -> impl IntoView {
             <div class="why-demo">
                 <div class="why-main">
                     <button type="button" class="primary" on:click=start disabled=move || running.get() data-testid="why-intranet-run">
-                        {move || if running.get() { "Running…" } else { "Run the attack" }}
+                        {move || if running.get() {
+                            t!(why.intranet.running).into_any()
+                        } else {
+                            t!(why.intranet.run).into_any()
+                        }}
                     </button>
                     <figure class="why-figure">
                         <Diagram state=diagram_state />
-                        <figcaption class="caption">"The four steps of the attack. After a run, a bar marks where your browser kept the answer from the page, and a cross marks the step that could not happen; the list below says the same in words."</figcaption>
+                        <figcaption class="caption">{t!(why.intranet.figure)}</figcaption>
                     </figure>
                     <ol class="why-steps" aria-live="polite">
                         <li data-testid="why-intranet-step-1">
-                            <span class="why-step-title">"You open the attacker's page."</span>
-                            <Status mark=Mark::Happened detail="You are on it: this page plays that part." />
+                            <span class="why-step-title">{t!(why.intranet.step_1)}</span>
+                            <Status mark=Mark::Happened detail=t!(why.intranet.step_1_done) />
                         </li>
                         <li data-testid="why-intranet-step-2">
-                            <span class="why-step-title">"Its script asks the intranet server for "<code>{SALARIES}</code>"."</span>
+                            <span class="why-step-title">{t!(why.intranet.step_2, path = SALARIES)}</span>
                             {step(2)}
                         </li>
                         <li data-testid="why-intranet-step-3">
-                            <span class="why-step-title">"The answer comes back to your browser."</span>
+                            <span class="why-step-title">{t!(why.intranet.step_3)}</span>
                             {step(3)}
                         </li>
                         <li data-testid="why-intranet-step-4">
-                            <span class="why-step-title">"The script sends it to the attacker."</span>
+                            <span class="why-step-title">{t!(why.intranet.step_4)}</span>
                             {step(4)}
                         </li>
                     </ol>
                     <Show when=move || run.with(Option::is_some)>
-                        <p class="why-js-label">"What the script got:"</p>
+                        <p class="why-js-label">{t!(why.intranet.js_label)}</p>
                         <pre class="js-result" data-testid="why-intranet-result">
                             {move || match run.get().map(|r| r.outcome) {
                                 Some(FetchOutcome::Rejected { error }) => error,
@@ -186,16 +176,7 @@ pub fn IntranetDemo(config: DemoConfig) -> impl IntoView {
                 </div>
                 <DemoLog demo=ID case />
             </div>
-            <p class="why-takeaway">
-                "The policy did not stop the request: it stopped the "<em>"reading"</em>". That is "
-                "enough here, because the attacker wanted the data. And curl is no way around it: "
-                "curl on the attacker's own computer has no policy, but it cannot reach the intranet "
-                "either. Only a browser inside can, and there the policy applies. Chrome (142 and "
-                "later) adds a guard of its own, Local Network Access: a public website must get "
-                "your permission before it reaches private or loopback addresses. Firefox and Safari "
-                "do not ask, and in this demo the page and the \"intranet\" share one host, so only "
-                "the same-origin policy is at work."
-            </p>
+            <p class="why-takeaway">{t!(why.intranet.takeaway)}</p>
         </DemoCard>
     }
 }
@@ -211,7 +192,7 @@ fn Diagram(
 ) -> impl IntoView {
     view! {
         <svg class="why-diagram" data-state=move || state.get() viewBox="0 0 640 280" role="img"
-            aria-label="You open the attacker's page (1). Its script, running in your browser, asks the intranet server (2). The answer comes back to your browser (3). The script would send it to the attacker's server (4).">
+            aria-label=move || t!(why.intranet.diagram.label).string()>
             <defs>
                 <marker id="why-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z" class="why-arrowhead" />
@@ -221,25 +202,25 @@ fn Diagram(
             <g class="why-node">
                 <circle cx="42" cy="128" r="14" />
                 <path d="M18,180 q24,-40 48,0 z" />
-                <text x="42" y="204" text-anchor="middle">"You"</text>
+                <text x="42" y="204" text-anchor="middle">{t!(why.intranet.diagram.you)}</text>
             </g>
             // Your browser, with the attacker's page and its script inside
             <g class="why-node">
                 <rect x="96" y="16" width="300" height="252" rx="12" class="why-browser" />
-                <text x="112" y="40">"Your browser"</text>
+                <text x="112" y="40">{t!(why.intranet.diagram.browser)}</text>
                 <rect x="112" y="52" width="180" height="200" rx="8" class="why-page" />
-                <text x="124" y="76">"Attacker's page"</text>
+                <text x="124" y="76">{t!(why.intranet.diagram.page)}</text>
                 <rect x="128" y="124" width="148" height="56" rx="6" class="why-script" />
-                <text x="202" y="157" text-anchor="middle">"its script"</text>
+                <text x="202" y="157" text-anchor="middle">{t!(why.intranet.diagram.script)}</text>
             </g>
             // The intranet server and the attacker's server
             <g class="why-node">
                 <rect x="476" y="20" width="150" height="80" rx="8" class="why-server" />
-                <text x="551" y="54" text-anchor="middle">"Intranet server"</text>
-                <text x="551" y="76" text-anchor="middle" class="why-small">"salaries.json"</text>
+                <text x="551" y="54" text-anchor="middle">{t!(why.intranet.diagram.intranet)}</text>
+                <text x="551" y="76" text-anchor="middle" class="why-small" translate="no">"salaries.json"</text>
                 <rect x="476" y="184" width="150" height="80" rx="8" class="why-server" />
-                <text x="551" y="218" text-anchor="middle">"Attacker's"</text>
-                <text x="551" y="240" text-anchor="middle">"server"</text>
+                <text x="551" y="218" text-anchor="middle">{t!(why.intranet.diagram.attacker_1)}</text>
+                <text x="551" y="240" text-anchor="middle">{t!(why.intranet.diagram.attacker_2)}</text>
             </g>
             // 1: you open the page
             <g class="why-arrow step-1">

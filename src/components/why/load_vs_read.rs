@@ -12,12 +12,19 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, HtmlScriptElement};
 
-use super::card::{js_error_text, new_case, with_case, DemoCard, DemoLog, Mark, OpenLog, Status};
+use super::card::{
+    arg_view, js_error_text, new_case, with_case, DemoCard, DemoLog, Mark, OpenLog, Status,
+};
 use crate::demo::{self, FetchOutcome};
+use crate::i18n::{t, Arg, Text};
 
 /// The section id (`/why#load-vs-read`).
 pub const ID: &str = "load-vs-read";
-pub const TITLE: &str = "Showing and running are allowed; reading is not";
+
+/// The card's title (also the contents list's).
+pub fn title() -> Text {
+    t!(why.load_vs_read.title)
+}
 
 const PIXEL: &str = "/pixel.png";
 const WIDGET: &str = "/widget.js";
@@ -26,17 +33,17 @@ const WIDGET_FLAG: &str = "corsLabWidgetLoaded";
 
 /// The canvas run: whether the image was drawn, then what reading it gave:
 /// a description of the pixels, or the error thrown.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 struct CanvasRun {
     drawn: bool,
-    read: Result<String, String>,
+    read: Result<Text, Arg>,
 }
 
 /// The script run: whether it ran (the global's value, or why it could not
 /// load), and what fetching its source gave.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 struct ScriptRun {
-    ran: Result<bool, String>,
+    ran: Result<bool, Arg>,
     read: FetchOutcome,
 }
 
@@ -85,85 +92,85 @@ pub fn LoadVsReadDemo(config: DemoConfig) -> impl IntoView {
     };
 
     view! {
-        <DemoCard id=ID number=4 title=TITLE>
-            <p>
-                "Pages have embedded other sites' images, scripts, styles and fonts since long before "
-                <code>"fetch"</code>" existed, and the policy leaves that alone. It is safe because "
-                "embedding gives the page the "<em>"effect"</em>" of a file, not its "<em>"bytes"</em>": "
-                "the browser paints the picture but the page cannot inspect its pixels; the browser "
-                "runs the script but the page cannot read its source. Both files below come from "
-                <code>{api.clone()}</code>" without any CORS header."
-            </p>
+        <DemoCard id=ID number=4 title=title()>
+            <p>{t!(why.load_vs_read.intro, api = api.clone())}</p>
             <div class="why-demo">
                 <div class="why-main">
-                    <h3>"An image"</h3>
-                    <p>"This page shows "<code>{format!("{api}{PIXEL}")}</code>". The button copies it onto a canvas — allowed — and then asks the canvas for its pixels."</p>
+                    <h3>{t!(why.load_vs_read.image_title)}</h3>
+                    <p>{t!(why.load_vs_read.image_text, url = format!("{api}{PIXEL}"))}</p>
                     <div class="why-pixels">
                         <figure>
                             <img node_ref=img_ref src=pixel_url class="why-pixel" width="64" height="64"
-                                alt="A blue and orange checkerboard served by the API origin" data-testid="why-img" />
-                            <figcaption class="caption">"shown by an "<code>"<img>"</code>" tag"</figcaption>
+                                alt=move || t!(why.load_vs_read.image_alt).string() data-testid="why-img" />
+                            <figcaption class="caption">{t!(why.load_vs_read.image_caption, tag = "<img>")}</figcaption>
                         </figure>
                         <figure>
                             <canvas node_ref=canvas_ref width="8" height="8" class="why-pixel"
-                                aria-label="A canvas the image is copied onto" />
+                                aria-label=move || t!(why.load_vs_read.canvas_label).string() />
                             <figcaption class="caption">
                                 {move || if canvas_run.with(|r| r.as_ref().is_some_and(|r| r.drawn)) {
-                                    "copied onto a canvas"
+                                    t!(why.load_vs_read.canvas_copied).into_any()
                                 } else {
-                                    "a canvas, empty until you press the button"
+                                    t!(why.load_vs_read.canvas_empty).into_any()
                                 }}
                             </figcaption>
                         </figure>
                     </div>
                     <button type="button" class="primary" on:click=read_pixels disabled=move || busy.get() data-testid="why-canvas-run">
-                        "Draw it on the canvas and read the pixels"
+                        {t!(why.load_vs_read.canvas_run)}
                     </button>
                     <Show when=move || canvas_run.with(Option::is_some)>
                         {move || canvas_run.get().map(|run| view! {
                             <p>
                                 {if run.drawn {
-                                    view! { <Status mark=Mark::Happened detail="Drawing the image on the canvas worked: you can see the copy." /> }
+                                    view! { <Status mark=Mark::Happened detail=t!(why.load_vs_read.drawn) /> }
                                 } else {
-                                    view! { <Status mark=Mark::Stopped detail="The image could not be drawn." /> }
+                                    view! { <Status mark=Mark::Stopped detail=t!(why.load_vs_read.not_drawn) /> }
                                 }}
                             </p>
                             <p>
                                 {match &run.read {
-                                    Err(_) => view! { <Status mark=Mark::Withheld detail="Reading its pixels with getImageData() threw:" /> },
-                                    Ok(_) => view! { <Status mark=Mark::Happened detail="Reading its pixels worked:" /> },
+                                    Err(_) => view! { <Status mark=Mark::Withheld detail=t!(why.load_vs_read.read_threw) /> },
+                                    Ok(_) => view! { <Status mark=Mark::Happened detail=t!(why.load_vs_read.read_worked) /> },
                                 }}
                             </p>
                             <pre class="js-result" data-testid="why-canvas-result">
-                                {match run.read { Ok(text) | Err(text) => text }}
+                                {match run.read { Ok(text) => text.into_any(), Err(error) => arg_view(error) }}
                             </pre>
                         })}
                     </Show>
 
-                    <h3>"A script"</h3>
+                    <h3>{t!(why.load_vs_read.script_title)}</h3>
                     <p>
-                        "The button adds "<code>{format!("<script src=\"{api}{WIDGET}\">")}</code>" to this page. "
-                        "The file sets "<code>{format!("window.{WIDGET_FLAG} = true")}</code>". Then the page "
-                        <code>"fetch"</code>"es the very same file to read its text."
+                        {t!(why.load_vs_read.script_text,
+                            tag = format!("<script src=\"{api}{WIDGET}\">"),
+                            flag = format!("window.{WIDGET_FLAG} = true"))}
                     </p>
                     <button type="button" class="primary" on:click=run_script disabled=move || busy.get() data-testid="why-script-run">
-                        "Include the script, then fetch it"
+                        {t!(why.load_vs_read.script_run)}
                     </button>
                     <Show when=move || script_run.with(Option::is_some)>
                         {move || script_run.get().map(|run| view! {
                             <p>
                                 {match &run.ran {
-                                    Ok(true) => view! { <Status mark=Mark::Happened detail="The script ran in this page:" /> },
-                                    Ok(false) => view! { <Status mark=Mark::Stopped detail="The script loaded but did not set the flag:" /> },
-                                    Err(e) => view! { <Status mark=Mark::Stopped detail=format!("The script did not load ({e}):") /> },
+                                    Ok(true) => view! { <Status mark=Mark::Happened detail=t!(why.load_vs_read.ran) /> },
+                                    Ok(false) => view! { <Status mark=Mark::Stopped detail=t!(why.load_vs_read.no_flag) /> },
+                                    Err(e) => view! { <Status mark=Mark::Stopped detail=t!(why.load_vs_read.not_loaded, error = e.clone()) /> },
                                 }}
-                                " "<code>{format!("window.{WIDGET_FLAG}")}</code>" is "
-                                <code data-testid="why-script-ran">{run.ran.clone().unwrap_or(false).to_string()}</code>
+                                " "
+                                {
+                                    let ran = run.ran.clone().unwrap_or(false).to_string();
+                                    t!(why.load_vs_read.flag_is,
+                                        flag = format!("window.{WIDGET_FLAG}"),
+                                        value = Arg::view(move || view! {
+                                            <code data-testid="why-script-ran">{ran.clone()}</code>
+                                        }))
+                                }
                             </p>
                             <p>
                                 {match &run.read {
-                                    FetchOutcome::Rejected { .. } => view! { <Status mark=Mark::Withheld detail="Fetching its source to read it failed:" /> },
-                                    FetchOutcome::Read { .. } => view! { <Status mark=Mark::Happened detail="Fetching its source worked:" /> },
+                                    FetchOutcome::Rejected { .. } => view! { <Status mark=Mark::Withheld detail=t!(why.load_vs_read.fetch_failed) /> },
+                                    FetchOutcome::Read { .. } => view! { <Status mark=Mark::Happened detail=t!(why.load_vs_read.fetch_worked) /> },
                                 }}
                             </p>
                             <pre class="js-result" data-testid="why-script-read">
@@ -177,27 +184,19 @@ pub fn LoadVsReadDemo(config: DemoConfig) -> impl IntoView {
                 </div>
                 <DemoLog demo=ID case />
             </div>
-            <p class="why-takeaway">
-                "Every request reached the API server (see the log); what differs is what the page "
-                "gets to hold. Had the server sent CORS headers and the "<code>"<img>"</code>" asked "
-                "for them ("<code>"crossorigin"</code>"), the canvas would have stayed readable. Two "
-                "cautions follow from this. Including someone's script hands it the full power of "
-                "your page, so include only code you trust. And data must never be served as "
-                "JavaScript that does something visible when run: that is how JSONP shared data on "
-                "purpose, and how old JSON-hijacking attacks leaked it by accident."
-            </p>
+            <p class="why-takeaway">{t!(why.load_vs_read.takeaway, img = "<img>")}</p>
         </DemoCard>
     }
 }
 
 /// Draw the (loaded) image on the canvas, then try to read the pixels back.
 async fn draw_and_read(img: HtmlImageElement, canvas: HtmlCanvasElement) -> CanvasRun {
-    let not_drawn = |why: String| CanvasRun {
+    let not_drawn = |why: Arg| CanvasRun {
         drawn: false,
         read: Err(why),
     };
     if let Err(e) = JsFuture::from(img.decode()).await {
-        return not_drawn(format!("The image did not load: {}", js_error_text(&e)));
+        return not_drawn(t!(why.load_vs_read.image_failed, error = js_error_text(&e)).into());
     }
     let Some(context) = canvas
         .get_context("2d")
@@ -205,37 +204,41 @@ async fn draw_and_read(img: HtmlImageElement, canvas: HtmlCanvasElement) -> Canv
         .flatten()
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
     else {
-        return not_drawn("This browser gave no 2D canvas context.".to_owned());
+        return not_drawn(t!(why.load_vs_read.no_context).into());
     };
     let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
     context.set_image_smoothing_enabled(false);
     if let Err(e) =
         context.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, width, height)
     {
-        return not_drawn(js_error_text(&e));
+        return not_drawn(js_error_text(&e).into());
     }
     let read = match context.get_image_data(0.0, 0.0, width, height) {
         Ok(data) => {
             let bytes = data.data();
+            let count = bytes.len();
             Ok(match bytes.get(..3) {
-                Some([r, g, b]) => format!(
-                    "{} bytes of pixels; the first is rgb({r}, {g}, {b})",
-                    bytes.len()
+                Some([r, g, b]) => t!(
+                    why.load_vs_read.pixels_first,
+                    count,
+                    r = r.to_string(),
+                    g = g.to_string(),
+                    b = b.to_string()
                 ),
-                _ => format!("{} bytes of pixels", bytes.len()),
+                _ => t!(why.load_vs_read.pixels, count),
             })
         }
-        Err(e) => Err(js_error_text(&e)),
+        Err(e) => Err(js_error_text(&e).into()),
     };
     CanvasRun { drawn: true, read }
 }
 
 /// Add `<script src=url>` to the page, wait until it ran (or failed), take it
 /// out again, and say whether it set the widget's flag.
-async fn load_script(url: &str) -> Result<bool, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let body = document.body().ok_or("no body")?;
+async fn load_script(url: &str) -> Result<bool, Arg> {
+    let window = web_sys::window().ok_or_else(|| t!(why.error.no_window))?;
+    let document = window.document().ok_or_else(|| t!(why.error.no_document))?;
+    let body = document.body().ok_or_else(|| t!(why.error.no_body))?;
     let flag = wasm_bindgen::JsValue::from_str(WIDGET_FLAG);
     // Start from false, so `true` proves this run's script ran.
     js_sys::Reflect::set(&window, &flag, &false.into()).map_err(|e| js_error_text(&e))?;
@@ -243,7 +246,7 @@ async fn load_script(url: &str) -> Result<bool, String> {
         .create_element("script")
         .map_err(|e| js_error_text(&e))?
         .dyn_into()
-        .map_err(|_| "not a script element".to_owned())?;
+        .map_err(|_| t!(why.error.not_script))?;
     script.set_src(url);
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
         script.set_onload(Some(&resolve));
@@ -254,7 +257,7 @@ async fn load_script(url: &str) -> Result<bool, String> {
     script.set_onload(None);
     script.set_onerror(None);
     script.remove();
-    outcome.map_err(|_| "the browser reported a load error".to_owned())?;
+    outcome.map_err(|_| t!(why.error.load_error))?;
     Ok(js_sys::Reflect::get(&window, &flag)
         .ok()
         .and_then(|v| v.as_bool())

@@ -9,17 +9,27 @@ use leptos::task::spawn_local;
 
 use super::card::{arrivals, new_case, with_case, DemoCard, DemoLog, Mark, OpenLog, Status};
 use crate::demo::{self, FetchOutcome};
+use crate::i18n::{t, Arg, Text};
 
 /// The section id (`/why#localhost`).
 pub const ID: &str = "localhost";
-pub const TITLE: &str = "A web page probes servers on your own machine";
+
+/// The card's title (also the contents list's).
+pub fn title() -> Text {
+    t!(why.localhost.title)
+}
 
 /// The origins probed, in order: never anything but the lab's own ports.
-const PROBED: [(Role, &str); 3] = [
-    (Role::Api, "the lab's API server"),
-    (Role::Intranet, "the lab's intranet server"),
-    (Role::App, "this page's own origin (the control)"),
-];
+const PROBED: [Role; 3] = [Role::Api, Role::Intranet, Role::App];
+
+/// What the table calls a probed origin.
+fn label(role: Role) -> Text {
+    match role {
+        Role::Api => t!(why.localhost.api),
+        Role::Intranet => t!(why.localhost.intranet),
+        Role::App => t!(why.localhost.app),
+    }
+}
 
 /// What one probe found.
 #[derive(Clone, Debug)]
@@ -39,7 +49,7 @@ fn port_of(config: &DemoConfig, role: Role) -> u16 {
 #[component]
 pub fn LocalhostDemo(config: DemoConfig) -> impl IntoView {
     let host = demo::page_host();
-    let ports: Vec<u16> = PROBED.iter().map(|(r, _)| port_of(&config, *r)).collect();
+    let ports: Vec<u16> = PROBED.iter().map(|r| port_of(&config, *r)).collect();
     let results = RwSignal::new(None::<Vec<Probe>>);
     let running = RwSignal::new(false);
     let case = RwSignal::new(None::<String>);
@@ -51,11 +61,9 @@ pub fn LocalhostDemo(config: DemoConfig) -> impl IntoView {
             let this_case = new_case("probe");
             let urls: Vec<String> = PROBED
                 .iter()
-                .map(|(role, _)| {
-                    demo::tagged_url(&config, *role, &with_case(CORS_PATH, &this_case))
-                })
+                .map(|role| demo::tagged_url(&config, *role, &with_case(CORS_PATH, &this_case)))
                 .collect();
-            let ports: Vec<u16> = PROBED.iter().map(|(r, _)| port_of(&config, *r)).collect();
+            let ports: Vec<u16> = PROBED.iter().map(|r| port_of(&config, *r)).collect();
             case.set(Some(this_case.clone()));
             open_log.show(ID);
             running.set(true);
@@ -83,23 +91,23 @@ pub fn LocalhostDemo(config: DemoConfig) -> impl IntoView {
     let rows = PROBED
         .iter()
         .enumerate()
-        .map(|(i, (role, label))| {
+        .map(|(i, role)| {
             let port = port_of(&config, *role);
             let probe = move || results.with(|r| r.as_ref().and_then(|r| r.get(i).cloned()));
             let arrived = move || match probe() {
-                None => view! { <Status mark=Mark::Pending detail="not probed yet" terse=true /> },
+                None => view! { <Status mark=Mark::Pending detail=t!(why.localhost.not_probed) terse=true /> },
                 Some(p) if p.arrived => {
-                    view! { <Status mark=Mark::Happened detail="request arrived (see log)" terse=true /> }
+                    view! { <Status mark=Mark::Happened detail=t!(why.localhost.arrived) terse=true /> }
                 }
-                Some(_) => view! { <Status mark=Mark::Stopped detail="no request arrived" terse=true /> },
+                Some(_) => view! { <Status mark=Mark::Stopped detail=t!(why.localhost.not_arrived) terse=true /> },
             };
             let readable = move || match probe().map(|p| p.outcome) {
-                None => view! { <Status mark=Mark::Pending detail="not probed yet" terse=true /> },
+                None => view! { <Status mark=Mark::Pending detail=t!(why.localhost.not_probed) terse=true /> },
                 Some(FetchOutcome::Read { status, .. }) => view! {
-                    <Status mark=Mark::Happened detail=format!("readable? yes: status {status}, body in hand") terse=true />
+                    <Status mark=Mark::Happened detail=t!(why.localhost.readable, status) terse=true />
                 },
                 Some(FetchOutcome::Rejected { error }) => view! {
-                    <Status mark=Mark::Withheld detail=format!("readable? no: {error}") terse=true />
+                    <Status mark=Mark::Withheld detail=t!(why.localhost.unreadable, error) terse=true />
                 },
             };
             let readable_word = move || {
@@ -110,7 +118,7 @@ pub fn LocalhostDemo(config: DemoConfig) -> impl IntoView {
             };
             view! {
                 <tr data-testid="why-probe-row" data-port=port data-readable=readable_word>
-                    <th scope="row"><code>{format!(":{port}")}</code><br /><span class="hint">{*label}</span></th>
+                    <th scope="row"><code>{format!(":{port}")}</code><br /><span class="hint">{label(*role)}</span></th>
                     <td>{arrived}</td>
                     <td>{readable}</td>
                 </tr>
@@ -124,19 +132,9 @@ pub fn LocalhostDemo(config: DemoConfig) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     view! {
-        <DemoCard id=ID number=2 title=TITLE>
-            <p>
-                "The attacker doesn't even need to know your company's addresses. Developers run "
-                "servers on their own machine all day — a dev server on port 3000, a database console, "
-                "an admin tool — and a script can simply knock on one port "
-                "after another at "<code>"localhost"</code>". Without the policy, every server that "
-                "answered would hand over its pages: unreleased code, internal tools, tokens in the HTML."
-            </p>
-            <p>
-                "This demo knocks on three ports only, all of them the lab's own: the API and intranet "
-                "demo servers, and this page's own origin as a control. It asks each for "
-                <code>{CORS_PATH}</code>", a path every demo origin answers and logs."
-            </p>
+        <DemoCard id=ID number=2 title=title()>
+            <p>{t!(why.localhost.story)}</p>
+            <p>{t!(why.localhost.setup, path = CORS_PATH)}</p>
             <pre class="code"><code>
                 {format!("for (const port of [{ports_js}]) {{\n")}
                 {format!("  fetch(`http://{host}:${{port}}{CORS_PATH}`).then(r => r.text()).then(sendHome, () => {{}});\n")}
@@ -145,13 +143,21 @@ pub fn LocalhostDemo(config: DemoConfig) -> impl IntoView {
             <div class="why-demo">
                 <div class="why-main">
                     <button type="button" class="primary" on:click=start disabled=move || running.get() data-testid="why-probe-run">
-                        {move || if running.get() { "Probing…" } else { "Probe the three ports" }}
+                        {move || if running.get() {
+                            t!(why.localhost.running).into_any()
+                        } else {
+                            t!(why.localhost.run).into_any()
+                        }}
                     </button>
                     <div class="table-scroll">
                         <table class="why-probe-table">
-                            <caption class="sr-only">"What each probe found"</caption>
+                            <caption class="sr-only">{t!(why.localhost.caption)}</caption>
                             <thead>
-                                <tr><th scope="col">"Port"</th><th scope="col">"Did the request arrive?"</th><th scope="col">"Could the script read the answer?"</th></tr>
+                                <tr>
+                                    <th scope="col">{t!(why.localhost.port)}</th>
+                                    <th scope="col">{t!(why.localhost.arrive_q)}</th>
+                                    <th scope="col">{t!(why.localhost.read_q)}</th>
+                                </tr>
                             </thead>
                             <tbody aria-live="polite">{rows}</tbody>
                         </table>
@@ -160,13 +166,11 @@ pub fn LocalhostDemo(config: DemoConfig) -> impl IntoView {
                 <DemoLog demo=ID case />
             </div>
             <p class="why-takeaway">
-                "Every knock was heard — the log shows all three — but only the page's own origin "
-                "answered readably. Arriving is not harmless in itself: a request that changes "
-                "something does its damage unread (see "<a href="/lab?s=delete-post">"the deleted post in the fetch lab"</a>"). "
-                "Recent Chrome versions add a second guard, Local Network Access, that holds back "
-                "requests from public websites to your machine or your network unless you allow them; "
-                "this page and the ports it probes share one host ("<code>{host.clone()}</code>"), so only "
-                "the same-origin policy is at work here."
+                {t!(why.localhost.takeaway,
+                    lab_link = Arg::view(|| view! {
+                        <a href="/lab?s=delete-post">{t!(why.localhost.lab_link)}</a>
+                    }),
+                    host = host.clone())}
             </p>
         </DemoCard>
     }

@@ -9,10 +9,15 @@ use leptos::task::spawn_local;
 
 use super::card::{log_of, new_case, with_case, DemoCard, DemoLog, Mark, OpenLog, Status};
 use crate::demo::{self, FetchOutcome};
+use crate::i18n::{t, Arg, Text};
 
 /// The section id (`/why#proxy`).
 pub const ID: &str = "proxy";
-pub const TITLE: &str = "Why a proxy works, and what it costs";
+
+/// The card's title (also the contents list's).
+pub fn title() -> Text {
+    t!(why.proxy.title)
+}
 
 const USERS: &str = "/users.json";
 /// The app origin's proxy to the API's `/users.json`.
@@ -85,12 +90,12 @@ pub fn ProxyDemo(config: DemoConfig) -> impl IntoView {
     let direct_view = move || {
         run.get().map(|r| match r.direct {
             FetchOutcome::Rejected { error } => view! {
-                <Status mark=Mark::Withheld detail="Refused: the API sent no CORS header." />
+                <Status mark=Mark::Withheld detail=t!(why.proxy.refused) />
                 <pre class="js-result" data-testid="why-proxy-direct">{error}</pre>
             }
             .into_any(),
             FetchOutcome::Read { status, body } => view! {
-                <Status mark=Mark::Happened detail=format!("Readable, status {status}.") />
+                <Status mark=Mark::Happened detail=t!(why.proxy.readable, status) />
                 <pre class="js-result" data-testid="why-proxy-direct">{body}</pre>
             }
             .into_any(),
@@ -99,12 +104,12 @@ pub fn ProxyDemo(config: DemoConfig) -> impl IntoView {
     let via_view = move || {
         run.get().map(|r| match r.via {
             FetchOutcome::Read { status, body } => view! {
-                <Status mark=Mark::Happened detail=format!("Readable, status {status}: same origin, nothing to allow.") />
+                <Status mark=Mark::Happened detail=t!(why.proxy.via_readable, status) />
                 <pre class="js-result" data-testid="why-proxy-via">{body}</pre>
             }
             .into_any(),
             FetchOutcome::Rejected { error } => view! {
-                <Status mark=Mark::Stopped detail="The proxy could not be reached." />
+                <Status mark=Mark::Stopped detail=t!(why.proxy.unreachable) />
                 <pre class="js-result" data-testid="why-proxy-via">{error}</pre>
             }
             .into_any(),
@@ -113,23 +118,29 @@ pub fn ProxyDemo(config: DemoConfig) -> impl IntoView {
     let upstream_view = move || {
         run.get().map(|r| match r.upstream {
             Some(entry) => {
-                let agent = entry.header("user-agent").unwrap_or("(none)").to_owned();
+                let agent = entry
+                    .header("user-agent")
+                    .map_or_else(|| Arg::from(t!(why.none)), Arg::from);
                 let origin = match entry.header("origin") {
-                    Some(o) => format!("Origin: {o}"),
-                    None => "no Origin header".to_owned(),
+                    Some(origin) => t!(why.origin_header, origin),
+                    None => t!(why.no_origin_header),
                 };
+                let request = format!(
+                    "GET {}?{}",
+                    entry.path,
+                    entry.query.clone().unwrap_or_default()
+                );
                 view! {
                     <p data-testid="why-proxy-upstream">
-                        <Status mark=Mark::Happened detail="The API server logged the proxy's own request:" />
-                        " "<code>{format!("GET {}?{}", entry.path, entry.query.clone().unwrap_or_default())}</code>
-                        ", "<strong>{origin}</strong>", User-Agent "<code>{agent}</code>"."
+                        <Status mark=Mark::Happened detail=t!(why.proxy.upstream) />
+                        " "{t!(why.proxy.upstream_line, request, origin, agent)}
                     </p>
                 }
                 .into_any()
             }
             None => view! {
                 <p data-testid="why-proxy-upstream">
-                    <Status mark=Mark::Stopped detail="The API server's log shows no request from the proxy." />
+                    <Status mark=Mark::Stopped detail=t!(why.proxy.no_upstream) />
                 </p>
             }
             .into_any(),
@@ -137,28 +148,27 @@ pub fn ProxyDemo(config: DemoConfig) -> impl IntoView {
     };
 
     view! {
-        <DemoCard id=ID number=7 title=TITLE>
-            <p>
-                "The same-origin policy is a rule the browser applies to the pages it runs. When one "
-                "server asks another, there is no browser in between, so nobody withholds the answer. "
-                "A same-origin proxy puts that to use: the page asks its "<em>"own"</em>" origin, and "
-                "the server there fetches the API and passes the answer on."
-            </p>
+        <DemoCard id=ID number=7 title=title()>
+            <p>{t!(why.proxy.intro)}</p>
             <div class="why-demo">
                 <div class="why-main">
                     <button type="button" class="primary" on:click=start disabled=move || running.get() data-testid="why-proxy-run">
-                        {move || if running.get() { "Fetching…" } else { "Fetch the users both ways" }}
+                        {move || if running.get() {
+                            t!(why.proxy.running).into_any()
+                        } else {
+                            t!(why.proxy.run).into_any()
+                        }}
                     </button>
                     <div class="why-compare">
                         <section class="panel" aria-labelledby="why-direct-title">
-                            <h3 id="why-direct-title">"Directly from the API"</h3>
+                            <h3 id="why-direct-title">{t!(why.proxy.direct_title)}</h3>
                             <pre class="code"><code>{format!("fetch(\"{api}{USERS}\")")}</code></pre>
                             {direct_view}
                         </section>
                         <section class="panel" aria-labelledby="why-via-title">
-                            <h3 id="why-via-title">"Through this page's own origin"</h3>
+                            <h3 id="why-via-title">{t!(why.proxy.via_title)}</h3>
                             <pre class="code"><code>{format!("fetch(\"{PROXY}\")")}</code></pre>
-                            <p class="hint">{format!("The demo server at {page_origin} fetches {api}{USERS} itself and hands the JSON back.")}</p>
+                            <p class="hint">{t!(why.proxy.via_hint, page_origin, url = format!("{api}{USERS}"))}</p>
                             {via_view}
                         </section>
                     </div>
@@ -166,17 +176,13 @@ pub fn ProxyDemo(config: DemoConfig) -> impl IntoView {
                 </div>
                 <DemoLog demo=ID case channel=channel.clone() />
             </div>
-            <p class="hint">
-                "This card's requests carry a learner tag of their own, "<code>{channel.clone()}</code>
-                ": the proxy passes the tag on to the API but not the run id, so the log above "
-                "lists every run of this demo, the proxy's own requests included."
-            </p>
-            <h3>"What the proxy costs"</h3>
+            <p class="hint">{t!(why.proxy.channel, channel = channel.clone())}</p>
+            <h3>{t!(why.proxy.costs_title)}</h3>
             <ul class="why-costs">
-                <li><strong>"It asks as itself, not as the user."</strong>" The user's cookies for the API stay in the browser, so the proxy cannot act as the logged-in user — which is also why it is not a loophole."</li>
-                <li><strong>"The other site still decides."</strong>" It answers the proxy's server by its own rules: API keys, rate limits, blocked addresses, terms of use."</li>
-                <li><strong>"It reaches only what the server can reach."</strong>" An intranet or a developer's localhost, visible only from the user's machine, stays out of reach."</li>
-                <li><strong>"You now run a server."</strong>" It sits in the path of every request, costs time and money, and must not become an open proxy that fetches anything for anyone."</li>
+                <li>{t!(why.proxy.cost_identity)}</li>
+                <li>{t!(why.proxy.cost_rules)}</li>
+                <li>{t!(why.proxy.cost_reach)}</li>
+                <li>{t!(why.proxy.cost_server)}</li>
             </ul>
         </DemoCard>
     }

@@ -11,19 +11,24 @@ use leptos::task::spawn_local;
 
 use super::card::{arrivals, new_case, with_case, DemoCard, DemoLog, Mark, OpenLog, Status};
 use crate::demo::{self, FetchOutcome};
+use crate::i18n::{t, Arg, Text};
 
 /// The section id (`/why#runtime`).
 pub const ID: &str = "runtime";
-pub const TITLE: &str = "The browser enforces it, not JavaScript";
+
+/// The card's title (also the contents list's).
+pub fn title() -> Text {
+    t!(why.runtime.title)
+}
 
 const USERS: &str = "/users.json";
 /// The app origin's server-side fetch.
 const SERVER_FETCH: &str = "/api/server-fetch";
 
 /// What the server's own fetch gave: its report, or why there is none.
-type ServerSide = Result<ServerFetch, String>;
+type ServerSide = Result<ServerFetch, Text>;
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 struct Run {
     url: String,
     page: FetchOutcome,
@@ -71,12 +76,12 @@ pub fn RuntimeDemo(config: DemoConfig) -> impl IntoView {
     let page_view = move || {
         run.get().map(|r| match r.page {
             FetchOutcome::Rejected { error } => view! {
-                <Status mark=Mark::Withheld detail="The browser kept the answer from this page's script." />
+                <Status mark=Mark::Withheld detail=t!(why.runtime.withheld) />
                 <pre class="js-result" data-testid="why-runtime-page">{error}</pre>
             }
             .into_any(),
             FetchOutcome::Read { status, body } => view! {
-                <Status mark=Mark::Happened detail=format!("Readable, status {status}.") />
+                <Status mark=Mark::Happened detail=t!(why.runtime.readable, status) />
                 <pre class="js-result" data-testid="why-runtime-page">{body}</pre>
             }
             .into_any(),
@@ -97,21 +102,17 @@ pub fn RuntimeDemo(config: DemoConfig) -> impl IntoView {
                     .filter(|(name, _)| name.starts_with("access-control-"))
                     .count();
                 view! {
-                    <Status mark=Mark::Happened detail=format!(
-                        "The server read everything: status {}, {} headers ({} of them CORS headers), and the body.",
-                        report.status,
-                        report.headers.len(),
-                        cors
-                    ) />
-                    <p class="caption">"Headers it got"</p>
+                    <Status mark=Mark::Happened detail=t!(why.runtime.server_read,
+                        status = report.status, headers = report.headers.len(), cors) />
+                    <p class="caption">{t!(why.runtime.headers)}</p>
                     <pre class="code" data-testid="why-runtime-headers">{headers}</pre>
-                    <p class="caption">"Body it got"</p>
+                    <p class="caption">{t!(why.runtime.body)}</p>
                     <pre class="js-result" data-testid="why-runtime-server">{report.body}</pre>
                 }
                 .into_any()
             }
             Err(error) => view! {
-                <Status mark=Mark::Stopped detail="The server's own fetch failed." />
+                <Status mark=Mark::Stopped detail=t!(why.runtime.server_failed) />
                 <pre class="js-result" data-testid="why-runtime-server">{error}</pre>
             }
             .into_any(),
@@ -121,16 +122,19 @@ pub fn RuntimeDemo(config: DemoConfig) -> impl IntoView {
         run.get().map(|r| {
             let from_page = r.api_entries.iter().find(|e| e.header("origin").is_some());
             let from_server = r.api_entries.iter().find(|e| e.header("origin").is_none());
-            let line = |entry: Option<&LogEntry>, who: &str| match entry {
-                Some(e) => format!(
-                    "{who}: GET {} answered {}, {}, User-Agent {}.",
-                    e.path,
-                    e.status,
-                    e.header("origin")
-                        .map_or_else(|| "no Origin header".to_owned(), |o| format!("Origin: {o}")),
-                    e.header("user-agent").unwrap_or("(none)")
-                ),
-                None => format!("{who}: not in the API's log."),
+            let line = |entry: Option<&LogEntry>, who: Text| match entry {
+                Some(e) => t!(why.runtime.line,
+                    who,
+                    path = &e.path,
+                    status = e.status,
+                    origin = e.header("origin").map_or_else(
+                        || t!(why.no_origin_header),
+                        |origin| t!(why.origin_header, origin)
+                    ),
+                    agent = e
+                        .header("user-agent")
+                        .map_or_else(|| Arg::from(t!(why.none)), Arg::from)),
+                None => t!(why.runtime.not_logged, who),
             };
             let both = from_page.is_some() && from_server.is_some();
             view! {
@@ -138,49 +142,43 @@ pub fn RuntimeDemo(config: DemoConfig) -> impl IntoView {
                     <Status
                         mark=if both { Mark::Happened } else { Mark::Stopped }
                         detail=if both {
-                            "The API answered both requests alike; only one of them came through a browser."
+                            t!(why.runtime.both)
                         } else {
-                            "The API's log is missing one of the two requests."
+                            t!(why.runtime.missing_one)
                         }
                     />
                 </p>
                 <ul class="why-costs">
-                    <li data-testid="why-runtime-log-page">{line(from_page, "This page's request")}</li>
-                    <li data-testid="why-runtime-log-server">{line(from_server, "The server's request")}</li>
+                    <li data-testid="why-runtime-log-page">{line(from_page, t!(why.runtime.from_page))}</li>
+                    <li data-testid="why-runtime-log-server">{line(from_server, t!(why.runtime.from_server))}</li>
                 </ul>
-                <p class="hint">{format!("Both asked for {}", r.url)}</p>
+                <p class="hint">{t!(why.runtime.both_asked, url = r.url)}</p>
             }
         })
     };
 
     view! {
-        <DemoCard id=ID number=6 title=TITLE>
-            <p>
-                "JavaScript, the language, has no notion of an origin. "<code>"fetch"</code>", like the "
-                "document and "<code>"setTimeout"</code>", is something the browser hands to the pages it "
-                "runs, and the browser is the one that checks, before giving a page the answer, whether "
-                "another origin allowed it. The same call made where there is no browser — Node.js, Deno, "
-                "curl, any server — gets the whole answer, because nobody there is protecting a visitor."
-            </p>
+        <DemoCard id=ID number=6 title=title()>
+            <p>{t!(why.runtime.intro)}</p>
             <div class="why-demo">
                 <div class="why-main">
                     <button type="button" class="primary" on:click=start disabled=move || running.get() data-testid="why-runtime-run">
-                        {move || if running.get() { "Fetching…" } else { "Fetch the same URL in the browser and on the server" }}
+                        {move || if running.get() {
+                            t!(why.runtime.running).into_any()
+                        } else {
+                            t!(why.runtime.run).into_any()
+                        }}
                     </button>
                     <div class="why-compare">
                         <section class="panel" aria-labelledby="why-runtime-page-title">
-                            <h3 id="why-runtime-page-title">"In this page: the browser's fetch"</h3>
+                            <h3 id="why-runtime-page-title">{t!(why.runtime.page_title)}</h3>
                             <pre class="code"><code>{format!("fetch(\"{api}{USERS}\")")}</code></pre>
                             {page_view}
                         </section>
                         <section class="panel" aria-labelledby="why-runtime-server-title">
-                            <h3 id="why-runtime-server-title">"On the demo server: no browser"</h3>
+                            <h3 id="why-runtime-server-title">{t!(why.runtime.server_title)}</h3>
                             <pre class="code"><code>{format!("GET {api}{USERS}")}</code></pre>
-                            <p class="hint">
-                                "The demo server sends the request itself, as a Node.js script would, and "
-                                "sends back a report of what it received. It only fetches the lab's own "
-                                "origins on this machine."
-                            </p>
+                            <p class="hint">{t!(why.runtime.server_hint)}</p>
                             {server_view}
                         </section>
                     </div>
@@ -188,12 +186,7 @@ pub fn RuntimeDemo(config: DemoConfig) -> impl IntoView {
                 </div>
                 <DemoLog demo=ID case />
             </div>
-            <p class="why-takeaway">
-                "Two lessons follow. \"It works in curl (or Postman)\" says nothing about a CORS error: "
-                "curl is not a browser and applies no policy. And the policy still does its job: code "
-                "outside your browser runs on its author's machine, with its author's network and "
-                "cookies, not with yours. The demos above are about what "<em>"your"</em>" browser can reach."
-            </p>
+            <p class="why-takeaway">{t!(why.runtime.takeaway)}</p>
         </DemoCard>
     }
 }
@@ -208,14 +201,14 @@ async fn server_fetch(url: &str, case: &str) -> ServerSide {
     let response = crate::demo::get(&request)
         .send()
         .await
-        .map_err(|e| format!("the demo server did not answer ({e})"))?;
+        .map_err(|e| t!(why.runtime.no_answer, error = e.to_string()))?;
     if !response.ok() {
         let status = response.status();
         let text = response.text().await.unwrap_or_default();
-        return Err(format!("the demo server answered {status}: {text}"));
+        return Err(t!(why.runtime.answered, status, text));
     }
     response
         .json::<ServerFetch>()
         .await
-        .map_err(|e| format!("the report was not understood ({e})"))
+        .map_err(|e| t!(why.runtime.not_understood, error = e.to_string()))
 }
