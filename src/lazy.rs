@@ -77,9 +77,7 @@ impl Chunk {
             Chunk::Home => Page::Home,
             Chunk::Origin => Page::Origin,
             Chunk::Why => Page::Why,
-            Chunk::Lab | Chunk::Quiz | Chunk::Explain | Chunk::PresenterPanel => {
-                Page::Common
-            }
+            Chunk::Lab | Chunk::Quiz | Chunk::Explain | Chunk::PresenterPanel => Page::Common,
         }
     }
 

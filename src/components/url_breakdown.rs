@@ -5,6 +5,8 @@ use cors_core::compare::OriginPart;
 use cors_core::url_parts::{PortParts, UrlError, UrlParts};
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// The breakdown card for URL "a" or "b".
 #[component]
 pub fn UrlBreakdown(
@@ -17,7 +19,7 @@ pub fn UrlBreakdown(
     #[prop(into)]
     differs: Signal<Vec<OriginPart>>,
 ) -> impl IntoView {
-    let title = format!("URL {}", side.to_uppercase());
+    let title = t!(origin.breakdown.title, side = side.to_uppercase()).string();
     view! {
         <section class="card breakdown" data-testid=format!("breakdown-{side}")>
             <h3>{title}</h3>
@@ -49,9 +51,11 @@ fn Parts(side: &'static str, parts: UrlParts, differs: Vec<OriginPart>) -> impl 
             "origin-part"
         }
     };
-    let mark = |part: OriginPart| differ(part).then_some(" ≠ differs");
+    let mark = |part: OriginPart| {
+        differ(part).then(|| format!(" {}", t!(origin.breakdown.differs_mark).string()))
+    };
     let host = match &parts.host {
-        None => "(none)".to_owned(),
+        None => t!(origin.breakdown.none).string(),
         Some(h) if h.unicode != h.ascii => format!("{} ({})", h.unicode, h.ascii),
         Some(h) => h.ascii.clone(),
     };
@@ -60,12 +64,12 @@ fn Parts(side: &'static str, parts: UrlParts, differs: Vec<OriginPart>) -> impl 
         PortParts::Default {
             port,
             written: true,
-        } => format!("{port} (default, written out)"),
+        } => t!(origin.breakdown.port_written_default, port).string(),
         PortParts::Default {
             port,
             written: false,
-        } => format!("default {port}"),
-        PortParts::None => "(none)".to_owned(),
+        } => t!(origin.breakdown.port_default, port).string(),
+        PortParts::None => t!(origin.breakdown.none).string(),
     };
     let userinfo = match (parts.username.is_empty(), parts.password.is_empty()) {
         (true, true) => None,
@@ -76,35 +80,35 @@ fn Parts(side: &'static str, parts: UrlParts, differs: Vec<OriginPart>) -> impl 
     view! {
         <dl class="parts">
             <div class=row_class(OriginPart::Scheme)>
-                <dt>"scheme"</dt>
-                <dd data-testid=id("scheme")>{parts.scheme.clone()}</dd>
+                <dt>{t!(origin.part.scheme)}</dt>
+                <dd translate="no" data-testid=id("scheme")>{parts.scheme.clone()}</dd>
                 <dd class="mark">{mark(OriginPart::Scheme)}</dd>
             </div>
             <div class=row_class(OriginPart::Host)>
-                <dt>"host"</dt>
-                <dd data-testid=id("host")>{host}</dd>
+                <dt>{t!(origin.part.host)}</dt>
+                <dd translate="no" data-testid=id("host")>{host}</dd>
                 <dd class="mark">{mark(OriginPart::Host)}</dd>
             </div>
             <div class=row_class(OriginPart::Port)>
-                <dt>"port"</dt>
-                <dd data-testid=id("port")>{port}</dd>
+                <dt>{t!(origin.part.port)}</dt>
+                <dd translate="no" data-testid=id("port")>{port}</dd>
                 <dd class="mark">{mark(OriginPart::Port)}</dd>
             </div>
             <div class="origin-part serialized">
-                <dt>"origin"</dt>
-                <dd data-testid=id("origin")><code>{parts.serialized_origin.clone()}</code></dd>
+                <dt>{t!(origin.breakdown.origin)}</dt>
+                <dd translate="no" data-testid=id("origin")><code>{parts.serialized_origin.clone()}</code></dd>
             </div>
         </dl>
         // The caption stands outside the list: a <dl> may only hold dt/dd groups.
-        <p class="caption not-origin-caption" aria-hidden="true">"Not part of the origin:"</p>
-        <dl class="parts not-origin" aria-label="Not part of the origin">
-            {userinfo.map(|u| view! { <div><dt>"user info"</dt><dd>{u}</dd></div> })}
-            <div><dt>"path"</dt><dd>{if parts.path.is_empty() { "(empty)".to_owned() } else { parts.path.clone() }}</dd></div>
-            {parts.query.clone().map(|q| view! { <div><dt>"query"</dt><dd>"?"{q}</dd></div> })}
-            {parts.fragment.clone().map(|f| view! { <div><dt>"fragment"</dt><dd>"#"{f}</dd></div> })}
+        <p class="caption not-origin-caption" aria-hidden="true">{t!(origin.breakdown.not_origin)}</p>
+        <dl class="parts not-origin" aria-label=t!(origin.breakdown.not_origin_label).string()>
+            {userinfo.map(|u| view! { <div><dt>{t!(origin.part.user_info)}</dt><dd translate="no">{u}</dd></div> })}
+            <div><dt>{t!(origin.part.path)}</dt><dd translate="no">{if parts.path.is_empty() { t!(origin.breakdown.empty).string() } else { parts.path.clone() }}</dd></div>
+            {parts.query.clone().map(|q| view! { <div><dt>{t!(origin.part.query)}</dt><dd translate="no">"?"{q}</dd></div> })}
+            {parts.fragment.clone().map(|f| view! { <div><dt>{t!(origin.part.fragment)}</dt><dd translate="no">"#"{f}</dd></div> })}
         </dl>
         {parts.blob_inner.as_ref().map(|inner| view! {
-            <p class="note">"A blob: URL takes its origin from the URL inside it: "<code>{inner.href.clone()}</code></p>
+            <p class="note">{t!(origin.breakdown.blob_note, inner = inner.href.clone())}</p>
         })}
         {(!parts.notes.is_empty()).then(|| view! {
             <ul class="notes" data-testid=id("notes")>

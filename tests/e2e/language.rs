@@ -72,7 +72,7 @@ pub async fn english_words_outside(lab: &Lab, also_kept: &[&str], outside: &[&st
         .client
         .execute(
             r#"
-            const skip = ['code, pre, kbd, samp, script, style, [translate="no"], [lang]:not([lang^="zh"]), [aria-hidden="true"]', ...arguments[0]].join(', ');
+            const skip = ['code, pre, kbd, samp, script, style, textarea, textarea, [translate="no"], [lang]:not([lang^="zh"]), [aria-hidden="true"]', ...arguments[0]].join(', ');
             const words = [];
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             while (walker.nextNode()) {
@@ -80,7 +80,7 @@ pub async fn english_words_outside(lab: &Lab, also_kept: &[&str], outside: &[&st
                 const el = node.parentElement;
                 if (!el || el.closest(skip)) continue;
                 if (el.closest('[hidden]') || el.getClientRects().length === 0) continue;
-                for (const m of node.textContent.matchAll(/[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z]/g)) {
+                for (const m of node.textContent.matchAll(/\p{Script=Latin}[\p{Script=Latin}0-9'’.\-]*[\p{Script=Latin}0-9]|\p{Script=Latin}/gu)) {
                     words.push(m[0]);
                 }
             }
@@ -90,7 +90,7 @@ pub async fn english_words_outside(lab: &Lab, also_kept: &[&str], outside: &[&st
                 for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
                     const v = el.getAttribute(name);
                     if (!v) continue;
-                    for (const m of v.matchAll(/[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z]/g)) {
+                    for (const m of v.matchAll(/\p{Script=Latin}[\p{Script=Latin}0-9'’.\-]*[\p{Script=Latin}0-9]|\p{Script=Latin}/gu)) {
                         words.push(name + ': ' + m[0]);
                     }
                 }
@@ -109,12 +109,32 @@ pub async fn english_words_outside(lab: &Lab, also_kept: &[&str], outside: &[&st
                 .filter_map(|w| w.as_str())
                 .filter(|w| {
                     let word = w.rsplit(": ").next().unwrap_or(w);
-                    !KEPT_IN_LATIN.contains(&word) && !also_kept.contains(&word)
+                    !KEPT_IN_LATIN.contains(&word)
+                        && !also_kept.contains(&word)
+                        && !is_address_data(word)
                 })
                 .map(str::to_owned)
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Host names, file names and URL schemes are the learner's data, not
+/// words: `example.com`, `a.html`, `xn--shp-tna.example.com`, `https`.
+fn is_address_data(word: &str) -> bool {
+    const SCHEMES: &[&str] = &[
+        "http",
+        "https",
+        "ws",
+        "wss",
+        "ftp",
+        "data",
+        "blob",
+        "file",
+        "about",
+        "localhost",
+    ];
+    word.contains('.') || SCHEMES.contains(&word)
 }
 
 /// Waits until `<html lang>` is `want` (set once the texts are here).
