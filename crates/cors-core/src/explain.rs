@@ -18,7 +18,7 @@ mod reproduce;
 mod teach;
 #[cfg(test)]
 #[rustfmt::skip]
-mod tests;
+pub(crate) mod tests;
 
 use serde::Serialize;
 
