@@ -12,8 +12,19 @@ use crate::language::{assert_no_english, html_lang_until};
 /// `language::KEPT_IN_LATIN`: products, and web terms Taiwanese developers
 /// write in Latin letters.
 const ALSO_KEPT: &[&str] = &[
-    "CSP", "ORB", "CORB", "CORP", "iframe", "canvas", "axios", "WebSocket", "Opera", "iPhone",
-    "iPad", "ESR", "DOM",
+    "CSP",
+    "ORB",
+    "CORB",
+    "CORP",
+    "iframe",
+    "canvas",
+    "axios",
+    "WebSocket",
+    "Opera",
+    "iPhone",
+    "iPad",
+    "ESR",
+    "DOM",
 ];
 
 /// Real console messages, one (or a few lines) per kind of problem the

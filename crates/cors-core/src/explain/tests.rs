@@ -579,7 +579,9 @@ pub(crate) fn en_text(key: &str) -> String {
 #[test]
 fn corrected_claims_stay_corrected() {
     type Says = fn(&Explanation) -> bool;
-    let cases: &[(&str, Says, &str, &[&str], &[&str])] = &[
+    /// (message, what it must tell, that text's key, what the text says, what it no longer says)
+    type Case<'a> = (&'a str, Says, &'a str, &'a [&'a str], &'a [&'a str]);
+    let cases: &[Case] = &[
         // A script's CORS error: module scripts are always cors-mode.
         (
             "Access to script at 'http://localhost:8081/widget.js' from origin 'http://localhost:8080' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
