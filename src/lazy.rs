@@ -77,7 +77,8 @@ impl Chunk {
             Chunk::Home => Page::Home,
             Chunk::Origin => Page::Origin,
             Chunk::Why => Page::Why,
-            Chunk::Lab | Chunk::Quiz | Chunk::Explain | Chunk::PresenterPanel => Page::Common,
+            Chunk::Explain => Page::Explain,
+            Chunk::Lab | Chunk::Quiz | Chunk::PresenterPanel => Page::Common,
         }
     }
 

@@ -2,6 +2,7 @@
 //! core enum exhaustively and picks its text from `locales/` (so a new
 //! variant does not compile until it has words in every locale).
 
+pub mod explain;
 pub mod origin;
 
 use cors_core::browser::Browser;

@@ -1,15 +1,18 @@
 //! What the error explainer says about a paste: the verdict, the values read
 //! from the message, the rule, what happened, why, the fix (headers and axum
 //! code), what not to do, and the link to a lab run reproducing it. Every
-//! text from the paste is rendered as text. Parts carry the presenter's
+//! text from the paste is rendered as text, and as code (the browser's data:
+//! not translated); the explainer's words come from `crate::words::explain`. Parts carry the presenter's
 //! `data-step` marks (`present::steps(Page::Explain)`: message, rule, why,
 //! fix, lab).
 
-use cors_core::explain::{Explanation, Kind, Values};
+use cors_core::explain::{Explanation, Kind, Point, Values};
 use leptos::prelude::*;
 
 use crate::components::verdict::Badge;
+use crate::i18n::{t, Text};
 use crate::url_state;
+use crate::words::explain as words;
 
 /// The whole explanation of the current paste.
 #[component]
@@ -18,7 +21,7 @@ pub fn ExplanationView(
     #[prop(into)]
     explanation: Signal<Explanation>,
 ) -> impl IntoView {
-    let kind_word = Signal::derive(move || explanation.with(|e| e.kind.label().to_owned()));
+    let kind_word = Signal::derive(move || explanation.with(|e| words::kind(e.kind).string()));
     let kind_good = Signal::derive(move || {
         explanation.with(|e| match e.kind {
             Kind::Cors | Kind::CorsRelated => Some(false),
@@ -41,16 +44,16 @@ pub fn ExplanationView(
             <div class="explain-verdict" data-step="rule">
                 <Badge testid="explain-kind" word=kind_word good=kind_good />
                 {move || explanation.with(|e| e.browser.map(|b| view! {
-                    <span class="explain-browser" data-testid="explain-browser">{crate::engines::family(b)}</span>
+                    <span class="explain-browser" data-testid="explain-browser">{words::family(b)}</span>
                 }))}
             </div>
             <p id="explain-headline" class="explain-headline" data-testid="explain-headline" aria-live="polite" data-step="rule">
-                {move || explanation.with(|e| e.headline.clone())}
+                {move || explanation.with(|e| words::point(&e.headline).into_any())}
             </p>
             {move || explanation.with(|e| e.rule.map(|rule| view! {
                 <p class="explain-rule" data-step="rule">
-                    "Rule: "
-                    <a href=rule.spec() target="_blank" rel="noreferrer" data-testid="explain-rule">{rule.title()}</a>
+                    {t!(explain.rule.label)}
+                    <a href=rule.spec() target="_blank" rel="noreferrer" data-testid="explain-rule">{words::rule(rule)}</a>
                     <span class="explain-stage" data-testid="explain-stage">
                         {stage_words(e)}
                     </span>
@@ -59,22 +62,22 @@ pub fn ExplanationView(
             {move || explanation.with(|e| values_view(&e.values))}
             {move || explanation.with(lab_view)}
         </section>
-        {move || explanation.with(|e| paragraphs("What happened", "explain-what", "rule", &e.what))}
-        {move || explanation.with(|e| paragraphs("Why the browser insists", "explain-why", "why", &e.why))}
+        {move || explanation.with(|e| paragraphs(t!(explain.section.what), "explain-what", "rule", &e.what))}
+        {move || explanation.with(|e| paragraphs(t!(explain.section.why), "explain-why", "why", &e.why))}
         {move || explanation.with(|e| e.fix.clone().map(|fix| view! {
             <section class="card explain-fix" aria-labelledby="explain-fix-title" data-step="fix">
-                <h2 id="explain-fix-title">"What to change"</h2>
+                <h2 id="explain-fix-title">{t!(explain.section.fix)}</h2>
                 <ol class="explain-steps" data-testid="explain-fix">
-                    {fix.steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                    {fix.steps.iter().map(|s| view! { <li>{words::point(s)}</li> }).collect_view()}
                 </ol>
                 {(!fix.raw.is_empty()).then(|| view! {
                     <div class="two-col advice">
                         <div>
-                            <h3>"Response headers"</h3>
+                            <h3>{t!(explain.section.raw)}</h3>
                             <pre class="code" data-testid="explain-fix-raw">{fix.raw.clone()}</pre>
                         </div>
                         <div>
-                            <h3>"With axum and tower-http"</h3>
+                            <h3>{t!(explain.section.axum)}</h3>
                             <pre class="code" data-testid="explain-fix-axum">{fix.axum.clone()}</pre>
                         </div>
                     </div>
@@ -83,28 +86,28 @@ pub fn ExplanationView(
         }))}
         {move || explanation.with(|e| (!e.dont.is_empty()).then(|| view! {
             <section class="card explain-dont" aria-labelledby="explain-dont-title" data-step="fix">
-                <h2 id="explain-dont-title">"What not to do"</h2>
+                <h2 id="explain-dont-title">{t!(explain.section.dont)}</h2>
                 <ul data-testid="explain-dont">
-                    {e.dont.iter().map(|d| view! { <li><span aria-hidden="true">"✗ "</span>{d.clone()}</li> }).collect_view()}
+                    {e.dont.iter().map(|d| view! { <li><span aria-hidden="true">"✗ "</span>{words::dont(*d)}</li> }).collect_view()}
                 </ul>
             </section>
         }))}
         {move || explanation.with(|e| (!e.notes.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="explain-notes-title" data-step="message">
-                <h2 id="explain-notes-title">"Good to know"</h2>
+                <h2 id="explain-notes-title">{t!(explain.section.notes)}</h2>
                 <ul data-testid="explain-notes">
-                    {e.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                    {e.notes.iter().map(|n| view! { <li>{words::point(n)}</li> }).collect_view()}
                 </ul>
             </section>
         }))}
         {move || explanation.with(|e| (!e.others.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="explain-others-title" data-step="message">
-                <h2 id="explain-others-title">"Also in your paste"</h2>
+                <h2 id="explain-others-title">{t!(explain.section.others)}</h2>
                 <ul class="explain-others" data-testid="explain-others">
                     {e.others.iter().map(|o| view! {
                         <li>
-                            {o.headline.clone()}" "
-                            <a href=url_state::path_with_query("/explain", &[("m", o.line.as_str())])>"Explain this one"</a>
+                            {words::point(&o.headline)}" "
+                            <a href=url_state::path_with_query("/explain", &[("m", o.line.as_str())])>{t!(explain.section.explain_this)}</a>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -115,17 +118,18 @@ pub fn ExplanationView(
 
 /// Paragraphs under a heading (nothing when there are none), one presenter step's part.
 fn paragraphs(
-    title: &'static str,
+    title: Text,
     testid: &'static str,
     part: &'static str,
-    texts: &[String],
+    points: &[Point],
 ) -> Option<AnyView> {
-    (!texts.is_empty()).then(|| {
+    (!points.is_empty()).then(|| {
+        let label = title.clone();
         view! {
-            <section class="card" aria-label=title data-step=part>
+            <section class="card" aria-label=move || label.string() data-step=part>
                 <h2>{title}</h2>
                 <div data-testid=testid>
-                    {texts.iter().map(|t| view! { <p>{t.clone()}</p> }).collect_view()}
+                    {points.iter().map(|p| view! { <p>{words::point(p)}</p> }).collect_view()}
                 </div>
             </section>
         }
@@ -133,41 +137,63 @@ fn paragraphs(
     })
 }
 
+/// A value read from the message: as printed (code), or in words.
+enum Value {
+    Printed(String),
+    Words(Text),
+}
+
 /// The values read from the message: key, label, value.
-fn value_rows(v: &Values) -> Vec<(&'static str, &'static str, String)> {
-    let yes_no = |b: bool| {
-        if b {
-            "include (cookies sent)".to_owned()
-        } else {
-            "not include".to_owned()
-        }
-    };
+fn value_rows(v: &Values) -> Vec<(&'static str, Text, Value)> {
+    let printed = |s: &Option<String>| s.clone().map(Value::Printed);
     [
-        ("url", "URL", v.url.clone()),
+        ("url", t!(explain.values.url), printed(&v.url)),
         (
             "redirected-from",
-            "Redirected from",
-            v.redirected_from.clone(),
+            t!(explain.values.redirected_from),
+            printed(&v.redirected_from),
         ),
-        ("origin", "Page origin", v.origin.clone()),
-        ("resource", "Loaded by", v.resource.clone()),
-        ("method", "Method", v.method.clone()),
-        ("header", "Request header", v.header.clone()),
-        ("status", "Status", v.status.map(|s| s.to_string())),
-        ("acao", "Access-Control-Allow-Origin", v.acao.clone()),
+        ("origin", t!(explain.values.origin), printed(&v.origin)),
+        (
+            "resource",
+            t!(explain.values.resource),
+            printed(&v.resource),
+        ),
+        ("method", t!(explain.values.method), printed(&v.method)),
+        ("header", t!(explain.values.header), printed(&v.header)),
+        (
+            "status",
+            t!(explain.values.status),
+            v.status.map(|s| Value::Printed(s.to_string())),
+        ),
+        ("acao", t!(explain.values.acao), printed(&v.acao)),
         (
             "acac",
-            "Access-Control-Allow-Credentials",
+            t!(explain.values.acac),
             v.acac.clone().map(|a| {
                 if a.is_empty() {
-                    "(absent)".to_owned()
+                    Value::Words(t!(explain.values.absent))
                 } else {
-                    a
+                    Value::Printed(a)
                 }
             }),
         ),
-        ("credentials", "Credentials mode", v.credentials.map(yes_no)),
-        ("address-space", "Address space", v.address_space.clone()),
+        (
+            "credentials",
+            t!(explain.values.credentials),
+            v.credentials.map(|b| {
+                Value::Words(if b {
+                    t!(explain.values.include)
+                } else {
+                    t!(explain.values.not_include)
+                })
+            }),
+        ),
+        (
+            "address-space",
+            t!(explain.values.address_space),
+            printed(&v.address_space),
+        ),
     ]
     .into_iter()
     .filter_map(|(key, label, value)| value.map(|value| (key, label, value)))
@@ -180,11 +206,14 @@ fn values_view(v: &Values) -> Option<AnyView> {
     (!rows.is_empty()).then(|| {
         view! {
             <details class="explain-values" open data-step="message">
-                <summary>"Read from your message"</summary>
+                <summary>{t!(explain.values.title)}</summary>
                 <dl class="kv" data-testid="explain-values">
                     {rows.into_iter().map(|(key, label, value)| view! {
                         <dt>{label}</dt>
-                        <dd data-testid=format!("explain-value-{key}")>{value}</dd>
+                        <dd data-testid=format!("explain-value-{key}")>{match value {
+                            Value::Printed(p) => view! { <code>{p}</code> }.into_any(),
+                            Value::Words(w) => w.into_any(),
+                        }}</dd>
                     }).collect_view()}
                 </dl>
             </details>
@@ -201,9 +230,9 @@ fn lab_view(e: &Explanation) -> Option<AnyView> {
     Some(
         view! {
             <div class="explain-lab" data-step="lab">
-                <a class="button" href=href data-testid="explain-lab-link">"Reproduce in the lab →"</a>
+                <a class="button" href=href data-testid="explain-lab-link">{t!(explain.section.lab)}</a>
                 <ul class="hint" data-testid="explain-lab-note">
-                    {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {notes.iter().map(|n| view! { <li>{words::point(n)}</li> }).collect_view()}
                 </ul>
             </div>
         }
@@ -212,13 +241,8 @@ fn lab_view(e: &Explanation) -> Option<AnyView> {
 }
 
 /// Which answer failed, as far as the message (and the lines around it) say.
-fn stage_words(e: &Explanation) -> &'static str {
+fn stage_words(e: &Explanation) -> Text {
     use cors_core::engine::{Failure, Stage};
     let redirect = e.failure.as_ref().and_then(Failure::checked_on) == Some(Stage::Redirect);
-    match e.preflight {
-        Some(true) => " — failed on the preflight (OPTIONS)",
-        Some(false) if redirect => " — failed on a redirect's answer (the request was redirected to another origin)",
-        Some(false) => " — failed on the actual request's answer",
-        None => " — the message does not say whether the preflight or the actual request's answer failed",
-    }
+    words::stage(e.preflight, redirect)
 }

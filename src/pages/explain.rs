@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::explanation::ExplanationView;
+use crate::i18n::t;
 use crate::url_state;
+use crate::words::explain as words;
 
 #[component]
 pub fn ExplainPage() -> impl IntoView {
@@ -37,15 +39,11 @@ pub fn ExplainPage() -> impl IntoView {
 
     view! {
         <section class="intro" data-step="message">
-            <h1>"Explain a CORS error"</h1>
-            <p class="lead">
-                "Paste what the browser's console printed — Chrome, Firefox or Safari, one line or "
-                "several. You get the rule that failed, why the browser enforces it, what the server "
-                "must send instead, and a run in the lab that makes the same browser print the same reason."
-            </p>
+            <h1>{t!(explain.page.title)}</h1>
+            <p class="lead">{t!(explain.page.lead)}</p>
         </section>
-        <section class="card explain-input" aria-label="Message to explain" data-step="message">
-            <label for="explain-input" class="field-label">"Console message"</label>
+        <section class="card explain-input" aria-label=move || t!(explain.page.input_region).string() data-step="message">
+            <label for="explain-input" class="field-label">{t!(explain.page.input_label)}</label>
             <textarea
                 id="explain-input"
                 data-testid="explain-input"
@@ -53,25 +51,25 @@ pub fn ExplainPage() -> impl IntoView {
                 spellcheck="false"
                 autocomplete="off"
                 autocapitalize="off"
-                placeholder="Access to fetch at 'https://api.example.com/…' from origin 'https://app.example.com' has been blocked by CORS policy: …"
+                placeholder=move || t!(explain.page.placeholder).string()
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
-            <div class="presets" role="group" aria-label="Example messages">
-                <span class="caption">"Examples:"</span>
-                {EXAMPLES.iter().enumerate().map(|(i, (label, message))| view! {
+            <div class="presets" role="group" aria-label=move || t!(explain.page.examples_region).string()>
+                <span class="caption">{t!(explain.page.examples)}</span>
+                {EXAMPLES.iter().enumerate().map(|(i, (example, message))| view! {
                     <button type="button" class="chip" data-testid=format!("explain-example-{i}")
-                        title=*message
+                        title=*message translate="no"
                         on:click=move |_| text.set((*message).to_owned())>
-                        {*label}
+                        <span translate="yes">{words::example(*example)}</span>
                     </button>
                 }).collect_view()}
                 <button type="button" class="chip" data-testid="explain-clear"
                     on:click=move |_| text.set(String::new())>
-                    "Clear"
+                    {t!(explain.page.clear)}
                 </button>
             </div>
-            <p class="hint">"The message is read here, in your browser; the address bar keeps it, so a link to this page shows the same explanation."</p>
+            <p class="hint">{t!(explain.page.hint)}</p>
         </section>
         <ExplanationView explanation />
     }

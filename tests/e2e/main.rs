@@ -16,6 +16,7 @@ mod home_fetch;
 mod hostile_input;
 mod lab_page;
 mod language;
+mod language_explain;
 mod language_origin;
 mod language_why;
 mod lazy_routes;

@@ -5,18 +5,20 @@
 //!
 //! - `parse`: which browser wrote each line and what it says (Chrome and
 //!   Firefox read against the engine's own wording, Safari against WebKit's);
-//! - `teach`: the texts, concrete to the URL and origin in the message;
+//! - `teach`: what to tell, as [`Point`]s carrying the URL and origin in
+//!   the message (the app puts them in words);
 //! - `reproduce`: the lab experiment, checked with the rules engine.
 //!
 //! [`explain`] never panics and never answers with nothing: text it cannot
 //! read gets an answer saying what a CORS message looks like and where to find it.
 
 mod parse;
+mod point;
 mod reproduce;
 mod teach;
 #[cfg(test)]
 #[rustfmt::skip]
-mod tests;
+pub(crate) mod tests;
 
 use serde::Serialize;
 
@@ -25,6 +27,7 @@ pub use crate::browser::Engine;
 use crate::engine::{Failure, Rule, Stage};
 use crate::lab_link::LabState;
 
+pub use point::*;
 pub use teach::EXAMPLES;
 
 /// The values a message names (`None`: the message does not say).
@@ -72,25 +75,11 @@ pub enum Kind {
     Unrecognised,
 }
 
-impl Kind {
-    /// A short label for the verdict badge.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Empty => "waiting for a message",
-            Kind::Cors => "CORS error",
-            Kind::CorsRelated => "related browser rule",
-            Kind::JsOnly => "JavaScript's view only",
-            Kind::NotCors => "not a CORS error",
-            Kind::Unrecognised => "not recognised",
-        }
-    }
-}
-
 /// The server-side fix.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Fix {
     /// What to change, step by step.
-    pub steps: Vec<String>,
+    pub steps: Vec<Point>,
     /// The response headers, as HTTP lines (empty when no header fixes it).
     pub raw: String,
     /// The same as an axum + tower-http `CorsLayer` (empty when no header fixes it).
@@ -98,12 +87,12 @@ pub struct Fix {
 }
 
 /// Another message in the same paste.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Other {
     /// The line as pasted (trimmed).
     pub line: String,
     /// What it is, in one sentence.
-    pub headline: String,
+    pub headline: Point,
 }
 
 /// Everything the explainer says about a paste.
@@ -113,7 +102,7 @@ pub struct Explanation {
     /// The engine whose wording the message is in.
     pub browser: Option<Engine>,
     /// One sentence: what went wrong.
-    pub headline: String,
+    pub headline: Point,
     /// The line explained, as pasted (trimmed).
     pub message: Option<String>,
     /// The values read from the message (and its neighbour lines).
@@ -125,18 +114,18 @@ pub struct Explanation {
     /// The rule that failed (its title and Fetch-standard link).
     pub rule: Option<Rule>,
     /// What happened, concretely, to this request.
-    pub what: Vec<String>,
+    pub what: Vec<Point>,
     /// Why the browser enforces the rule.
-    pub why: Vec<String>,
+    pub why: Vec<Point>,
     pub fix: Option<Fix>,
     /// What not to do.
-    pub dont: Vec<String>,
+    pub dont: Vec<Dont>,
     /// Caveats: values the message leaves out, older wordings…
-    pub notes: Vec<String>,
+    pub notes: Vec<Point>,
     /// A lab experiment in which Chrome prints the same reason with the same values.
     pub lab: Option<LabState>,
     /// How the lab's run differs from the pasted one.
-    pub lab_note: Vec<String>,
+    pub lab_note: Vec<Point>,
     /// Further messages in the paste.
     pub others: Vec<Other>,
 }
@@ -157,12 +146,11 @@ pub fn explain(text: &str) -> Explanation {
     let (found, cut) = parse::scan(text);
     let mut explanation = explain_found(&found, text);
     if cut {
-        explanation.notes.push(format!(
-            "The paste was long: only its first {} lines and {} characters (at most {} of each line) were read.",
-            parse::MAX_LINES,
-            parse::MAX_INPUT,
-            parse::MAX_LINE
-        ));
+        explanation.notes.push(Point::PasteCut {
+            lines: parse::MAX_LINES,
+            chars: parse::MAX_INPUT,
+            per_line: parse::MAX_LINE,
+        });
     }
     explanation
 }
@@ -180,7 +168,7 @@ fn explain_found(found: &[parse::Found], text: &str) -> Explanation {
             .iter()
             .any(|f| matches!(f.problem, parse::Problem::JsOnly { .. }))
     {
-        explanation.notes.push("The TypeError in your paste is all the page's script saw of this same failure: the reason only reaches the console.".to_owned());
+        explanation.notes.push(Point::TypeErrorIsTheSameFailure);
     }
     let mut seen: Vec<String> = vec![primary.line.clone()];
     for (i, other) in found.iter().enumerate() {

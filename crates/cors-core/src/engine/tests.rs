@@ -1579,7 +1579,14 @@ fn acao_null_matches_a_null_origin() {
     let explained = crate::explain::explain(
         "Access to fetch at 'http://localhost:8081/users.json' from origin 'null' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
     );
-    let text = format!("{explained:?}");
+    assert!(
+        explained
+            .what
+            .iter()
+            .any(|w| matches!(w, crate::explain::Point::NullOrigin { .. })),
+        "{explained:?}"
+    );
+    let text = crate::explain::tests::en_text("point.null_origin");
     assert!(text.contains("same-origin only with itself"), "{text}");
     assert!(text.contains("Access-Control-Allow-Origin: null"), "{text}");
 }
@@ -1639,7 +1646,13 @@ fn star_covers_authorization_in_every_engine_and_the_texts_say_so() {
     let p = once(credentialed, server(acac(star), acac(echo())));
     assert_eq!(p.observation.js, JsObservation::Rejected);
     let e = crate::explain::explain("Access to fetch at 'http://localhost:8081/cors' from origin 'http://localhost:8080' has been blocked by CORS policy: Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response.");
-    let text = format!("{e:?}");
+    assert!(
+        e.fix
+            .as_ref()
+            .is_some_and(|f| f.steps.contains(&crate::explain::Point::ListAuthorization)),
+        "{e:?}"
+    );
+    let text = crate::explain::tests::en_text("point.list_authorization");
     assert!(
         text.contains("Chrome (156), Firefox (ESR 153, which may print a warning about it) and Safari (WebKit 2.50) all still let `*` cover it"),
         "{text}"
@@ -1714,7 +1727,13 @@ fn origin_turns_null_only_after_a_foreign_cross_origin_hop() {
     assert!(!tainted(acac(Acao::Star)), "* with credentials");
     assert!(tainted(acac(Acao::Null)), "null with credentials");
     let e = crate::explain::explain("Access to fetch at 'http://localhost:8082/cors' (redirected from 'http://localhost:8081/cors') from origin 'http://localhost:8080' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.");
-    let text = format!("{e:?}");
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| matches!(n, crate::explain::Point::WasRedirected { .. })),
+        "{e:?}"
+    );
+    let text = crate::explain::tests::en_text("point.was_redirected");
     assert!(
         text.contains(
             "once a URL on another origin than the page's redirects to a different origin"

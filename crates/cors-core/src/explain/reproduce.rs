@@ -21,7 +21,7 @@ use crate::scenario::{
     Target,
 };
 
-use super::Values;
+use super::{Point, Values};
 
 /// A preflight status to show when the message names none (Chrome never
 /// does): 405, what a router without an `OPTIONS` route answers.
@@ -64,7 +64,7 @@ pub(crate) fn lab_for(
     engine: Engine,
     failure: &Failure,
     values: &Values,
-) -> Option<(LabState, Vec<String>)> {
+) -> Option<(LabState, Vec<Point>)> {
     let mut notes = Vec::new();
     let include = values.credentials == Some(true)
         || matches!(
@@ -214,9 +214,10 @@ pub(crate) fn lab_for(
             {
                 method.clone()
             } else {
-                notes.push(format!(
-                    "The lab uses the method {DEFAULT_METHOD}: a script cannot send `{method}` in a way that needs the server's permission."
-                ));
+                notes.push(Point::LabUsesMethod {
+                    method: DEFAULT_METHOD.to_owned(),
+                    instead_of: method.clone(),
+                });
                 DEFAULT_METHOD.to_owned()
             };
             server.preflight = Answer {
@@ -233,9 +234,10 @@ pub(crate) fn lab_for(
                 .filter(|h| h.eq_ignore_ascii_case(name))
                 .unwrap_or(name);
             let header = unsafe_header(spelled).unwrap_or_else(|| {
-                notes.push(format!(
-                    "The lab sends `x-custom` instead of `{name}`: a script cannot set that header, or it needs no permission."
-                ));
+                notes.push(Point::LabUsesHeader {
+                    header: "x-custom".to_owned(),
+                    instead_of: name.clone(),
+                });
                 ("x-custom".to_owned(), "1".to_owned())
             });
             request.headers.push(header);
@@ -300,7 +302,7 @@ fn lab_for_redirect(
     failure: &Failure,
     values: &Values,
     status: u16,
-) -> Option<(LabState, Vec<String>)> {
+) -> Option<(LabState, Vec<Point>)> {
     let stage_as_response = match failure.clone() {
         Failure::WildcardWithCredentials { .. } => Failure::WildcardWithCredentials {
             on: Stage::Response,
@@ -340,8 +342,8 @@ fn checked(
     failure: &Failure,
     request: RequestSpec,
     server: ServerSpec,
-    notes: Vec<String>,
-) -> Option<(LabState, Vec<String>)> {
+    notes: Vec<Point>,
+) -> Option<(LabState, Vec<Point>)> {
     let state = LabState {
         endpoint: Endpoint::Cors,
         request,

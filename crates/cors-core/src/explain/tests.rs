@@ -196,7 +196,7 @@ fn firefox_messages_read_back() {
                 let got = reproduce::predicted_failure(lab).expect("the lab run fails");
                 assert!(reproduce::same_reason(&failure, &got), "{message}: lab gives {got:?}");
                 // The stand-in origin is named as such.
-                assert!(e.notes.iter().any(|n| n.contains("your-site.example")) || e.fix.as_ref().is_some_and(|f| f.raw.is_empty()), "{message}");
+                assert!(e.notes.iter().any(|n| matches!(n, Point::StandInOrigin { stand_in } if stand_in.contains("your-site.example"))) || e.fix.as_ref().is_some_and(|f| f.raw.is_empty()), "{message}");
             }
         }
     }
@@ -282,7 +282,7 @@ fn safari_messages_read_back() {
     assert_eq!(e.kind, Kind::Cors);
     assert_eq!(e.failure, None);
     assert_eq!(e.values.url.as_deref(), Some("https://api.example.com/x"));
-    assert!(e.headline.contains("line just above"), "{}", e.headline);
+    assert_eq!(e.headline, Point::SafariSummaryLine);
 }
 
 /// What the engine prints for every scenario of the differential test's
@@ -372,14 +372,14 @@ fn the_fix_names_their_origin_header_and_method() {
     assert!(fix.axum.contains("HeaderName::from_static(\"x-api-key\")"), "{}", fix.axum);
     assert!(fix.axum.contains("\"https://shop.example.com\".parse::<HeaderValue>()"), "{}", fix.axum);
     assert_eq!(e.rule, Some(Rule::PreflightHeaders));
-    assert!(e.headline.contains("x-api-key"), "{}", e.headline);
-    assert!(e.what.iter().any(|w| w.contains("never sent")), "{:?}", e.what);
-    assert!(e.what.iter().any(|w| w.contains("the host differs")), "{:?}", e.what);
+    assert_eq!(e.headline, Point::HeaderNotAllowed { header: "x-api-key".into() });
+    assert!(e.what.iter().any(|w| matches!(w, Point::PreflightRefused { .. })), "{:?}", e.what);
+    assert!(e.what.iter().any(|w| matches!(w, Point::DifferentOrigins { parts, .. } if parts == &[OriginPart::Host])), "{:?}", e.what);
 
     let e = explain("Access to fetch at 'https://api.example.com/x' from origin 'https://shop.example.com' has been blocked by CORS policy: Method patch is not allowed by Access-Control-Allow-Methods in preflight response.");
     let fix = e.fix.expect("fix");
     assert!(fix.raw.contains("Access-Control-Allow-Methods: patch\n"), "{}", fix.raw);
-    assert!(fix.steps.iter().any(|s| s.contains("PATCH")), "{:?}", fix.steps);
+    assert!(fix.steps.iter().any(|s| matches!(s, Point::AllowTheMethod { upper: Some((m, u)), .. } if m == "patch" && u == "PATCH")), "{:?}", fix.steps);
     assert_eq!(e.lab.expect("lab").request.method, "patch");
 
     // Credentials: the exact origin, ACAC, and the warning about `*`.
@@ -387,8 +387,8 @@ fn the_fix_names_their_origin_header_and_method() {
     let fix = e.fix.clone().expect("fix");
     assert!(fix.raw.contains("Access-Control-Allow-Credentials: true"), "{}", fix.raw);
     assert!(fix.axum.contains(".allow_credentials(true)"), "{}", fix.axum);
-    assert!(fix.steps.iter().any(|s| s.contains("withCredentials")), "{:?}", fix.steps);
-    assert!(e.dont.iter().any(|d| d.contains("`*`")), "{:?}", e.dont);
+    assert!(fix.steps.contains(&Point::LeaveCookiesOut { xhr: true }), "{:?}", fix.steps);
+    assert!(e.dont.contains(&Dont::StarWithCredentials), "{:?}", e.dont);
     assert_eq!(e.lab.expect("lab").request.credentials, crate::scenario::Credentials::Include);
 }
 
@@ -397,21 +397,23 @@ fn mismatches_say_which_part_is_wrong() {
     let msg = |value: &str, origin: &str| {
         format!("Access to fetch at 'https://api.example.com/' from origin '{origin}' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value '{value}' that is not equal to the supplied origin.")
     };
+    let v = |s: &str| s.to_owned();
+    let o = v;
     for (value, origin, says) in [
-        ("https://shop.example.com/", "https://shop.example.com", "trailing slash"),
-        ("http://shop.example.com", "https://shop.example.com", "scheme differs"),
-        ("https://www.shop.example.com", "https://shop.example.com", "host differs"),
-        ("https://shop.example.com:8443", "https://shop.example.com", "port differs"),
-        ("https://Shop.example.com", "https://shop.example.com", "letter case"),
-        ("null", "https://shop.example.com", "redirect"),
+        ("https://shop.example.com/", "https://shop.example.com", Point::TrailingSlash { value: v("https://shop.example.com/"), origin: o("https://shop.example.com") }),
+        ("http://shop.example.com", "https://shop.example.com", Point::AnotherOrigin { value: v("http://shop.example.com"), origin: o("https://shop.example.com"), parts: vec![OriginPart::Scheme] }),
+        ("https://www.shop.example.com", "https://shop.example.com", Point::AnotherOrigin { value: v("https://www.shop.example.com"), origin: o("https://shop.example.com"), parts: vec![OriginPart::Host] }),
+        ("https://shop.example.com:8443", "https://shop.example.com", Point::AnotherOrigin { value: v("https://shop.example.com:8443"), origin: o("https://shop.example.com"), parts: vec![OriginPart::Port] }),
+        ("https://Shop.example.com", "https://shop.example.com", Point::LetterCase { value: v("https://Shop.example.com"), origin: o("https://shop.example.com") }),
+        ("null", "https://shop.example.com", Point::ServerSentNull { origin: o("https://shop.example.com") }),
     ] {
         let e = explain(&msg(value, origin));
-        let steps = e.fix.expect("fix").steps.join(" ");
-        assert!(steps.contains(says), "{value}: {steps}");
+        let steps = e.fix.expect("fix").steps;
+        assert!(steps.contains(&says), "{value}: {steps:?}");
     }
     // A value that is not an origin: say what is missing.
     let e = explain("Access to fetch at 'https://api.example.com/' from origin 'https://shop.example.com' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header contains the invalid value '*.example.com'.");
-    assert!(e.fix.expect("fix").steps.join(" ").contains("wildcards"));
+    assert!(e.fix.expect("fix").steps.iter().any(|s| matches!(s, Point::FixTheValue { fault: ValueFault::Wildcard, .. })));
 }
 
 #[test]
@@ -424,8 +426,8 @@ fn neighbour_lines_fill_in_method_and_status() {
     assert_eq!(e.values.status, Some(404));
     assert_eq!(e.values.method.as_deref(), Some("GET"));
     assert_eq!(e.failure, Some(Failure::NoAcao { on: Stage::Response, status: 404 }));
-    assert!(e.fix.expect("fix").steps.iter().any(|s| s.contains("404")));
-    assert!(e.notes.iter().any(|n| n.contains("TypeError")), "{:?}", e.notes);
+    assert!(e.fix.expect("fix").steps.contains(&Point::ErrorsNeedHeadersToo { status: 404 }));
+    assert!(e.notes.contains(&Point::TypeErrorIsTheSameFailure), "{:?}", e.notes);
     assert!(e.others.is_empty(), "{:?}", e.others);
     assert_eq!(e.lab.expect("lab").server.actual.status, 404);
 
@@ -434,7 +436,7 @@ fn neighbour_lines_fill_in_method_and_status() {
     let e = explain(&paste);
     assert_eq!(e.failure.as_ref().map(|f| matches!(f, Failure::NoAcao { .. })), Some(true));
     assert_eq!(e.others.len(), 1);
-    assert!(e.others[0].headline.contains("x-api-key"), "{:?}", e.others);
+    assert_eq!(e.others[0].headline, Point::HeaderNotAllowed { header: "x-api-key".into() }, "{:?}", e.others);
 }
 
 #[test]
@@ -471,43 +473,42 @@ fn javascript_errors_point_to_the_console() {
         let e = explain(text);
         assert_eq!(e.kind, Kind::JsOnly, "{text}");
         assert_eq!(e.browser, browser, "{text}");
-        assert!(e.why.iter().any(|w| w.contains("on purpose")), "{text}");
-        assert!(e.fix.expect("fix").steps.iter().any(|s| s.contains("F12")), "{text}");
+        assert!(e.why.contains(&Point::ReasonKeptFromScripts), "{text}");
+        assert!(e.fix.expect("fix").steps.contains(&Point::WhereToLook), "{text}");
         assert!(e.lab.is_some(), "{text}: the lab shows this error");
     }
     let e = explain("GET https://api.example.com/x net::ERR_FAILED 200 (OK)");
     assert_eq!(e.kind, Kind::JsOnly);
-    assert!(e.headline.contains("another line"), "{}", e.headline);
+    assert_eq!(e.headline, Point::ChromeNetworkLine);
 }
 
 #[test]
 fn neighbours_of_cors_are_named() {
     for (text, kind, says) in [
-        ("Refused to connect to 'https://api.example.com/data' because it violates the following Content Security Policy directive: \"connect-src 'self'\".", Kind::NotCors, "Content Security Policy"),
-        ("Connecting to 'https://api.example.com/' violates the following Content Security Policy directive: \"connect-src 'self'\". The action has been blocked.", Kind::NotCors, "Content Security Policy"),
-        ("Content-Security-Policy: The page\u{2019}s settings blocked the loading of a resource (connect-src) at https://api.example.com/ because it violates the following directive: \u{201c}connect-src 'self'\u{201d}", Kind::NotCors, "Content Security Policy"),
-        ("Mixed Content: The page at 'https://shop.example.com/' was loaded over HTTPS, but requested an insecure resource 'http://api.example.com/x'. This request has been blocked; the content must be served over HTTPS.", Kind::NotCors, "mixed content"),
-        ("Access to fetch at 'http://192.168.1.20:8080/api' from origin 'https://shop.example.com' has been blocked by CORS policy: The request client is not a secure context and the resource is in more-private address space `local`.", Kind::CorsRelated, "Private"),
-        ("Access to fetch at 'http://localhost:3000/' from origin 'https://app.example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `local` address space.", Kind::CorsRelated, "Private"),
-        ("Access to fetch at 'http://localhost:3000/' from origin 'http://192.168.1.5:8080' has been blocked by CORS policy: Permission was denied for this request to access the `loopback` address space.", Kind::CorsRelated, "Private"),
-        ("GET http://localhost:3000/api net::ERR_CONNECTION_REFUSED", Kind::NotCors, "not running"),
-        ("GET https://api.example.com/x net::ERR_BLOCKED_BY_ORB 200 (OK)", Kind::NotCors, "Opaque Response Blocking"),
-        ("Cross-Origin Read Blocking (CORB) blocked cross-origin response https://api.example.com/x with MIME type application/json.", Kind::NotCors, "Opaque Response Blocking"),
-        ("GET https://ads.example.com/ads.js net::ERR_BLOCKED_BY_CLIENT", Kind::NotCors, "extension"),
-        ("GET https://cdn.example.com/a.png net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin 200", Kind::NotCors, "Cross-Origin-Resource-Policy"),
-        ("Uncaught SecurityError: Failed to read a named property 'document' from 'Window': Blocked a frame with origin \"https://a.example\" from accessing a cross-origin frame.", Kind::NotCors, "postMessage"),
-        ("Uncaught DOMException: Failed to execute 'getImageData' on 'CanvasRenderingContext2D': The canvas has been tainted by cross-origin data.", Kind::NotCors, "tainted"),
-        ("SyntaxError: Unexpected end of JSON input", Kind::NotCors, "opaque"),
-        ("Access to XMLHttpRequest at 'file:///C:/site/data.json' from origin 'null' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: http, data, isolated-app, chrome-extension, chrome, https, chrome-untrusted.", Kind::CorsRelated, "file"),
-        ("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://localhost:3000/api. (Reason: CORS request did not succeed). Status code: (null).", Kind::NotCors, "follow-up line to a CORS block"),
-        ("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at file:///tmp/a.json. (Reason: CORS request not HTTP).", Kind::CorsRelated, "file"),
-        ("WebSocket connection to 'wss://api.example.com/socket' failed:", Kind::NotCors, "WebSocket"),
-        ("Failed to load resource: the server responded with a status of 500 (Internal Server Error)", Kind::NotCors, "500"),
+        ("Refused to connect to 'https://api.example.com/data' because it violates the following Content Security Policy directive: \"connect-src 'self'\".", Kind::NotCors, Point::CspBlocked),
+        ("Connecting to 'https://api.example.com/' violates the following Content Security Policy directive: \"connect-src 'self'\". The action has been blocked.", Kind::NotCors, Point::CspBlocked),
+        ("Content-Security-Policy: The page\u{2019}s settings blocked the loading of a resource (connect-src) at https://api.example.com/ because it violates the following directive: \u{201c}connect-src 'self'\u{201d}", Kind::NotCors, Point::CspBlocked),
+        ("Mixed Content: The page at 'https://shop.example.com/' was loaded over HTTPS, but requested an insecure resource 'http://api.example.com/x'. This request has been blocked; the content must be served over HTTPS.", Kind::NotCors, Point::MixedContent),
+        ("Access to fetch at 'http://192.168.1.20:8080/api' from origin 'https://shop.example.com' has been blocked by CORS policy: The request client is not a secure context and the resource is in more-private address space `local`.", Kind::CorsRelated, Point::PrivateNetworkAccess),
+        ("Access to fetch at 'http://localhost:3000/' from origin 'https://app.example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `local` address space.", Kind::CorsRelated, Point::PrivateNetworkAccess),
+        ("Access to fetch at 'http://localhost:3000/' from origin 'http://192.168.1.5:8080' has been blocked by CORS policy: Permission was denied for this request to access the `loopback` address space.", Kind::CorsRelated, Point::PrivateNetworkAccess),
+        ("GET http://localhost:3000/api net::ERR_CONNECTION_REFUSED", Kind::NotCors, Point::NoHttpAnswer { server: None, cause: NetworkCause::Refused }),
+        ("GET https://api.example.com/x net::ERR_BLOCKED_BY_ORB 200 (OK)", Kind::NotCors, Point::OrbWithheld),
+        ("Cross-Origin Read Blocking (CORB) blocked cross-origin response https://api.example.com/x with MIME type application/json.", Kind::NotCors, Point::OrbWithheld),
+        ("GET https://ads.example.com/ads.js net::ERR_BLOCKED_BY_CLIENT", Kind::NotCors, Point::ExtensionBlocked),
+        ("GET https://cdn.example.com/a.png net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin 200", Kind::NotCors, Point::CorpForbids),
+        ("Uncaught SecurityError: Failed to read a named property 'document' from 'Window': Blocked a frame with origin \"https://a.example\" from accessing a cross-origin frame.", Kind::NotCors, Point::FrameAccess),
+        ("Uncaught DOMException: Failed to execute 'getImageData' on 'CanvasRenderingContext2D': The canvas has been tainted by cross-origin data.", Kind::NotCors, Point::CanvasTainted),
+        ("SyntaxError: Unexpected end of JSON input", Kind::NotCors, Point::OpaqueAnswer),
+        ("Access to XMLHttpRequest at 'file:///C:/site/data.json' from origin 'null' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: http, data, isolated-app, chrome-extension, chrome, https, chrome-untrusted.", Kind::CorsRelated, Point::NotHttp),
+        ("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://localhost:3000/api. (Reason: CORS request did not succeed). Status code: (null).", Kind::NotCors, Point::FirefoxNoUsableResponse { server: None }),
+        ("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at file:///tmp/a.json. (Reason: CORS request not HTTP).", Kind::CorsRelated, Point::NotHttp),
+        ("WebSocket connection to 'wss://api.example.com/socket' failed:", Kind::NotCors, Point::WebSocketFailed),
+        ("Failed to load resource: the server responded with a status of 500 (Internal Server Error)", Kind::NotCors, Point::HttpError { status: Some(500) }),
     ] {
         let e = explain(text);
         assert_eq!(e.kind, kind, "{text}");
-        let all = format!("{} {} {}", e.headline, e.what.join(" "), e.fix.map(|f| f.steps.join(" ")).unwrap_or_default());
-        assert!(all.to_lowercase().contains(&says.to_lowercase()), "{text}: {all}");
+        assert_eq!(std::mem::discriminant(&e.headline), std::mem::discriminant(&says), "{text}: {:?}", e.headline);
     }
 }
 
@@ -515,16 +516,15 @@ fn neighbours_of_cors_are_named() {
 fn unknown_text_gets_an_answer_not_a_blank() {
     for text in ["", "   \n ", "hello", "Error: something broke", "CORS is broken please help", "{\"error\":\"cors\"}", "Access to ", "has been blocked by CORS policy"] {
         let e = explain(text);
-        assert!(!e.headline.is_empty(), "{text:?}");
         assert!(!e.what.is_empty() || e.fix.as_ref().is_some_and(|f| !f.steps.is_empty()), "{text:?}");
     }
     assert_eq!(explain("").kind, Kind::Empty);
     assert_eq!(explain("hello").kind, Kind::Unrecognised);
-    assert!(explain("hello").what.iter().any(|w| w.contains("Access to fetch at")));
+    assert!(explain("hello").what.contains(&Point::WhatItLooksLike));
     // An unknown reason inside a real envelope keeps the envelope's values.
     let e = explain("Access to fetch at 'https://a.example/' from origin 'https://b.example' has been blocked by CORS policy: Something new happened.");
     assert_eq!(e.kind, Kind::Cors);
-    assert!(e.headline.contains("Something new happened"), "{}", e.headline);
+    assert_eq!(e.headline, Point::UnknownReason { reason: "Something new happened.".into() });
     assert_eq!(e.values.origin.as_deref(), Some("https://b.example"));
 }
 
@@ -532,7 +532,7 @@ fn unknown_text_gets_an_answer_not_a_blank() {
 fn misplaced_request_headers_are_called_out() {
     let e = explain("Access to fetch at 'https://api.example.com/' from origin 'https://shop.example.com' has been blocked by CORS policy: Request header field access-control-allow-origin is not allowed by Access-Control-Allow-Headers in preflight response.");
     let fix = e.fix.expect("fix");
-    assert!(fix.steps[0].contains("response header"), "{:?}", fix.steps);
+    assert!(matches!(&fix.steps[0], Point::ResponseHeaderOnRequest { header } if header == "access-control-allow-origin"), "{:?}", fix.steps);
     assert!(fix.raw.is_empty(), "no header on the server fixes this");
 }
 
@@ -540,7 +540,7 @@ fn misplaced_request_headers_are_called_out() {
 fn huge_pastes_are_cut_not_choked_on() {
     let big = format!("{}\n{}", "x".repeat(100_000), EXAMPLES[0].1);
     let e = explain(&big);
-    assert!(e.notes.iter().any(|n| n.contains("first")));
+    assert!(e.notes.iter().any(|n| matches!(n, Point::PasteCut { .. })));
     let many = EXAMPLES[1].1.repeat(200);
     assert_eq!(explain(&many).kind, Kind::Cors);
 }
@@ -549,7 +549,7 @@ fn huge_pastes_are_cut_not_choked_on() {
 fn examples_are_all_explained() {
     for (label, text) in EXAMPLES {
         let e = explain(text);
-        assert!(!matches!(e.kind, Kind::Unrecognised | Kind::Empty), "{label}");
+        assert!(!matches!(e.kind, Kind::Unrecognised | Kind::Empty), "{label:?}");
     }
 }
 
@@ -567,12 +567,26 @@ fn wording_fills_and_reads_back() {
 /// Corrected claims in the explainer's texts, each checked against what it
 /// must (and must no longer) say. The model has no `<script>` or `file://`
 /// page: these two are real-engine facts (a browser test will pin them).
+/// The English words of an explainer text (`locales/en/explain.json`, by
+/// its key: `point.null_origin`), inline code shown as `code`: where the
+/// prose itself is the point (a claim that was wrong once).
+pub(crate) fn en_text(key: &str) -> String {
+    let all: serde_json::Value = serde_json::from_str(include_str!("../../../../locales/en/explain.json")).expect("en/explain.json");
+    let text = key.split('.').fold(&all, |v, k| &v[k]).as_str().unwrap_or_else(|| panic!("no text {key}"));
+    text.replace("<code>", "`").replace("</code>", "`").replace("``", "`")
+}
+
 #[test]
 fn corrected_claims_stay_corrected() {
-    let cases: &[(&str, &[&str], &[&str])] = &[
+    type Says = fn(&Explanation) -> bool;
+    /// (message, what it must tell, that text's key, what the text says, what it no longer says)
+    type Case<'a> = (&'a str, Says, &'a str, &'a [&'a str], &'a [&'a str]);
+    let cases: &[Case] = &[
         // A script's CORS error: module scripts are always cors-mode.
         (
             "Access to script at 'http://localhost:8081/widget.js' from origin 'http://localhost:8080' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+            |e| e.notes.contains(&Point::CrossoriginAttribute { loaded: Loaded::Script }),
+            "point.crossorigin_attribute_script",
             &["a module script", "always fetched in CORS mode"],
             &[],
         ),
@@ -580,29 +594,44 @@ fn corrected_claims_stay_corrected() {
         // page's requests to http(s) go out with `Origin: null`.
         (
             "Access to XMLHttpRequest at 'file:///C:/site/data.json' from origin 'null' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: http, data, isolated-app, chrome-extension, chrome, https, chrome-untrusted.",
-            &["about the URL being fetched", "`Origin: null`"],
+            |e| e.what.contains(&Point::OnlyHttpUrls),
+            "point.only_http_urls",
+            &["about the URL being fetched"],
+            &["outright"],
+        ),
+        (
+            "Access to XMLHttpRequest at 'file:///C:/site/data.json' from origin 'null' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: http, data, isolated-app, chrome-extension, chrome, https, chrome-untrusted.",
+            |e| e.what.contains(&Point::FilePagesAreNull),
+            "point.file_pages_are_null",
+            &["`Origin: null`"],
             &["outright"],
         ),
         // Firefox's warning: it does not block (yet), and Chromium lets `*` cover it.
         (
             "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at http://localhost:8081/cors soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`).",
+            |e| e.what.contains(&Point::StarNeverCoversAuthorization),
+            "point.star_never_covers_authorization",
             &["Firefox lets it through for now", "Chrome (156) and Safari (WebKit 2.50) let `*` cover it too"],
             &["does not cover Authorization: the server must"],
         ),
         // A server echoing `null` after a redirect.
         (
             "Access to fetch at 'http://localhost:8082/cors' (redirected from 'http://localhost:8081/cors') from origin 'http://localhost:8080' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'null' that is not equal to the supplied origin.",
+            |e| e.fix.as_ref().is_some_and(|f| f.steps.iter().any(|s| matches!(s, Point::ServerSentNull { .. }))),
+            "point.server_sent_null",
             &["once a server on another origin than the page's redirects it to a different origin"],
             &["a page's origin becomes `null` after a redirect"],
         ),
     ];
-    for &(message, has, lacks) in cases {
-        let text = format!("{:?}", explain(message));
+    for &(message, says, key, has, lacks) in cases {
+        let e = explain(message);
+        assert!(says(&e), "{message}\n does not tell {key}:\n{e:?}");
+        let text = en_text(key);
         for h in has {
-            assert!(text.contains(h), "{message}\n lacks {h:?}:\n{text}");
+            assert!(text.contains(h), "{key} lacks {h:?}:\n{text}");
         }
         for l in lacks {
-            assert!(!text.contains(l), "{message}\n still says {l:?}:\n{text}");
+            assert!(!text.contains(l), "{key} still says {l:?}:\n{text}");
         }
     }
 }
