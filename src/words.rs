@@ -2,6 +2,8 @@
 //! core enum exhaustively and picks its text from `locales/` (so a new
 //! variant does not compile until it has words in every locale).
 
+pub mod lab;
+
 use cors_core::browser::Browser;
 use cors_core::present::{Page as PresentPage, StepTitle};
 
