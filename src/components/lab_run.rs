@@ -330,7 +330,7 @@ fn RunSummary(run: Run, stepped: bool) -> impl IntoView {
                 {step(preflight.then_some(true), t!(lab.summary.preflight),
                     if preflight { t!(lab.summary.preflight_arrived) } else { t!(lab.summary.preflight_none) }, "timeline-preflight", "sent server js")}
                 {step(Some(actual), t!(lab.summary.actual),
-                    if actual { t!(lab.summary.actual_arrived, method = run.state.request.method.clone()) } else { t!(lab.summary.actual_never) }, "timeline-actual", "server js")}
+                    if actual { t!(lab.summary.actual_arrived, method = words::code(run.state.request.method.clone())) } else { t!(lab.summary.actual_never) }, "timeline-actual", "server js")}
                 {step(status.map(|_| true), t!(lab.summary.response),
                     match status { Some(status) => t!(lab.summary.answered, status), None => t!(lab.summary.no_answer) }, "timeline-response", "server js")}
                 {step(Some(readable), t!(lab.summary.js),

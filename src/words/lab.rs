@@ -130,7 +130,7 @@ fn reasons(reasons: &[PreflightReason]) -> Arg {
         .iter()
         .map(|r| match r {
             PreflightReason::Method { method } => {
-                t!(lab.fact.reason_method, method = method.as_str())
+                t!(lab.fact.reason_method, method = code(method.as_str()))
             }
             PreflightReason::Header { name } => t!(lab.fact.reason_header, name = name.as_str()),
         })
@@ -154,7 +154,7 @@ pub fn fact(fact: &Fact) -> Text {
             unsafe_headers,
         } => failed(failure, unsafe_headers),
         Fact::Constructed { method, headers } => {
-            let method = method.as_str();
+            let method = code(method.as_str());
             if headers.is_empty() {
                 t!(lab.fact.constructed_bare, method)
             } else {
@@ -168,12 +168,12 @@ pub fn fact(fact: &Fact) -> Text {
         Fact::MethodNormalized { from, to } => {
             t!(
                 lab.fact.method_normalized,
-                from = from.as_str(),
-                to = to.as_str()
+                from = code(from.as_str()),
+                to = code(to.as_str())
             )
         }
         Fact::MethodKeepsCase { method } => {
-            t!(lab.fact.method_keeps_case, method = method.as_str())
+            t!(lab.fact.method_keeps_case, method = code(method.as_str()))
         }
         Fact::ForbiddenHeaderDropped { name } => {
             t!(lab.fact.forbidden_header, name = name.as_str())
@@ -184,21 +184,21 @@ pub fn fact(fact: &Fact) -> Text {
             value = value.as_str()
         ),
         Fact::BodyContentTypeAdded => t!(lab.fact.body_content_type),
-        Fact::SameOrigin { origin } => t!(lab.fact.same_origin, origin = origin.as_str()),
+        Fact::SameOrigin { origin } => t!(lab.fact.same_origin, origin = code(origin.as_str())),
         Fact::CrossOrigin {
             origin,
             page_origin,
         } => t!(
             lab.fact.cross_origin,
-            origin = origin.as_str(),
-            page_origin = page_origin.as_str()
+            origin = code(origin.as_str()),
+            page_origin = code(page_origin.as_str())
         ),
         Fact::NoCorsMode => t!(lab.fact.no_cors_mode),
         Fact::NoPreflight { why, method } => match why {
             NoPreflightWhy::NoCorsMode => t!(lab.fact.no_preflight_no_cors),
             NoPreflightWhy::SameOrigin => t!(lab.fact.no_preflight_same_origin),
             NoPreflightWhy::SafelistedRequest => {
-                t!(lab.fact.no_preflight_simple, method = method.as_str())
+                t!(lab.fact.no_preflight_simple, method = code(method.as_str()))
             }
             NoPreflightWhy::NotSent => t!(lab.fact.no_preflight_not_sent),
         },
@@ -213,12 +213,12 @@ pub fn fact(fact: &Fact) -> Text {
             unsafe_headers,
         } => {
             let status = *status;
-            let origin = origin.as_str();
-            let m = method.as_str();
+            let origin = code(origin.as_str());
+            let m = code(method.as_str());
             let method = match allowance {
-                MethodAllowance::Safelisted => t!(lab.fact.method_safelisted, method = m),
-                MethodAllowance::Listed => t!(lab.fact.method_listed, method = m),
-                MethodAllowance::Wildcard => t!(lab.fact.method_wildcard, method = m),
+                MethodAllowance::Safelisted => t!(lab.fact.method_safelisted, method = code(m)),
+                MethodAllowance::Listed => t!(lab.fact.method_listed, method = code(m)),
+                MethodAllowance::Wildcard => t!(lab.fact.method_wildcard, method = code(m)),
             };
             let headers = if unsafe_headers.is_empty() {
                 t!(lab.fact.no_unsafe_headers)
@@ -266,7 +266,7 @@ pub fn fact(fact: &Fact) -> Text {
                 CookiesSent::OtherHost { host } => t!(
                     lab.fact.credentials_other_host,
                     mode = word,
-                    host = host.as_str()
+                    host = code(host.as_str())
                 ),
                 CookiesSent::Sent => t!(lab.fact.credentials_sent, mode = word),
                 CookiesSent::NoCookieYet => t!(lab.fact.credentials_no_cookie, mode = word),
@@ -275,7 +275,7 @@ pub fn fact(fact: &Fact) -> Text {
         Fact::SetCookie(fate) => match fate {
             SetCookieFate::Stored => t!(lab.fact.set_cookie_stored),
             SetCookieFate::CrossSite { host } => {
-                t!(lab.fact.set_cookie_cross_site, host = host.as_str())
+                t!(lab.fact.set_cookie_cross_site, host = code(host.as_str()))
             }
             SetCookieFate::NoCredentials => t!(lab.fact.set_cookie_ignored),
         },
@@ -286,7 +286,7 @@ pub fn fact(fact: &Fact) -> Text {
             credentials,
         } => {
             let on = stage(*on);
-            let origin = origin.as_str();
+            let origin = code(origin.as_str());
             if *credentials {
                 t!(lab.fact.check_passed_credentials, on, origin)
             } else {
@@ -299,8 +299,8 @@ pub fn fact(fact: &Fact) -> Text {
         }
         Fact::AuthorizationDropped { from, to } => t!(
             lab.fact.authorization_dropped,
-            from = from.as_str(),
-            to = to.as_str()
+            from = code(from.as_str()),
+            to = code(to.as_str())
         ),
         Fact::RedirectFollowed {
             status,
@@ -309,13 +309,13 @@ pub fn fact(fact: &Fact) -> Text {
             tainted,
         } => {
             let status = *status;
-            let to = to.as_str();
+            let to = code(to.as_str());
             let followed = match to_get {
                 Some(method) => t!(
                     lab.fact.redirect_to_get,
                     status,
                     to,
-                    method = method.as_str()
+                    method = code(method.as_str())
                 ),
                 None => t!(lab.fact.redirect_followed, status, to),
             };
@@ -406,7 +406,10 @@ pub fn failed(failure: &Failure, unsafe_headers: &[String]) -> Text {
             token = token.as_str()
         ),
         Failure::MethodNotAllowed { method } => {
-            t!(lab.failure.method_not_allowed, method = method.as_str())
+            t!(
+                lab.failure.method_not_allowed,
+                method = code(method.as_str())
+            )
         }
         Failure::HeaderNotAllowed { name } => {
             let others: Vec<String> = unsafe_headers
@@ -425,14 +428,17 @@ pub fn failed(failure: &Failure, unsafe_headers: &[String]) -> Text {
             }
         }
         Failure::SameOriginModeCrossOrigin { url } => {
-            t!(lab.failure.same_origin_mode, url = url.as_str())
+            t!(lab.failure.same_origin_mode, url = code(url.as_str()))
         }
         Failure::NoCorsRedirectMode { redirect, .. } => t!(
             lab.failure.no_cors_redirect_mode,
-            redirect = redirect_word(*redirect)
+            redirect = code(redirect_word(*redirect))
         ),
         Failure::SameOriginModeRedirect { url } => {
-            t!(lab.failure.same_origin_mode_redirect, url = url.as_str())
+            t!(
+                lab.failure.same_origin_mode_redirect,
+                url = code(url.as_str())
+            )
         }
         Failure::RedirectModeError { status } => {
             t!(lab.failure.redirect_mode_error, status = *status)
@@ -446,10 +452,10 @@ pub fn failed(failure: &Failure, unsafe_headers: &[String]) -> Text {
             }
         }
         Failure::InvalidMethod { method } => {
-            t!(lab.failure.invalid_method, method = method.as_str())
+            t!(lab.failure.invalid_method, method = code(method.as_str()))
         }
         Failure::ForbiddenMethod { method } => {
-            t!(lab.failure.forbidden_method, method = method.as_str())
+            t!(lab.failure.forbidden_method, method = code(method.as_str()))
         }
         Failure::InvalidHeaderName { name } => {
             t!(lab.failure.invalid_header_name, name = name.as_str())
@@ -458,10 +464,13 @@ pub fn failed(failure: &Failure, unsafe_headers: &[String]) -> Text {
             t!(lab.failure.invalid_header_value, name = name.as_str())
         }
         Failure::NoCorsMethod { method } => {
-            t!(lab.failure.no_cors_method, method = method.as_str())
+            t!(lab.failure.no_cors_method, method = code(method.as_str()))
         }
         Failure::BodyWithGetOrHead { method } => {
-            t!(lab.failure.body_with_get_or_head, method = method.as_str())
+            t!(
+                lab.failure.body_with_get_or_head,
+                method = code(method.as_str())
+            )
         }
     }
 }
