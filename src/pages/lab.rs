@@ -123,7 +123,7 @@ fn Lab(config: DemoConfig) -> impl IntoView {
             <GuessForm guess />
             <div class="run-actions">
                 <button type="button" class="primary big" data-testid="lab-run" on:click=move |_| start() disabled=move || running.get() || blocked()>
-                    {move || if running.get() { t!(lab.run.running).into_any() } else { t!(lab.run.run).into_any() }}
+                    {move || if running.get() { t!(lab.run.running).into_any() } else { t!(lab.run.start).into_any() }}
                 </button>
                 <button type="button" class="presenter-hidden" data-testid="lab-reset" on:click=reset
                     title=move || seat.get().reset_title()>
