@@ -76,17 +76,18 @@ impl Chunk {
         match self {
             Chunk::Home => Page::Home,
             Chunk::Origin => Page::Origin,
+            Chunk::Lab => Page::Lab,
             Chunk::Why => Page::Why,
             Chunk::Explain => Page::Explain,
-            Chunk::Lab | Chunk::Quiz | Chunk::PresenterPanel => Page::Common,
+            Chunk::Quiz | Chunk::PresenterPanel => Page::Common,
         }
     }
 
     /// Files of other pages whose texts this one shows too (the quiz shows
-    /// the origin comparator's verdicts).
+    /// the origin comparator's verdicts and the lab's run panel).
     fn extra_texts(self) -> &'static [Page] {
         match self {
-            Chunk::Quiz => &[Page::Origin],
+            Chunk::Quiz => &[Page::Origin, Page::Lab],
             _ => &[],
         }
     }

@@ -3,6 +3,7 @@
 //! variant does not compile until it has words in every locale).
 
 pub mod explain;
+pub mod lab;
 pub mod origin;
 
 use cors_core::browser::Browser;

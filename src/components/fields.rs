@@ -1,12 +1,24 @@
 //! Small labelled form controls bound to getter/setter closures, so the lab's
-//! forms stay declarative. Every control carries a `data-testid`.
+//! forms stay declarative. Every control carries a `data-testid`. Labels are
+//! texts of the text layer; what the learner types (methods, headers,
+//! values) is code, marked `translate="no"`.
 
 use leptos::prelude::*;
+
+use crate::i18n::Text;
+
+/// A select's choice as the learner reads it: words, or code shown as is
+/// (a status, a header value), marked not to translate.
+#[derive(Clone)]
+pub enum Choice {
+    Words(Text),
+    Code(&'static str),
+}
 
 /// A labelled one-line text input.
 #[component]
 pub fn TextField(
-    label: &'static str,
+    label: Text,
     #[prop(into)] testid: String,
     /// Current value.
     value: Signal<String>,
@@ -20,6 +32,7 @@ pub fn TextField(
             <span>{label}</span>
             <input
                 type="text"
+                translate="no"
                 data-testid=testid
                 spellcheck="false"
                 autocomplete="off"
@@ -36,7 +49,7 @@ pub fn TextField(
 /// A labelled multi-line text area.
 #[component]
 pub fn TextArea(
-    label: &'static str,
+    label: Text,
     #[prop(into)] testid: String,
     value: Signal<String>,
     on_change: Callback<String>,
@@ -47,6 +60,7 @@ pub fn TextArea(
             <span>{label}</span>
             <textarea
                 rows="2"
+                translate="no"
                 data-testid=testid
                 spellcheck="false"
                 placeholder=placeholder
@@ -60,9 +74,9 @@ pub fn TextArea(
 /// A labelled select; `options` are (value, label) pairs.
 #[component]
 pub fn SelectField(
-    label: &'static str,
+    label: Text,
     #[prop(into)] testid: String,
-    options: Vec<(&'static str, &'static str)>,
+    options: Vec<(&'static str, Choice)>,
     value: Signal<String>,
     on_change: Callback<String>,
 ) -> impl IntoView {
@@ -76,7 +90,14 @@ pub fn SelectField(
             >
                 {options
                     .into_iter()
-                    .map(|(v, l)| view! { <option value=v selected=move || value.get() == v>{l}</option> })
+                    .map(|(v, l)| match l {
+                        Choice::Words(text) => view! {
+                            <option value=v selected=move || value.get() == v>{text}</option>
+                        }.into_any(),
+                        Choice::Code(code) => view! {
+                            <option value=v translate="no" selected=move || value.get() == v>{code}</option>
+                        }.into_any(),
+                    })
                     .collect_view()}
             </select>
         </label>

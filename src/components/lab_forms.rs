@@ -11,8 +11,14 @@ use cors_core::scenario::{
 use leptos::prelude::*;
 
 use crate::components::fields::{
-    header_lines, parse_header_lines, SelectField, TextArea, TextField,
+    header_lines, parse_header_lines, Choice, SelectField, TextArea, TextField,
 };
+use crate::i18n::{t, Arg, Text};
+use crate::words::lab::code;
+
+fn words(text: Text) -> Choice {
+    Choice::Words(text)
+}
 
 /// Edit one field of the state through a closure.
 fn edit(
@@ -62,29 +68,29 @@ pub fn RequestForm(state: RwSignal<LabState>) -> impl IntoView {
         header_text(state, |s| &s.request.headers, |s, h| s.request.headers = h);
     view! {
         <fieldset class="card form-card">
-            <legend>"Your page's request"</legend>
+            <legend>{t!(lab.request.legend)}</legend>
             <div class="form-grid">
-                <SelectField label="Demo origin" testid="lab-target"
-                    options=vec![("api", "API (other port)"), ("api-alt", "API under another host (other site)"), ("intranet", "Intranet"), ("app", "This page's origin")]
+                <SelectField label=t!(lab.request.target) testid="lab-target"
+                    options=vec![("api", words(t!(lab.request.target_api))), ("api-alt", words(t!(lab.request.target_api_alt))), ("intranet", words(t!(lab.request.target_intranet))), ("app", words(t!(lab.request.target_app)))]
                     value=read(state, |s| target_word(s.request.target).to_owned())
                     on_change=edit(state, |s, v| if let Some(t) = parse_target(&v) { s.request.target = t }) />
-                <SelectField label="Route" testid="lab-endpoint"
-                    options=vec![("cors", "/cors — answers as set on the right"), ("users", "/users.json — no CORS headers"), ("delete-post", "/deletePost — deletes a post"), ("page", "/ — an HTML page")]
+                <SelectField label=t!(lab.request.route) testid="lab-endpoint"
+                    options=vec![("cors", words(t!(lab.request.route_cors))), ("users", words(t!(lab.request.route_users))), ("delete-post", words(t!(lab.request.route_delete_post))), ("page", words(t!(lab.request.route_page)))]
                     value=read(state, |s| s.endpoint.word().to_owned())
                     on_change=edit(state, |s, v| if let Some(e) = Endpoint::parse(&v) { s.endpoint = e }) />
-                <TextField label="Method" testid="lab-method" list="methods"
+                <TextField label=t!(lab.request.method) testid="lab-method" list="methods"
                     value=read(state, |s| s.request.method.clone())
                     on_change=edit(state, |s, v| s.request.method = v) />
-                <SelectField label="mode" testid="lab-mode"
-                    options=vec![("cors", "cors (default)"), ("no-cors", "no-cors"), ("same-origin", "same-origin")]
+                <SelectField label=code("mode") testid="lab-mode"
+                    options=vec![("cors", default("cors")), ("no-cors", Choice::Code("no-cors")), ("same-origin", Choice::Code("same-origin"))]
                     value=read(state, |s| mode_word(s.request.mode).to_owned())
                     on_change=edit(state, |s, v| s.request.mode = match v.as_str() { "no-cors" => Mode::NoCors, "same-origin" => Mode::SameOrigin, _ => Mode::Cors }) />
-                <SelectField label="credentials" testid="lab-credentials"
-                    options=vec![("same-origin", "same-origin (default)"), ("include", "include"), ("omit", "omit")]
+                <SelectField label=code("credentials") testid="lab-credentials"
+                    options=vec![("same-origin", default("same-origin")), ("include", Choice::Code("include")), ("omit", Choice::Code("omit"))]
                     value=read(state, |s| credentials_word(s.request.credentials).to_owned())
                     on_change=edit(state, |s, v| s.request.credentials = match v.as_str() { "include" => Credentials::Include, "omit" => Credentials::Omit, _ => Credentials::SameOrigin }) />
-                <SelectField label="redirect" testid="lab-redirect"
-                    options=vec![("follow", "follow (default)"), ("error", "error"), ("manual", "manual")]
+                <SelectField label=code("redirect") testid="lab-redirect"
+                    options=vec![("follow", default("follow")), ("error", Choice::Code("error")), ("manual", Choice::Code("manual"))]
                     value=read(state, |s| redirect_word(s.request.redirect).to_owned())
                     on_change=edit(state, |s, v| s.request.redirect = match v.as_str() { "error" => RedirectMode::Error, "manual" => RedirectMode::Manual, _ => RedirectMode::Follow }) />
             </div>
@@ -92,27 +98,34 @@ pub fn RequestForm(state: RwSignal<LabState>) -> impl IntoView {
                 <option value="GET" /><option value="HEAD" /><option value="POST" /><option value="PUT" />
                 <option value="DELETE" /><option value="PATCH" />
             </datalist>
-            <TextArea label="Headers (one Name: value per line)" testid="lab-headers"
+            <TextArea label=t!(lab.request.headers) testid="lab-headers"
                 placeholder="X-Custom: 1" value=headers on_change=set_headers />
-            <TextArea label="Body (empty: none)" testid="lab-body"
+            <TextArea label=t!(lab.request.body) testid="lab-body"
                 value=read(state, |s| s.request.body.clone().unwrap_or_default())
                 on_change=edit(state, |s, v| s.request.body = opt(v)) />
         </fieldset>
     }
 }
 
-/// The choices' words are `Acao::word` (one vocabulary with the address).
-const ACAO_OPTIONS: [(&str, &str); 9] = [
-    ("none", "(none)"),
-    ("star", "*"),
-    ("echo", "the page's origin (echo)"),
-    ("echo-slash", "origin + trailing /"),
-    ("null", "null"),
-    ("other", "https://other.example"),
-    ("echo-and-other", "origin, https://other.example"),
-    ("two-lines", "origin, sent twice"),
-    ("value", "an exact value…"),
-];
+/// A fetch option's default value, said so.
+fn default(value: &'static str) -> Choice {
+    words(t!(lab.request.default, value = code(value)))
+}
+
+/// The choices' values are `Acao::word` (one vocabulary with the address).
+fn acao_options() -> Vec<(&'static str, Choice)> {
+    vec![
+        ("none", words(t!(lab.answer.none))),
+        ("star", Choice::Code("*")),
+        ("echo", words(t!(lab.answer.acao_echo))),
+        ("echo-slash", words(t!(lab.answer.acao_echo_slash))),
+        ("null", Choice::Code("null")),
+        ("other", Choice::Code("https://other.example")),
+        ("echo-and-other", words(t!(lab.answer.acao_echo_and_other))),
+        ("two-lines", words(t!(lab.answer.acao_two_lines))),
+        ("value", words(t!(lab.answer.acao_value))),
+    ]
+}
 
 /// Which of the two answers a form edits.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -143,24 +156,28 @@ pub fn AnswerForm(state: RwSignal<LabState>) -> impl IntoView {
             when=move || state.with(|s| s.endpoint.configurable())
             fallback=move || view! {
                 <div class="card form-card">
-                    <h3>"The server's answer"</h3>
+                    <h3>{t!(lab.answer.fixed_title)}</h3>
                     <p data-testid="lab-fixed-answer">
                         <code>{move || state.with(|s| s.endpoint.path())}</code>
                         {move || state.with(|s| match s.endpoint.fixed_methods() {
-                            Some((allowed, refused)) => format!(
-                                " answers {} with 200 and anything else — a preflight's OPTIONS included — with {refused}, and never with a CORS header. ",
-                                allowed.join(" or ")
-                            ),
-                            None => String::new(),
+                            Some((allowed, refused)) => {
+                                let allowed: Arg = match allowed {
+                                    [first, second, ..] => t!(lab.answer.two_methods, first = code(*first), second = code(*second)).into(),
+                                    [method] => t!(lab.answer.one_method, method = code(*method)).into(),
+                                    [] => Arg::from(""),
+                                };
+                                t!(lab.answer.fixed, allowed, refused).into_any()
+                            }
+                            None => ().into_any(),
                         })}
-                        "Pick the route "<code>"/cors"</code>" to choose the answer yourself."
+                        {t!(lab.answer.pick_cors)}
                     </p>
                 </div>
             }
         >
             <div class="answers">
-                <AnswerFields state which=Which::Preflight title="Answer to a preflight (OPTIONS)" prefix="p" />
-                <AnswerFields state which=Which::Actual title="Answer to the actual request" prefix="a" />
+                <AnswerFields state which=Which::Preflight title=t!(lab.answer.preflight_title) prefix="p" />
+                <AnswerFields state which=Which::Actual title=t!(lab.answer.actual_title) prefix="a" />
             </div>
         </Show>
     }
@@ -170,7 +187,7 @@ pub fn AnswerForm(state: RwSignal<LabState>) -> impl IntoView {
 fn AnswerFields(
     state: RwSignal<LabState>,
     which: Which,
-    title: &'static str,
+    title: Text,
     prefix: &'static str,
 ) -> impl IntoView {
     let text = move |f: fn(&Answer) -> &Option<String>| {
@@ -198,12 +215,12 @@ fn AnswerFields(
         <fieldset class="card form-card">
             <legend>{title}</legend>
             <div class="form-grid">
-                <SelectField label="Status" testid=id("status")
-                    options=vec![("200", "200 OK"), ("204", "204 No Content"), ("400", "400"), ("403", "403"), ("404", "404"), ("405", "405"), ("500", "500")]
+                <SelectField label=t!(lab.answer.status) testid=id("status")
+                    options=["200 OK", "204 No Content", "400", "403", "404", "405", "500"].into_iter().map(|s| (&s[..3], Choice::Code(s))).collect()
                     value=read(state, move |s| answer(s, which).status.to_string())
                     on_change=edit(state, move |s, v| if let Ok(n) = v.parse() { answer_mut(s, which).status = n }) />
-                <SelectField label="Access-Control-Allow-Origin" testid=id("acao")
-                    options=ACAO_OPTIONS.to_vec()
+                <SelectField label=code("Access-Control-Allow-Origin") testid=id("acao")
+                    options=acao_options()
                     value=read(state, move |s| answer(s, which).acao.word().to_owned())
                     on_change=edit(state, move |s, v| {
                         let acao = &mut answer_mut(s, which).acao;
@@ -213,38 +230,38 @@ fn AnswerFields(
                         }
                     }) />
                 <Show when=move || state.with(|s| matches!(answer(s, which).acao, Acao::Value(_)))>
-                    <TextField label="Access-Control-Allow-Origin value" testid=id("acao-value") placeholder="https://shop.example"
+                    <TextField label=t!(lab.answer.acao_value_label) testid=id("acao-value") placeholder="https://shop.example"
                         value=read(state, move |s| match &answer(s, which).acao { Acao::Value(v) => v.clone(), _ => String::new() })
                         on_change=edit(state, move |s, v| answer_mut(s, which).acao = Acao::Value(v)) />
                 </Show>
-                <SelectField label="Access-Control-Allow-Credentials" testid=id("acac")
-                    options=vec![("", "(none)"), ("true", "true"), ("false", "false")]
+                <SelectField label=code("Access-Control-Allow-Credentials") testid=id("acac")
+                    options=vec![("", words(t!(lab.answer.none))), ("true", Choice::Code("true")), ("false", Choice::Code("false"))]
                     value=text(|a| &a.acac)
                     on_change=set(|a, v| a.acac = v) />
                 {(which == Which::Preflight).then(|| view! {
-                    <TextField label="Access-Control-Allow-Methods" testid=id("acam") placeholder="PUT, DELETE"
+                    <TextField label=code("Access-Control-Allow-Methods") testid=id("acam") placeholder="PUT, DELETE"
                         value=text(|a| &a.acam) on_change=set(|a, v| a.acam = v) />
-                    <TextField label="Access-Control-Allow-Headers" testid=id("acah") placeholder="x-custom"
+                    <TextField label=code("Access-Control-Allow-Headers") testid=id("acah") placeholder="x-custom"
                         value=text(|a| &a.acah) on_change=set(|a, v| a.acah = v) />
-                    <TextField label="Access-Control-Max-Age" testid=id("max-age") placeholder="seconds"
+                    <TextField label=code("Access-Control-Max-Age") testid=id("max-age") placeholder="600"
                         value=text(|a| &a.max_age) on_change=set(|a, v| a.max_age = v) />
                 })}
                 {(which == Which::Actual).then(|| view! {
-                    <TextField label="Access-Control-Expose-Headers" testid=id("aceh") placeholder="X-Secret"
+                    <TextField label=code("Access-Control-Expose-Headers") testid=id("aceh") placeholder="X-Secret"
                         value=text(|a| &a.aceh) on_change=set(|a, v| a.aceh = v) />
-                    <SelectField label="Redirect" testid=id("redirect")
-                        options=vec![("", "(no redirect)"), ("302-api", "302 to the API origin"), ("307-api", "307 to the API origin"), ("302-intranet", "302 to the intranet origin"), ("302-app", "302 to this page's origin")]
+                    <SelectField label=t!(lab.answer.redirect) testid=id("redirect")
+                        options=vec![("", words(t!(lab.answer.no_redirect))), ("302-api", words(t!(lab.answer.redirect_302_api))), ("307-api", words(t!(lab.answer.redirect_307_api))), ("302-intranet", words(t!(lab.answer.redirect_302_intranet))), ("302-app", words(t!(lab.answer.redirect_302_app)))]
                         value=read(state, move |s| answer(s, which).redirect.as_ref().map(|r| format!("{}-{}", r.status, target_word(r.to))).unwrap_or_default())
                         on_change=edit(state, move |s, v| answer_mut(s, which).redirect = redirect_from_word(&v)) />
                 })}
             </div>
-            <TextArea label="Other response headers" testid=id("extra") placeholder="X-Secret: 42"
+            <TextArea label=t!(lab.answer.extra) testid=id("extra") placeholder="X-Secret: 42"
                 value=extra on_change=set_extra />
             <label class="check">
                 <input type="checkbox" data-testid=id("set-cookie")
                     prop:checked=move || state.with(|s| answer(s, which).set_cookie)
                     on:change=move |ev| { let on = event_target_checked(&ev); state.update(|s| answer_mut(s, which).set_cookie = on) } />
-                " Set-Cookie: lab=…"
+                " "<code>"Set-Cookie: lab=…"</code>
             </label>
         </fieldset>
     }

@@ -13,6 +13,8 @@ use leptos::prelude::*;
 
 use crate::components::server_log::ServerLog;
 use crate::demo::{self, JsGot};
+use crate::i18n::{t, Arg, Page, Text};
+use crate::words::lab as words;
 
 /// The learner's prediction before running (each may stay unanswered).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -159,14 +161,14 @@ fn at_real_url(mut p: Prediction, engine_url: &str, url: &str) -> Prediction {
 /// Three yes/no questions answered before running.
 #[component]
 pub fn GuessForm(guess: RwSignal<Guess>) -> impl IntoView {
-    let question = move |label: &'static str,
+    let question = move |label: Text,
                          id: &'static str,
                          get: fn(&Guess) -> Option<bool>,
                          set: fn(&mut Guess, Option<bool>)| {
-        let choice = move |value: Option<bool>, text: &'static str| {
+        let choice = move |value: Option<bool>, testid: &'static str, text: Text| {
             view! {
                 <label class="choice">
-                    <input type="radio" name=id data-testid=format!("guess-{id}-{text}")
+                    <input type="radio" name=id data-testid=format!("guess-{id}-{testid}")
                         prop:checked=move || guess.with(|g| get(g) == value)
                         on:change=move |_| guess.update(|g| set(g, value)) />
                     {text}
@@ -176,18 +178,18 @@ pub fn GuessForm(guess: RwSignal<Guess>) -> impl IntoView {
         view! {
             <fieldset class="guess">
                 <legend>{label}</legend>
-                {choice(Some(true), "yes")}
-                {choice(Some(false), "no")}
-                {choice(None, "skip")}
+                {choice(Some(true), "yes", t!(lab.guess.yes))}
+                {choice(Some(false), "no", t!(lab.guess.no))}
+                {choice(None, "skip", t!(lab.guess.skip))}
             </fieldset>
         }
     };
     view! {
-        <div class="guesses" aria-label="Your prediction">
-            <p class="caption">"Predict first (optional):"</p>
-            {question("Will a preflight be sent?", "preflight", |g| g.preflight, |g, v| g.preflight = v)}
-            {question("Will the request reach the server?", "arrives", |g| g.arrives, |g, v| g.arrives = v)}
-            {question("Will JavaScript read the response?", "readable", |g| g.readable, |g, v| g.readable = v)}
+        <div class="guesses" aria-label=move || t!(lab.guess.label).string()>
+            <p class="caption">{t!(lab.guess.caption)}</p>
+            {question(t!(lab.guess.preflight), "preflight", |g| g.preflight, |g, v| g.preflight = v)}
+            {question(t!(lab.guess.arrives), "arrives", |g| g.arrives, |g, v| g.arrives = v)}
+            {question(t!(lab.guess.readable), "readable", |g| g.readable, |g, v| g.readable = v)}
         </div>
     }
 }
@@ -208,24 +210,42 @@ pub fn RunView(
 ) -> impl IntoView {
     let case = Signal::derive(move || run.with(|r| r.as_ref().map(|r| r.case.clone())));
     let part = move |parts: &'static str| stepped.then_some(parts);
+    // The run's words are the lab's: on another page (the quiz's "Run it")
+    // they are fetched here, for the active language, and the run redrawn
+    // once they are in.
+    let texts = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let locale = crate::i18n::locale();
+        leptos::task::spawn_local(async move {
+            if crate::i18n::load(locale, Page::Lab).await.is_ok() {
+                texts.update(|n| *n += 1);
+            }
+        });
+    });
+    let shown = move || {
+        texts.track();
+        run.get()
+    };
     view! {
         <section class="card run-view" aria-live="polite" aria-busy=move || running.get().to_string()
             data-step=part("sent server js console")>
-            {move || run.get().map(|r| view! { <RunSummary run=r stepped /> })}
+            {move || shown().map(|r| view! { <RunSummary run=r stepped /> })}
             <div class="panels three">
-                {move || run.get().map(|r| view! { <BrowserSent run=r stepped /> })}
+                {move || shown().map(|r| view! { <BrowserSent run=r stepped /> })}
                 <div class="log-slot" data-step=part("server")>
                     <ServerLog learner=demo::learner_tag() case />
                 </div>
-                {move || run.get().map(|r| view! { <JsGotPanel run=r stepped /> })}
+                {move || shown().map(|r| view! { <JsGotPanel run=r stepped /> })}
             </div>
-            {move || run.get().map(|r| view! {
+            {move || shown().map(|r| view! {
                 <div data-step=part("server")><SideEffect run=r.clone() /></div>
                 <div data-step=part("console")><ConsoleBox run=r.clone() /></div>
             })}
-            {move || (!compact).then(|| run.get().map(|r| view! { <div data-step=part("console")><Afterword run=r /></div> }))}
+            {move || (!compact).then(|| shown().map(|r| view! { <div data-step=part("console")><Afterword run=r /></div> }))}
             <Show when=move || run.with(Option::is_none)>
-                <p class="empty" class:presenter-hidden=stepped data-testid="lab-not-run">"Not run yet: press Run fetch."</p>
+                <p class="empty" class:presenter-hidden=stepped data-testid="lab-not-run">
+                    {move || { texts.track(); t!(lab.run.not_run).into_any() }}
+                </p>
             </Show>
         </section>
     }
@@ -247,8 +267,8 @@ fn RunSummary(run: Run, stepped: bool) -> impl IntoView {
     // Presenter mode reveals the timeline step by step: an entry from the
     // step that shows it on.
     let step = |done: Option<bool>,
-                title: String,
-                detail: String,
+                title: Text,
+                detail: Text,
                 testid: &'static str,
                 from: &'static str| {
         let (class, mark) = match done {
@@ -266,25 +286,35 @@ fn RunSummary(run: Run, stepped: bool) -> impl IntoView {
     };
     let model = run.prediction.as_ref().map(summary);
     let browser = crate::engines::browser_name(run.engine);
-    let model_heading = format!("Lab's model ({browser})");
+    let model_heading = t!(lab.summary.model, browser);
     let differs = engines_differ(&run.by_engine);
     let engine_agrees = model.map(|m| m == (preflight, actual, readable));
-    let yes_no = |v: bool| if v { "yes" } else { "no" };
-    let row = |question: &'static str, guess: Option<bool>, modelled: Option<bool>, real: bool| {
+    let yes_no = |v: bool| {
+        if v {
+            t!(lab.summary.yes)
+        } else {
+            t!(lab.summary.no)
+        }
+    };
+    let maybe = |v: Option<bool>| match v {
+        Some(v) => yes_no(v).into_any(),
+        None => "—".into_any(),
+    };
+    let row = |question: Text, guess: Option<bool>, modelled: Option<bool>, real: bool| {
         let verdict = guess.map(|g| {
             if g == real {
-                "✓ you were right"
+                t!(lab.summary.right)
             } else {
-                "✗ you guessed wrong"
+                t!(lab.summary.wrong)
             }
         });
         view! {
             <tr>
                 <th scope="row">{question}</th>
-                <td>{guess.map_or("—", yes_no)}</td>
-                <td>{modelled.map_or("—", yes_no)}</td>
+                <td>{maybe(guess)}</td>
+                <td>{maybe(modelled)}</td>
                 <td><strong>{yes_no(real)}</strong></td>
-                <td>{verdict}</td>
+                <td>{verdict.map(Text::into_any)}</td>
             </tr>
         }
     };
@@ -295,55 +325,59 @@ fn RunSummary(run: Run, stepped: bool) -> impl IntoView {
         .any(|e| e.header("cookie").is_some_and(|c| c.contains("lab=")));
     view! {
         <div class="run-summary">
-            <h2>"What happened"</h2>
+            <h2>{t!(lab.summary.title)}</h2>
             <ol class="timeline" data-testid="lab-timeline" data-step=part("sent server js")>
-                {step(preflight.then_some(true), "Preflight".into(),
-                    if preflight { "OPTIONS arrived at the server".into() } else { "none was sent".into() }, "timeline-preflight", "sent server js")}
-                {step(Some(actual), "Actual request".into(),
-                    if actual { format!("{} arrived at the server", run.state.request.method) } else { "never reached the server".into() }, "timeline-actual", "server js")}
-                {step(status.map(|_| true), "Response".into(),
-                    status.map(|s| format!("the server answered {s}")).unwrap_or_else(|| "no answer to the actual request".into()), "timeline-response", "server js")}
-                {step(Some(readable), "JavaScript".into(),
-                    if readable { "could read the response".into() } else { "was refused the response".into() }, "timeline-js", "js")}
+                {step(preflight.then_some(true), t!(lab.summary.preflight),
+                    if preflight { t!(lab.summary.preflight_arrived) } else { t!(lab.summary.preflight_none) }, "timeline-preflight", "sent server js")}
+                {step(Some(actual), t!(lab.summary.actual),
+                    if actual { t!(lab.summary.actual_arrived, method = words::code(run.state.request.method.clone())) } else { t!(lab.summary.actual_never) }, "timeline-actual", "server js")}
+                {step(status.map(|_| true), t!(lab.summary.response),
+                    match status { Some(status) => t!(lab.summary.answered, status), None => t!(lab.summary.no_answer) }, "timeline-response", "server js")}
+                {step(Some(readable), t!(lab.summary.js),
+                    if readable { t!(lab.summary.js_read) } else { t!(lab.summary.js_refused) }, "timeline-js", "js")}
             </ol>
             <p data-testid="lab-cookie-sent" data-step=part("server")>
                 {match (actual, cookie_sent) {
-                    (true, true) => "Cookie: the lab's cookie went with the request.",
-                    (true, false) => "Cookie: none went with the request.",
-                    (false, _) => "Cookie: no request carried one (none arrived).",
+                    (true, true) => t!(lab.summary.cookie_went),
+                    (true, false) => t!(lab.summary.cookie_not),
+                    (false, _) => t!(lab.summary.cookie_no_request),
                 }}
             </p>
             <div class="table-scroll" data-step=part("js")>
                 <table class="prediction-table" data-testid="prediction-table">
                     <thead>
-                        <tr><th scope="col">"Question"</th><th scope="col">"You"</th><th scope="col" data-testid="model-engine">{model_heading}</th><th scope="col">"The browser"</th><th scope="col"></th></tr>
+                        <tr><th scope="col">{t!(lab.summary.question)}</th><th scope="col">{t!(lab.summary.you)}</th><th scope="col" data-testid="model-engine">{model_heading}</th><th scope="col">{t!(lab.summary.the_browser)}</th><th scope="col"></th></tr>
                     </thead>
                     <tbody>
-                        {row("Preflight sent?", run.guess.preflight, model.map(|m| m.0), preflight)}
-                        {row("Request reached the server?", run.guess.arrives, model.map(|m| m.1), actual)}
-                        {row("JavaScript could read it?", run.guess.readable, model.map(|m| m.2), readable)}
+                        {row(t!(lab.summary.q_preflight), run.guess.preflight, model.map(|m| m.0), preflight)}
+                        {row(t!(lab.summary.q_arrives), run.guess.arrives, model.map(|m| m.1), actual)}
+                        {row(t!(lab.summary.q_readable), run.guess.readable, model.map(|m| m.2), readable)}
                     </tbody>
                 </table>
             </div>
             {engine_agrees.map(|agrees| view! {
                 <p class="hint" data-testid="engine-agrees" data-step=part("js")>
                     {if agrees {
-                        format!("The lab's model of the Fetch standard, as {browser} implements it, predicted this too.")
+                        t!(lab.summary.agrees, browser)
                     } else {
-                        format!("The lab's model predicted something else for {browser} here — the browser decides; please report this case.")
+                        t!(lab.summary.disagrees, browser)
                     }}
-                    {(!run.engine_is_learners).then_some(" (The lab does not know your browser, so the model column is Chrome's.)")}
+                    {(!run.engine_is_learners).then(|| t!(lab.summary.unknown_browser).into_any())}
                 </p>
             })}
             {differs.map(|lines| view! {
                 <div class="engines-differ" data-testid="engines-differ" data-step=part("js")>
-                    <p><strong>"⚠ Browsers differ here:"</strong></p>
+                    <p><strong>{t!(lab.summary.differ)}</strong></p>
                     <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                 </div>
             })}
             <p class="hint" data-step=part("console")>
-                "Link to this run: "
-                <a data-testid="lab-permalink" href=crate::url_state::absolute_url("/lab", &run.state.to_query())>"copy me"</a>
+                {
+                    let href = crate::url_state::absolute_url("/lab", &run.state.to_query());
+                    t!(lab.summary.permalink, link = Arg::view(move || view! {
+                        <a data-testid="lab-permalink" href=href.clone()>{t!(lab.summary.copy_me)}</a>
+                    }))
+                }
             </p>
         </div>
     }
@@ -361,10 +395,10 @@ fn BrowserSent(run: Run, stepped: bool) -> impl IntoView {
     let count = sent.len();
     view! {
         <section class="panel" aria-labelledby="sent-title" data-testid="browser-sent" data-step=stepped.then_some("sent")>
-            <h3 id="sent-title">"Browser sent"</h3>
-            <p class="hint">"Request line and the headers the script and CORS put there (the browser adds Host, User-Agent and more)."</p>
+            <h3 id="sent-title">{t!(lab.sent.title)}</h3>
+            <p class="hint">{t!(lab.sent.hint)}</p>
             {if sent.is_empty() {
-                view! { <p class="empty" data-testid="sent-nothing">"Nothing: the browser refused before sending."</p> }.into_any()
+                view! { <p class="empty" data-testid="sent-nothing">{t!(lab.sent.nothing)}</p> }.into_any()
             } else {
                 sent.into_iter().enumerate().map(|(i, r)| {
                     let path = path_and_query(&r.url);
@@ -376,9 +410,11 @@ fn BrowserSent(run: Run, stepped: bool) -> impl IntoView {
                     );
                     view! {
                         <p class="wire-label">
-                            {if r.preflight { "Preflight" } else { "Request" }}
-                            " to "<code>{origin_part(&r.url)}</code>
-                            {r.cookie.then_some(" — with the cookie")}
+                            {
+                                let origin = words::code(origin_part(&r.url));
+                                if r.preflight { t!(lab.sent.preflight_to, origin) } else { t!(lab.sent.request_to, origin) }
+                            }
+                            {r.cookie.then(|| t!(lab.sent.with_cookie).into_any())}
                         </p>
                         <pre class=if r.preflight { "wire preflight" } else { "wire" }
                             data-testid=if r.preflight { "sent-preflight" } else { "sent-request" }>{text}</pre>
@@ -413,31 +449,31 @@ fn path_and_query(url: &str) -> String {
 fn JsGotPanel(run: Run, stepped: bool) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="js-title" data-testid="js-got" data-step=stepped.then_some("js")>
-            <h3 id="js-title">"JavaScript got"</h3>
+            <h3 id="js-title">{t!(lab.js.title)}</h3>
             {match run.js.clone() {
                 JsGot::Rejected { error } => view! {
-                    <p class="verdict bad"><span aria-hidden="true">"✗ "</span>"The promise rejected:"</p>
-                    <pre class="js-result" data-testid="js-result">{error}</pre>
+                    <p class="verdict bad"><span aria-hidden="true">"✗ "</span>{t!(lab.js.rejected)}</p>
+                    <pre class="js-result" lang="en" data-testid="js-result">{error}</pre>
                 }.into_any(),
                 JsGot::Response { status, response_type, headers, body } => {
                     let opaque = response_type.starts_with("opaque");
                     view! {
                         <p class=if opaque { "verdict bad" } else { "verdict good" }>
                             <span aria-hidden="true">{if opaque { "✗ " } else { "✓ " }}</span>
-                            {if opaque { format!("An {response_type} response: nothing to read") } else { format!("Readable, status {status}") }}
+                            {if opaque { t!(lab.js.opaque, kind = response_type.clone()) } else { t!(lab.js.readable, status) }}
                         </p>
                         <dl class="kv">
-                            <dt>"status"</dt><dd data-testid="js-status">{status}</dd>
-                            <dt>"type"</dt><dd data-testid="js-type">{response_type.clone()}</dd>
+                            <dt><code>"status"</code></dt><dd data-testid="js-status">{status}</dd>
+                            <dt><code>"type"</code></dt><dd data-testid="js-type" translate="no">{response_type.clone()}</dd>
                         </dl>
-                        <h4>"Headers JavaScript can see"</h4>
+                        <h4>{t!(lab.js.visible_headers)}</h4>
                         <ul class="visible-headers" data-testid="js-headers">
-                            {if headers.is_empty() { view! { <li class="empty">"none"</li> }.into_any() } else {
+                            {if headers.is_empty() { view! { <li class="empty">{t!(lab.js.none)}</li> }.into_any() } else {
                                 headers.into_iter().map(|(n, v)| view! { <li><code>{format!("{n}: {v}")}</code></li> }).collect_view().into_any()
                             }}
                         </ul>
-                        <h4>"Body"</h4>
-                        <pre class="js-result" data-testid="js-body">{if body.is_empty() { "(empty)".to_owned() } else { body }}</pre>
+                        <h4>{t!(lab.js.body)}</h4>
+                        <pre class="js-result" data-testid="js-body">{if body.is_empty() { t!(lab.js.empty).into_any() } else { body.into_any() }}</pre>
                     }.into_any()
                 }
             }}
@@ -451,16 +487,16 @@ fn SideEffect(run: Run) -> impl IntoView {
     match (&run.posts_before, &run.posts_after) {
         (Some(before), Some(after)) => Some(view! {
             <section class="side-effect" data-testid="side-effect">
-                <h3>"Side effect on the server"</h3>
+                <h3>{t!(lab.side_effect.title)}</h3>
                 <div class="two-col">
-                    <PostsList title="Posts before" list=before.clone() testid="posts-before" />
-                    <PostsList title="Posts after" list=after.clone() testid="posts-after" />
+                    <PostsList title=t!(lab.side_effect.before) list=before.clone() testid="posts-before" />
+                    <PostsList title=t!(lab.side_effect.after) list=after.clone() testid="posts-after" />
                 </div>
                 <p data-testid="side-effect-verdict">
                     {if before.posts.len() != after.posts.len() {
-                        "The post is gone: the server received the request and acted on it. CORS only decided whether this page's script could read the answer."
+                        t!(lab.side_effect.gone)
                     } else {
-                        "Nothing changed on the server."
+                        t!(lab.side_effect.unchanged)
                     }}
                 </p>
             </section>
@@ -471,31 +507,34 @@ fn SideEffect(run: Run) -> impl IntoView {
 
 /// When the engines' predictions differ in what happens (not just in
 /// wording): one sentence per engine.
-fn engines_differ(by_engine: &[Prediction]) -> Option<Vec<String>> {
+fn engines_differ(by_engine: &[Prediction]) -> Option<Vec<Text>> {
     let first = summary(by_engine.first()?);
     if by_engine.iter().all(|p| summary(p) == first) {
         return None;
     }
-    let yes_no = |v: bool, yes: &'static str, no: &'static str| if v { yes } else { no };
     Some(
         by_engine
             .iter()
             .map(|p| {
                 let (preflight, arrives, readable) = summary(p);
-                format!(
-                    "{}: {}, {}, {}.",
-                    crate::engines::browser_name(p.engine),
-                    yes_no(preflight, "preflight sent", "no preflight"),
-                    yes_no(
-                        arrives,
-                        "the request reaches the server",
-                        "the request never reaches the server"
-                    ),
-                    yes_no(
-                        readable,
-                        "JavaScript reads the answer",
-                        "JavaScript gets no answer"
-                    ),
+                t!(
+                    lab.summary.differ_line,
+                    browser = crate::engines::browser_name(p.engine),
+                    preflight = if preflight {
+                        t!(lab.summary.differ_preflight)
+                    } else {
+                        t!(lab.summary.differ_no_preflight)
+                    },
+                    arrives = if arrives {
+                        t!(lab.summary.differ_arrives)
+                    } else {
+                        t!(lab.summary.differ_never)
+                    },
+                    readable = if readable {
+                        t!(lab.summary.differ_reads)
+                    } else {
+                        t!(lab.summary.differ_no_answer)
+                    },
                 )
             })
             .collect(),
@@ -517,48 +556,46 @@ fn ConsoleBox(run: Run) -> impl IntoView {
     let learners = run.engine_is_learners.then_some(run.engine);
     view! {
         <section class="console" aria-labelledby="console-title">
-            <h3 id="console-title">"Console messages"</h3>
+            <h3 id="console-title">{t!(lab.console.title)}</h3>
             {if any {
                 view! {
                     <p class="hint" data-testid="console-hint">
-                        "JavaScript cannot read these; the browser prints them in the developer console for you, the developer (to open it here: "
-                        {crate::words::console_shortcut(crate::demo::this_browser())}"). Each browser words them its own way:"
+                        {t!(lab.console.hint, shortcut = crate::words::console_shortcut(crate::demo::this_browser()))}
                     </p>
                     {consoles.into_iter().map(|(engine, lines)| {
                         let name = crate::engines::browser_name(engine);
                         let slug = crate::engines::slug(engine);
-                        let yours = (learners == Some(engine)).then_some(" — your browser");
-                        let heading = format!("{}{}", crate::engines::family(engine), yours.unwrap_or_default());
+                        let heading = if learners == Some(engine) {
+                            t!(lab.console.yours, family = words::family(engine))
+                        } else {
+                            words::family(engine)
+                        };
                         if lines.is_empty() {
                             return view! {
                                 <h4>{heading}</h4>
-                                <p data-testid=format!("console-{slug}-none")>{format!("{name} prints nothing for this.")}</p>
+                                <p data-testid=format!("console-{slug}-none")>{t!(lab.console.prints_nothing, browser = name)}</p>
                             }.into_any();
                         }
                         let reason = lines.first().map(|l| l.trim_end().to_owned()).unwrap_or_default();
                         let explain_id = if engine == Engine::Chromium { "console-explain".to_owned() } else { format!("console-explain-{slug}") };
                         view! {
                             <h4>{heading}</h4>
-                            <pre class="console-line" data-testid=format!("console-{slug}")>{lines.join("\n")}</pre>
+                            <pre class="console-line" lang="en" data-testid=format!("console-{slug}")>{lines.join("\n")}</pre>
                             <p class="console-explain">
                                 <a data-testid=explain_id href=crate::url_state::path_with_query("/explain", &[("m", reason.as_str())])>
-                                    {format!("Explain the {name} message")}
+                                    {t!(lab.console.explain, browser = name)}
                                 </a>
-                                " — the rule, why, and the fix, in plain words."
+                                {t!(lab.console.explain_after)}
                             </p>
                         }.into_any()
                     }).collect_view()}
                 }.into_any()
             } else if no_cors {
                 view! {
-                    <p data-testid="console-none">
-                        "No CORS message: in no-cors mode there is no CORS check to fail. "
-                        "The request still went out, and the script got an opaque response: "
-                        "status 0, no headers, no body it can read."
-                    </p>
+                    <p data-testid="console-none">{t!(lab.console.none_no_cors)}</p>
                 }.into_any()
             } else {
-                view! { <p data-testid="console-none">"No CORS message: no CORS check failed."</p> }.into_any()
+                view! { <p data-testid="console-none">{t!(lab.console.none)}</p> }.into_any()
             }}
         </section>
     }
@@ -594,12 +631,12 @@ fn Afterword(run: Run) -> impl IntoView {
     view! {
         {explanation.map(|text| view! {
             <section class="explain">
-                <h3>"Why"</h3>
+                <h3>{t!(lab.afterword.why)}</h3>
                 <p data-testid="lab-explanation">{text}</p>
             </section>
         })}
         <details class="steps-details" open=any_failed>
-            <summary><h3>"Every rule the browser applied"</h3></summary>
+            <summary><h3>{t!(lab.afterword.every_rule)}</h3></summary>
             <ol class="steps" data-testid="lab-steps">
                 {steps.into_iter().map(|step| {
                     let (class, mark) = match step.outcome {
@@ -610,8 +647,8 @@ fn Afterword(run: Run) -> impl IntoView {
                     view! {
                         <li class=class>
                             <span aria-hidden="true">{mark}" "</span>
-                            <strong>{step.rule.title()}</strong>": "{step.detail}" "
-                            <a href=step.spec rel="noreferrer" target="_blank">"spec"</a>
+                            {t!(lab.afterword.decided, rule = Arg::view(move || view! { <strong>{words::rule_title(step.rule)}</strong> }), fact = words::fact(&step.fact))}" "
+                            <a href=step.spec rel="noreferrer" target="_blank">{t!(lab.afterword.spec)}</a>
                         </li>
                     }
                 }).collect_view()}
@@ -619,15 +656,15 @@ fn Afterword(run: Run) -> impl IntoView {
         </details>
         <section class="two-col advice">
             <div>
-                <h3>"The same request with curl"</h3>
+                <h3>{t!(lab.afterword.curl_title)}</h3>
                 <pre class="code" data-testid="lab-curl">{curl}</pre>
-                <p class="hint">{advice::curl_note()}</p>
+                <p class="hint">{t!(lab.afterword.curl_note)}</p>
             </div>
             <div>
-                <h3>"The fix, on the server"</h3>
-                <p class="hint">"These response headers let this page read the answer. Only the server can send them; nothing in the page's code can."</p>
+                <h3>{t!(lab.afterword.fix_title)}</h3>
+                <p class="hint">{t!(lab.afterword.fix_hint)}</p>
                 <pre class="code" data-testid="lab-fix-raw">{raw}</pre>
-                <h4>"With axum and tower-http"</h4>
+                <h4>{t!(lab.afterword.axum)}</h4>
                 <pre class="code" data-testid="lab-fix-axum">{axum}</pre>
             </div>
         </section>
@@ -635,30 +672,33 @@ fn Afterword(run: Run) -> impl IntoView {
 }
 
 /// One paragraph naming the rule that decided the run.
-fn explain(p: &Prediction) -> String {
+fn explain(p: &Prediction) -> Text {
     if let Some(step) = p.steps.iter().find(|s| s.outcome == Outcome::Fail) {
-        return format!("{}: {}", step.rule.title(), step.detail);
+        return t!(
+            lab.afterword.decided,
+            rule = words::rule_title(step.rule),
+            fact = words::fact(&step.fact)
+        );
     }
     match &p.observation.js {
-        JsObservation::Rejected => "The request failed before any CORS check.".to_owned(),
+        JsObservation::Rejected => t!(lab.afterword.rejected_early),
         JsObservation::Response { response_type, .. } if response_type.starts_with("opaque") => {
-            "The browser hands the script an opaque response: the request went out, but in no-cors mode (or for a manual redirect) nothing of the answer is shown to JavaScript.".to_owned()
+            t!(lab.afterword.opaque)
         }
         JsObservation::Response { response_type, .. } if response_type == "basic" => {
-            "Same origin: the browser needs no permission to give the page its own origin's answer.".to_owned()
+            t!(lab.afterword.same_origin)
         }
-        JsObservation::Response { .. } => {
-            "Every check passed: the server's CORS headers allow this page's origin (by naming it, or with * for a request without credentials), so the browser lets the script read the answer (and the headers listed as exposed).".to_owned()
-        }
+        JsObservation::Response { .. } => t!(lab.afterword.passed),
     }
 }
 
 #[component]
-fn PostsList(title: &'static str, list: PostList, testid: &'static str) -> impl IntoView {
+fn PostsList(title: Text, list: PostList, testid: &'static str) -> impl IntoView {
+    // The posts are the demo server's data, in its language.
     view! {
         <div>
             <h4>{title}</h4>
-            <ul class="posts" data-testid=testid>
+            <ul class="posts" data-testid=testid lang="en" translate="no">
                 {list.posts.into_iter().map(|p| view! {
                     <li data-testid="post" data-id=p.id.to_string()>{format!("#{} {} — {}", p.id, p.title, p.author)}</li>
                 }).collect_view()}

@@ -7,6 +7,7 @@ use cors_core::wire::DemoConfig;
 use leptos::prelude::*;
 
 use crate::demo;
+use crate::i18n::t;
 
 /// Whether the experiment sends a request to the API under its other host
 /// (the request itself, or a redirect at any depth).
@@ -27,7 +28,8 @@ pub fn needs_other_site(state: &LabState) -> bool {
 /// goes there; or why it cannot run here.
 #[component]
 pub fn OtherSiteNote(config: DemoConfig, state: RwSignal<LabState>) -> impl IntoView {
-    let missing = demo::other_site_missing(&config);
+    // The page's host when there is no other site (the learner's words say why).
+    let missing = config.alt_host.is_none().then(demo::page_host);
     let other = config
         .alt_host
         .as_ref()
@@ -37,16 +39,15 @@ pub fn OtherSiteNote(config: DemoConfig, state: RwSignal<LabState>) -> impl Into
             return None;
         }
         Some(match (&missing, &other) {
-            (Some(message), _) => view! {
+            (Some(host), _) => view! {
                 <p class="card warning" role="alert" data-testid="lab-other-site-missing">
-                    <strong>"Not available here. "</strong>{message.clone()}
+                    {t!(lab.other_site.missing, host = host.clone())}
                 </p>
             }
             .into_any(),
             (None, Some(other)) => view! {
                 <p class="card hint" data-testid="lab-other-site">
-                    "The other site here is "<code>{other.clone()}</code>
-                    ": the same API server under another host, so another origin and another site."
+                    {t!(lab.other_site.here, origin = other.clone())}
                 </p>
             }
             .into_any(),

@@ -13,6 +13,7 @@ use crate::components::lab_run::{Guess, GuessForm, Run, RunView};
 use crate::components::other_site::{needs_other_site, OtherSiteNote};
 use crate::components::server_down::ServerDown;
 use crate::demo;
+use crate::i18n::t;
 use crate::presenter::Presenter;
 use crate::url_state;
 
@@ -21,14 +22,10 @@ pub fn LabPage() -> impl IntoView {
     let config = demo::use_config();
     view! {
         <section class="intro" data-step="request">
-            <h1>"Live fetch lab"</h1>
-            <p class="lead">
-                "Build a request, decide how the server answers, and run it for real. Three panels "
-                "show what the browser sent, what the server received and did, and what your "
-                "script was given — they often disagree, and that is the lesson."
-            </p>
+            <h1>{t!(lab.title)}</h1>
+            <p class="lead">{t!(lab.lead)}</p>
         </section>
-        <Suspense fallback=|| view! { <p class="card">"Looking for the demo server…"</p> }>
+        <Suspense fallback=|| view! { <p class="card">{t!(lab.looking_for_server)}</p> }>
             {move || config.get().map(|result| match result {
                 Ok(config) => view! { <Lab config /> }.into_any(),
                 Err(message) => view! { <ServerDown message /> }.into_any(),
@@ -92,23 +89,25 @@ fn Lab(config: DemoConfig) -> impl IntoView {
     view! {
         {link_error.map(|e| view! {
             <p class="card warning" role="alert" data-testid="lab-link-error">
-                "This link could not be read ("{e}"), so the lab starts from the default experiment."
+                {t!(lab.link_error, error = e)}
             </p>
         })}
         <section class="card" aria-labelledby="named-title" data-step="request">
-            <h2 id="named-title">"Experiments"</h2>
-            <div class="presets" role="group" aria-label="Named experiments">
+            <h2 id="named-title">{t!(lab.named.title)}</h2>
+            <div class="presets" role="group" aria-label=move || t!(lab.named.label).string()>
                 {named::all().into_iter().map(|n| {
                     let slug = n.slug;
+                    let (title, summary) = crate::words::lab::named(slug)
+                        .map_or((None, None), |(t, s)| (Some(t), Some(s)));
                     view! {
-                        <button type="button" class="chip" title=n.summary data-testid=format!("named-{slug}")
+                        <button type="button" class="chip" title=move || summary.as_ref().map(|s| s.string()) data-testid=format!("named-{slug}")
                             on:click=move |_| {
                                 if let Some(n) = named::by_slug(slug) {
                                     state.set(LabState { endpoint: n.endpoint, request: n.request, server: n.server });
                                     run.set(None);
                                 }
                             }>
-                            {n.title}
+                            {title.map_or_else(|| slug.into_any(), |t| t.into_any())}
                         </button>
                     }
                 }).collect_view()}
@@ -120,11 +119,11 @@ fn Lab(config: DemoConfig) -> impl IntoView {
             <AnswerForm state />
         </div>
         <OtherSiteNote config=config.get_value() state />
-        <section class="card run-bar" aria-label="Run" data-step="request">
+        <section class="card run-bar" aria-label=move || t!(lab.run.label).string() data-step="request">
             <GuessForm guess />
             <div class="run-actions">
                 <button type="button" class="primary big" data-testid="lab-run" on:click=move |_| start() disabled=move || running.get() || blocked()>
-                    {move || if running.get() { "Running…" } else { "Run fetch" }}
+                    {move || if running.get() { t!(lab.run.running).into_any() } else { t!(lab.run.start).into_any() }}
                 </button>
                 <button type="button" class="presenter-hidden" data-testid="lab-reset" on:click=reset
                     title=move || seat.get().reset_title()>
@@ -134,9 +133,9 @@ fn Lab(config: DemoConfig) -> impl IntoView {
         </section>
         <Show when=awaiting_run>
             <section class="card presenter-run" data-step="sent server js console" data-testid="present-run-needed">
-                <p>"This step shows what happened when the request ran. It has not run yet."</p>
+                <p>{t!(lab.run.present_needed)}</p>
                 <button type="button" class="primary big" data-testid="present-run" on:click=move |_| start() disabled=move || running.get()>
-                    {move || if running.get() { "Running…" } else { "Run fetch now" }}
+                    {move || if running.get() { t!(lab.run.running).into_any() } else { t!(lab.run.run_now).into_any() }}
                 </button>
             </section>
         </Show>
@@ -161,17 +160,13 @@ fn CookieCard(config: DemoConfig) -> impl IntoView {
     on_cleanup(move || focus.remove());
     view! {
         <section class="card cookie-card" aria-labelledby="cookie-title" data-step="request">
-            <h2 id="cookie-title">"Cookie"</h2>
+            <h2 id="cookie-title">{t!(lab.cookie.title)}</h2>
             <p data-testid="lab-cookie-state">
-                {move || if has.get() {
-                    "✓ This browser holds the API origin's cookie (lab=…). Requests with credentials: 'include' carry it — to any port of this host, since cookies ignore ports."
-                } else {
-                    "No cookie from the API origin yet. Open its login page to get one, then come back."
-                }}
+                {move || if has.get() { t!(lab.cookie.has).into_any() } else { t!(lab.cookie.none).into_any() }}
             </p>
             <p class="run-actions">
-                <a class="button secondary" href=login target="_blank" rel="noopener" data-testid="lab-login">"Log in to the API origin"</a>
-                <button type="button" on:click=move |_| has.set(demo::page_has_lab_cookie())>"Check again"</button>
+                <a class="button secondary" href=login target="_blank" rel="noopener" data-testid="lab-login">{t!(lab.cookie.login)}</a>
+                <button type="button" on:click=move |_| has.set(demo::page_has_lab_cookie())>{t!(lab.cookie.check)}</button>
             </p>
         </section>
     }

@@ -17,6 +17,7 @@ mod hostile_input;
 mod lab_page;
 mod language;
 mod language_explain;
+mod language_lab;
 mod language_origin;
 mod language_why;
 mod lazy_routes;

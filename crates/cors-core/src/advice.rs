@@ -165,18 +165,6 @@ pub fn curl_command(
     out
 }
 
-/// Why curl reads what the browser hid from the page.
-pub fn curl_note() -> &'static str {
-    "curl shows the whole answer, body included, even where the browser kept it from \
-     the page. That is not a hole in CORS. The same-origin policy is a rule browsers \
-     keep to protect their user: a page from one site runs inside your browser, with \
-     your cookies and your place on the network, and without the rule it could read \
-     your mail or your intranet and send it home. curl runs as you, on your command, \
-     with no other site's page in control of it, so there is nobody to protect you \
-     from. The server sends the same bytes either way; CORS headers only tell browsers \
-     which pages may read them."
-}
-
 /// The fewest response headers that make this request succeed and its answer
 /// readable by a page on `page_origin`: the exact origin (never `*`, which
 /// fails with credentials) plus `Vary: Origin`, `Access-Control-Allow-Credentials:

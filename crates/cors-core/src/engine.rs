@@ -193,19 +193,164 @@ pub struct Step {
     /// Link to the rule in the Fetch standard (or the relevant spec).
     pub spec: &'static str,
     pub outcome: Outcome,
-    /// What decided, in plain English, naming the header, method or value.
-    pub detail: String,
+    /// What decided, as facts (the app puts them into words), naming the
+    /// header, method or value.
+    pub fact: Fact,
 }
 
 impl Step {
-    fn new(rule: Rule, outcome: Outcome, detail: String) -> Step {
+    fn new(rule: Rule, outcome: Outcome, fact: Fact) -> Step {
         Step {
             rule,
             spec: rule.spec(),
             outcome,
-            detail,
+            fact,
         }
     }
+}
+
+/// What a step found: the facts the lab's "every rule the browser applied"
+/// list puts into words (`src/words/lab.rs`), one variant per kind of
+/// sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Fact {
+    /// A check failed: the failure says which and on what value.
+    /// `unsafe_headers`: every request header the preflight had to allow
+    /// (to name the others when one is refused).
+    Failed {
+        failure: Failure,
+        unsafe_headers: Vec<String>,
+    },
+    /// `new Request()` accepted the request (`headers`: as the script set them).
+    Constructed {
+        method: String,
+        headers: Vec<(String, String)>,
+    },
+    /// The browser wrote the method `from` as `to` (upper-cased).
+    MethodNormalized { from: String, to: String },
+    /// The method stays as written, not upper case.
+    MethodKeepsCase { method: String },
+    /// A forbidden request header, silently dropped.
+    ForbiddenHeaderDropped { name: String },
+    /// A header no-cors mode does not allow, silently dropped.
+    NoCorsHeaderDropped { name: String, value: String },
+    /// A string body without Content-Type: `text/plain;charset=UTF-8` added.
+    BodyContentTypeAdded,
+    /// The URL's origin is the page's.
+    SameOrigin { origin: String },
+    /// The URL's origin is not the page's.
+    CrossOrigin { origin: String, page_origin: String },
+    /// no-cors mode to another origin: sent without CORS, opaque answer.
+    NoCorsMode,
+    /// Why no preflight: no-cors mode, same origin, or a simple request.
+    NoPreflight { why: NoPreflightWhy, method: String },
+    /// A preflight is needed (and sent), for these reasons.
+    PreflightNeeded { reasons: Vec<PreflightReason> },
+    /// A preflight is needed, but a cached one covers the request.
+    PreflightCached { reasons: Vec<PreflightReason> },
+    /// The preflight passed.
+    PreflightPassed {
+        status: u16,
+        origin: String,
+        credentials: bool,
+        method: String,
+        allowance: MethodAllowance,
+        unsafe_headers: Vec<String>,
+    },
+    /// What the preflight cache keeps of the preflight's answer.
+    PreflightStored { engine: Engine, cache: CacheNote },
+    /// Whether cookies go with the request, and why.
+    Credentials {
+        mode: crate::scenario::Credentials,
+        cookies: CookiesSent,
+    },
+    /// What became of the response's `Set-Cookie`.
+    SetCookie(SetCookieFate),
+    /// The demo server refused the spec (`why`: the key and its problem, as
+    /// the server's JSON error says it).
+    ServerRefused { why: String },
+    /// A CORS check passed.
+    CorsCheckPassed {
+        on: Stage,
+        origin: String,
+        credentials: bool,
+    },
+    /// redirect "manual" and a redirect with a Location: an opaque-redirect response.
+    ManualRedirect { status: u16 },
+    /// redirect "manual" and a redirect status without Location: the same.
+    ManualRedirectStatus { status: u16 },
+    /// A redirect to another origin dropped `Authorization`.
+    AuthorizationDropped { from: String, to: String },
+    /// A redirect followed; `to_get`: the method it turned into GET;
+    /// `tainted`: the request's origin is now `null`.
+    RedirectFollowed {
+        status: u16,
+        to: String,
+        to_get: Option<String>,
+        tainted: bool,
+    },
+    /// no-cors: the response arrived, JavaScript gets it opaque.
+    Opaque { status: u16 },
+    /// What JavaScript reads of a same-origin (`basic`) response.
+    ReadableSameOrigin { status: u16, headers: Vec<String> },
+    /// What JavaScript reads of a CORS response.
+    ReadableCors { status: u16, headers: Vec<String> },
+}
+
+/// How the preflight allowed the method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MethodAllowance {
+    /// A CORS-safelisted method needs no permission.
+    Safelisted,
+    /// `Access-Control-Allow-Methods` lists it.
+    Listed,
+    /// `Access-Control-Allow-Methods: *` covers it.
+    Wildcard,
+}
+
+/// What the preflight cache does with a passed preflight.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum CacheNote {
+    /// `Access-Control-Max-Age` is not a number (Firefox: not cached;
+    /// Chrome and Safari: their default, 5 seconds).
+    NotANumber { value: String },
+    /// 0 or negative: not cached.
+    NotCached,
+    /// No `Access-Control-Max-Age`: 5 seconds.
+    Default,
+    /// Cached for `seconds` (capped by each browser).
+    Cached { seconds: i64 },
+}
+
+/// Whether the request carries the lab's cookie, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum CookiesSent {
+    /// credentials "omit".
+    Omitted,
+    /// Not included for a cross-origin request (`no_cors`: in no-cors mode).
+    CrossOrigin { no_cors: bool },
+    /// Included, but the cookie belongs to the page's host, not `host`.
+    OtherHost { host: String },
+    /// The lab's cookie is sent.
+    Sent,
+    /// Included, but the browser holds no lab cookie yet.
+    NoCookieYet,
+}
+
+/// What became of a response's `Set-Cookie`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SetCookieFate {
+    /// Stored (credentials included, same site).
+    Stored,
+    /// Refused: `host` is another site (SameSite=Lax).
+    CrossSite { host: String },
+    /// Ignored: no credentials for this request.
+    NoCredentials,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -94,10 +94,9 @@ impl Endpoint {
 /// A named experiment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Named {
+    /// Its name in addresses (`/lab?s=<slug>`); the lab's words name and
+    /// sum it up by it (`locales/*/lab.json`, `named.<slug>`).
     pub slug: &'static str,
-    pub title: &'static str,
-    /// One sentence: what the learner will see.
-    pub summary: &'static str,
     pub endpoint: Endpoint,
     pub request: RequestSpec,
     pub server: ServerSpec,
@@ -119,20 +118,19 @@ pub fn all() -> Vec<Named> {
     vec![
         Named {
             slug: "read-users",
-            title: "Read JSON from another origin",
-            summary: "The API answers without CORS headers: the request arrives, the answer is withheld.",
             endpoint: Endpoint::UsersJson,
             request: get(Target::Api),
             server: ServerSpec::default(),
         },
         Named {
             slug: "delete-post",
-            title: "A blocked POST still deletes",
-            summary: "A simple form POST reaches the server and deletes post 13, although JavaScript only sees an error.",
             endpoint: Endpoint::DeletePost,
             request: RequestSpec {
                 method: "POST".into(),
-                headers: vec![("Content-Type".into(), "application/x-www-form-urlencoded".into())],
+                headers: vec![(
+                    "Content-Type".into(),
+                    "application/x-www-form-urlencoded".into(),
+                )],
                 body: Some("id=13".into()),
                 ..get(Target::Api)
             },
@@ -140,8 +138,6 @@ pub fn all() -> Vec<Named> {
         },
         Named {
             slug: "delete-post-json",
-            title: "A JSON POST is preflighted",
-            summary: "With Content-Type application/json the browser asks first; the preflight fails, so nothing is deleted.",
             endpoint: Endpoint::DeletePost,
             request: RequestSpec {
                 method: "POST".into(),
@@ -153,8 +149,6 @@ pub fn all() -> Vec<Named> {
         },
         Named {
             slug: "preflight-fails",
-            title: "Preflight fails: the PUT never leaves",
-            summary: "A custom header needs permission first; the server does not grant it, so the actual request is never sent.",
             endpoint: Endpoint::Cors,
             request: RequestSpec {
                 method: "PUT".into(),
@@ -168,8 +162,6 @@ pub fn all() -> Vec<Named> {
         },
         Named {
             slug: "preflight-passes",
-            title: "Preflight passes",
-            summary: "The server allows the method and header in its preflight answer; the PUT follows and is readable.",
             endpoint: Endpoint::Cors,
             request: RequestSpec {
                 method: "PUT".into(),
@@ -189,8 +181,6 @@ pub fn all() -> Vec<Named> {
         },
         Named {
             slug: "credentials-star",
-            title: "Credentials with a wildcard",
-            summary: "With credentials: 'include', Access-Control-Allow-Origin: * is not enough.",
             endpoint: Endpoint::Cors,
             request: RequestSpec {
                 credentials: Credentials::Include,
@@ -207,8 +197,6 @@ pub fn all() -> Vec<Named> {
         },
         Named {
             slug: "credentials-echo",
-            title: "Credentials done right",
-            summary: "The server names this origin and allows credentials: the cookie goes along and the answer is readable.",
             endpoint: Endpoint::Cors,
             request: RequestSpec {
                 credentials: Credentials::Include,
@@ -224,8 +212,6 @@ pub fn all() -> Vec<Named> {
         },
         Named {
             slug: "no-cors",
-            title: "no-cors gives an opaque box",
-            summary: "mode: 'no-cors' makes the error go away, and the body with it: status 0, nothing to read.",
             endpoint: Endpoint::UsersJson,
             request: RequestSpec {
                 mode: Mode::NoCors,
@@ -235,8 +221,6 @@ pub fn all() -> Vec<Named> {
         },
         Named {
             slug: "exposed-header",
-            title: "Success, with an exposed header",
-            summary: "The server allows this origin and exposes X-Secret: JavaScript reads the body and that header.",
             endpoint: Endpoint::Cors,
             request: get(Target::Api),
             server: ServerSpec {
@@ -253,8 +237,6 @@ pub fn all() -> Vec<Named> {
         },
         Named {
             slug: "intranet",
-            title: "Read the intranet",
-            summary: "Another origin on your network answers too, but its page stays out of reach of this page's scripts.",
             endpoint: Endpoint::Page,
             request: get(Target::Intranet),
             server: ServerSpec::default(),

@@ -165,7 +165,20 @@ curl -i 'http://localhost:8081/cors?case=t1' \\
   --data-raw 'it'\\''s' \\
   -b cookies.txt -c cookies.txt  # the browser sends its cookies here; curl keeps none unless told: -c saves what the server sets, -b sends it back
 ");
-    let note = curl_note();
+}
+
+/// The note beside the command (the lab's words) says why curl reads what
+/// the browser hid: the rule protects the browser's user, curl runs as you.
+#[test]
+fn curl_note_says_who_the_rule_protects() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../locales/en/lab.json");
+    let text = std::fs::read_to_string(path).expect("locales/en/lab.json");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let note = json["afterword"]["curl_note"]
+        .as_str()
+        .expect("afterword.curl_note")
+        .replace("<code>", "")
+        .replace("</code>", "");
     for part in ["browser", "user", "curl runs as you", "nobody to protect"] {
         assert!(note.contains(part), "{part:?}");
     }

@@ -13,8 +13,9 @@ use super::request::{construct_request, ConstructedRequest};
 use super::response::{cors_check, header_value, visible_header_names, Tainting};
 use super::server::{answer, spec_on_server, ServerAnswer};
 use super::{
-    authority, cors_url, Engine, Env, Failure, NoPreflightWhy, Outcome, Prediction, PreflightNeed,
-    PreflightReason, Rule, SentRequest, Stage, Step,
+    authority, cors_url, CacheNote, CookiesSent, Engine, Env, Fact, Failure, MethodAllowance,
+    NoPreflightWhy, Outcome, Prediction, PreflightNeed, Rule, SentRequest, SetCookieFate, Stage,
+    Step,
 };
 use crate::scenario::{
     Arrival, Credentials, JsObservation, Mode, Observation, Redirect, RedirectMode, Scenario,
@@ -193,8 +194,8 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn step(&mut self, rule: Rule, outcome: Outcome, detail: String) {
-        self.steps.push(Step::new(rule, outcome, detail));
+    fn step(&mut self, rule: Rule, outcome: Outcome, fact: Fact) {
+        self.steps.push(Step::new(rule, outcome, fact));
     }
 
     /// <https://fetch.spec.whatwg.org/#fetch-method>, then
@@ -213,29 +214,21 @@ impl<'a> Run<'a> {
         } = match construct_request(request, &mut self.steps) {
             Ok(constructed) => constructed,
             Err(failure) => {
-                let detail = constructor_failure_detail(&failure);
-                self.step(Rule::RequestConstructor, Outcome::Fail, detail);
+                self.step(
+                    Rule::RequestConstructor,
+                    Outcome::Fail,
+                    failed(&failure, &[]),
+                );
                 return self.fail(failure, None);
             }
         };
         self.step(
             Rule::RequestConstructor,
             Outcome::Pass,
-            format!(
-                "`new Request()` accepts the {method} request{}.",
-                if headers.is_empty() {
-                    " (no request headers)".to_owned()
-                } else {
-                    format!(
-                        " with headers {}",
-                        headers
-                            .iter()
-                            .map(|(n, v)| format!("`{n}: {v}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            ),
+            Fact::Constructed {
+                method: method.clone(),
+                headers: headers.clone(),
+            },
         );
 
         // Main fetch step 12: same origin (and not tainted), or the mode decides.
@@ -245,52 +238,35 @@ impl<'a> Run<'a> {
             self.step(
                 Rule::SameOrigin,
                 Outcome::Pass,
-                format!(
-                    "{target_origin} is the page's own origin: a same-origin request, so CORS does not apply."
-                ),
+                Fact::SameOrigin {
+                    origin: target_origin,
+                },
             );
         } else {
             self.step(
                 Rule::SameOrigin,
                 Outcome::Info,
-                format!(
-                    "{target_origin} is not the page's origin {}: scheme, host and port must all match, so this is a cross-origin request.",
-                    self.page_origin
-                ),
+                Fact::CrossOrigin {
+                    origin: target_origin,
+                    page_origin: self.page_origin.clone(),
+                },
             );
             match request.mode {
                 Mode::SameOrigin => {
-                    self.step(
-                        Rule::RequestMode,
-                        Outcome::Fail,
-                        "mode \"same-origin\" refuses any other origin: fetch rejects without sending anything.".to_owned(),
-                    );
                     let url = hop.url.clone();
-                    return self.fail(Failure::SameOriginModeCrossOrigin { url }, None);
+                    let failure = Failure::SameOriginModeCrossOrigin { url };
+                    self.step(Rule::RequestMode, Outcome::Fail, failed(&failure, &[]));
+                    return self.fail(failure, None);
                 }
                 Mode::NoCors if request.redirect != RedirectMode::Follow => {
-                    self.step(
-                        Rule::RequestMode,
-                        Outcome::Fail,
-                        format!(
-                            "mode \"no-cors\" to another origin only works with redirect \"follow\", not \"{}\": fetch rejects without sending anything.",
-                            redirect_word(request.redirect)
-                        ),
-                    );
-                    let url = hop.url.clone();
-                    return self.fail(
-                        Failure::NoCorsRedirectMode {
-                            url,
-                            redirect: request.redirect,
-                        },
-                        None,
-                    );
+                    let failure = Failure::NoCorsRedirectMode {
+                        url: hop.url.clone(),
+                        redirect: request.redirect,
+                    };
+                    self.step(Rule::RequestMode, Outcome::Fail, failed(&failure, &[]));
+                    return self.fail(failure, None);
                 }
-                Mode::NoCors => self.step(
-                    Rule::RequestMode,
-                    Outcome::Info,
-                    "mode \"no-cors\": the request goes out without CORS (no preflight, simple requests only) and JavaScript gets an opaque response it cannot read.".to_owned(),
-                ),
+                Mode::NoCors => self.step(Rule::RequestMode, Outcome::Info, Fact::NoCorsMode),
                 Mode::Cors => {}
             }
         }
@@ -360,9 +336,9 @@ impl<'a> Run<'a> {
             self.step(
                 Rule::CorsPreflightNeeded,
                 Outcome::Info,
-                match why {
-                    NoPreflightWhy::NoCorsMode => "No preflight: no-cors requests never get one (their method must be GET, HEAD or POST and unsafe headers were dropped).".to_owned(),
-                    _ => "No preflight: the request is same-origin.".to_owned(),
+                Fact::NoPreflight {
+                    why,
+                    method: state.method.clone(),
                 },
             );
         }
@@ -375,14 +351,17 @@ impl<'a> Run<'a> {
         self.step(
             Rule::Credentials,
             Outcome::Info,
-            credentials_detail(
-                request.credentials,
-                tainting,
-                include,
-                jar.has_lab_cookie,
-                on_page_host,
-                &state.hop.host,
-            ),
+            Fact::Credentials {
+                mode: request.credentials,
+                cookies: cookies_sent(
+                    request.credentials,
+                    tainting,
+                    include,
+                    jar.has_lab_cookie,
+                    on_page_host,
+                    &state.hop.host,
+                ),
+            },
         );
 
         // The actual request.
@@ -426,17 +405,19 @@ impl<'a> Run<'a> {
                 self.step(
                     Rule::SetCookie,
                     Outcome::Info,
-                    "The response's `Set-Cookie: lab=…; SameSite=Lax` is stored: credentials were included and the response is same-site. This happens before, and regardless of, the CORS check.".to_owned(),
+                    Fact::SetCookie(SetCookieFate::Stored),
                 );
             } else {
                 self.step(
                     Rule::SetCookie,
                     Outcome::Info,
-                    if include {
-                        format!("The response's `Set-Cookie: lab=…; SameSite=Lax` is refused: {} is another site than the page, and a SameSite=Lax cookie cannot be set by a cross-site request.", state.hop.host)
+                    Fact::SetCookie(if include {
+                        SetCookieFate::CrossSite {
+                            host: state.hop.host.clone(),
+                        }
                     } else {
-                        "The response's `Set-Cookie` is ignored: this request did not include credentials, so the browser neither sends nor stores cookies for it.".to_owned()
-                    },
+                        SetCookieFate::NoCredentials
+                    }),
                 );
             }
         }
@@ -468,22 +449,21 @@ impl<'a> Run<'a> {
             self.step(
                 Rule::CorsPreflightNeeded,
                 Outcome::Pass,
-                format!(
-                    "No preflight: {} is a CORS-safelisted method and every request header is CORS-safelisted, so this is a \"simple\" request.",
-                    state.method
-                ),
+                Fact::NoPreflight {
+                    why: NoPreflightWhy::SafelistedRequest,
+                    method: state.method.clone(),
+                },
             );
             return Ok(());
         }
-        let why = describe_reasons(&reasons);
         if cache.covers(&state.hop.url, include, &state.method, &unsafe_names) {
-            self.record_preflight(PreflightNeed::Cached { reasons });
+            self.record_preflight(PreflightNeed::Cached {
+                reasons: reasons.clone(),
+            });
             self.step(
                 Rule::PreflightCache,
                 Outcome::Pass,
-                format!(
-                    "A preflight is needed ({why}), but an earlier preflight for this URL is still cached and allows it: no OPTIONS request is sent."
-                ),
+                Fact::PreflightCached { reasons },
             );
             return Ok(());
         }
@@ -493,7 +473,7 @@ impl<'a> Run<'a> {
         self.step(
             Rule::CorsPreflightNeeded,
             Outcome::Info,
-            format!("A preflight is needed: {why}."),
+            Fact::PreflightNeeded { reasons },
         );
 
         // The CORS-preflight fetch: OPTIONS, no credentials ever.
@@ -531,38 +511,36 @@ impl<'a> Run<'a> {
                 self.step(
                     Rule::CorsPreflightFetch,
                     Outcome::Pass,
-                    format!(
-                        "The preflight passes: status {}, Access-Control-Allow-Origin allows {request_origin}{}, {} and {} allowed.",
-                        response.status,
-                        if include { " with credentials" } else { "" },
-                        describe_method_allowance(&state.method, &result.methods),
-                        if unsafe_names.is_empty() {
-                            "no unsafe headers to allow".to_owned()
-                        } else {
-                            format!("headers {} are", unsafe_names.join(", "))
-                        }
-                    ),
+                    Fact::PreflightPassed {
+                        status: response.status,
+                        origin: request_origin.to_owned(),
+                        credentials: include,
+                        method: state.method.clone(),
+                        allowance: method_allowance(&state.method, &result.methods),
+                        unsafe_headers: unsafe_names.clone(),
+                    },
                 );
                 let max_age = result.max_age;
                 cache.store(&state.hop.url, result);
                 self.step(
                     Rule::PreflightCache,
                     Outcome::Info,
-                    match header_value(&response.headers, "access-control-max-age") {
-                        Some(v) if v.trim().parse::<i64>().is_err() => match self.engine {
-                            Engine::Gecko => format!("Access-Control-Max-Age `{v}` is not a number: Firefox does not cache the result, so the next request preflights again (Chrome and Safari would use their default, 5 seconds)."),
-                            Engine::Chromium | Engine::WebKit => format!("Access-Control-Max-Age `{v}` is not a number: {} uses its default, 5 seconds (Firefox would not cache it at all).", if self.engine == Engine::WebKit { "Safari" } else { "Chrome" }),
+                    Fact::PreflightStored {
+                        engine: self.engine,
+                        cache: match header_value(&response.headers, "access-control-max-age") {
+                            Some(v) if v.trim().parse::<i64>().is_err() => CacheNote::NotANumber {
+                                value: v.to_owned(),
+                            },
+                            _ if max_age <= 0 => CacheNote::NotCached,
+                            None => CacheNote::Default,
+                            Some(_) => CacheNote::Cached { seconds: max_age },
                         },
-                        _ if max_age <= 0 => "Access-Control-Max-Age is 0 or negative: the result is not cached; the next request preflights again.".to_owned(),
-                        None => "No Access-Control-Max-Age: the browser caches the result for 5 seconds (Chrome, Firefox and Safari alike in the lab's runs).".to_owned(),
-                        Some(_) if self.engine == Engine::Chromium => format!("The result is cached for {max_age} seconds (Access-Control-Max-Age; Chrome caps it at 7200)."),
-                        Some(_) => format!("The result is cached for up to {max_age} seconds (Access-Control-Max-Age; each browser caps it at its own maximum)."),
                     },
                 );
                 Ok(())
             }
             Err(failure) => {
-                let detail = failure_detail(&failure, &unsafe_names);
+                let fact = failed(&failure, &unsafe_names);
                 let rule = match &failure {
                     Failure::PreflightNotOk { .. } => Rule::OkStatus,
                     Failure::MethodNotAllowed { .. } | Failure::InvalidAcam { .. } => {
@@ -572,9 +550,26 @@ impl<'a> Run<'a> {
                         Rule::PreflightHeaders
                     }
                     Failure::PreflightRedirect { .. } => Rule::CorsPreflightFetch,
-                    _ => Rule::CorsCheck,
+                    Failure::NotByteString { .. }
+                    | Failure::InvalidMethod { .. }
+                    | Failure::ForbiddenMethod { .. }
+                    | Failure::InvalidHeaderName { .. }
+                    | Failure::InvalidHeaderValue { .. }
+                    | Failure::NoCorsMethod { .. }
+                    | Failure::BodyWithGetOrHead { .. }
+                    | Failure::SameOriginModeCrossOrigin { .. }
+                    | Failure::NoCorsRedirectMode { .. }
+                    | Failure::SameOriginModeRedirect { .. }
+                    | Failure::NoAcao { .. }
+                    | Failure::MultipleAcao { .. }
+                    | Failure::InvalidAcao { .. }
+                    | Failure::AcaoMismatch { .. }
+                    | Failure::WildcardWithCredentials { .. }
+                    | Failure::AcacNotTrue { .. }
+                    | Failure::RedirectModeError { .. }
+                    | Failure::TooManyRedirects => Rule::CorsCheck,
                 };
-                self.step(rule, Outcome::Fail, detail);
+                self.step(rule, Outcome::Fail, fact);
                 Err(failure)
             }
         }
@@ -613,52 +608,40 @@ impl<'a> Run<'a> {
                 self.step(
                     Rule::RedirectMode,
                     Outcome::Info,
-                    format!(
-                        "The server answers {} with a Location; redirect \"manual\" hands JavaScript an opaque-redirect response (type \"opaqueredirect\", status 0, no headers, no body) and follows nothing.",
-                        response.status
-                    ),
+                    Fact::ManualRedirect {
+                        status: response.status,
+                    },
                 );
                 return Ok(Some(opaque(true)));
             }
             RedirectMode::Error | RedirectMode::Follow => {}
         }
         if request.redirect == RedirectMode::Error {
-            self.step(
-                Rule::RedirectMode,
-                Outcome::Fail,
-                format!(
-                    "The server answers {}, a redirect, and redirect \"error\" turns any redirect into a network error.",
-                    response.status
-                ),
-            );
-            return Err(Failure::RedirectModeError {
+            let failure = Failure::RedirectModeError {
                 status: response.status,
-            });
+            };
+            self.step(Rule::RedirectMode, Outcome::Fail, failed(&failure, &[]));
+            return Err(failure);
         }
         // Blink checks the new URL before following (`CanRequest`): mode
         // "same-origin" may not leave the page's origin. (With redirect
         // "error" Blink rejects first, silently; checked in Chromium 156.)
         if request.mode == Mode::SameOrigin && !next.same_origin_as_page(env) {
-            self.step(
-                Rule::RequestMode,
-                Outcome::Fail,
-                format!(
-                    "The server redirects to {}, another origin, and mode \"same-origin\" refuses it: the redirect is not followed.",
-                    next.origin()
-                ),
-            );
-            return Err(Failure::SameOriginModeRedirect { url: next.url });
+            let failure = Failure::SameOriginModeRedirect { url: next.url };
+            self.step(Rule::RequestMode, Outcome::Fail, failed(&failure, &[]));
+            return Err(failure);
         }
         // Step 6-7: if request's redirect count is 20, return a network error;
         // increase it.
         state.redirects += 1;
         if state.redirects > MAX_REDIRECTS {
+            let failure = Failure::TooManyRedirects;
             self.step(
                 Rule::HttpRedirectFetch,
                 Outcome::Fail,
-                "More than 20 redirects: network error.".to_owned(),
+                failed(&failure, &[]),
             );
-            return Err(Failure::TooManyRedirects);
+            return Err(failure);
         }
         let crosses = !next.same_origin(&state.hop);
         // Step 13: a redirect to another origin drops `Authorization` (the
@@ -673,11 +656,10 @@ impl<'a> Run<'a> {
                 self.step(
                     Rule::HttpRedirectFetch,
                     Outcome::Info,
-                    format!(
-                        "The redirect leaves {} for {}: the browser removes the Authorization header, so the credentials you put in it never reach the other origin.",
-                        state.hop.origin(),
-                        next.origin()
-                    ),
+                    Fact::AuthorizationDropped {
+                        from: state.hop.origin(),
+                        to: next.origin(),
+                    },
                 );
             }
         }
@@ -697,15 +679,9 @@ impl<'a> Run<'a> {
         } else {
             state.method.clone()
         };
-        let mut detail = format!(
-            "The server answers {status} with a Location on {}; redirect \"follow\" follows it",
-            next.origin()
-        );
+        let mut to_get = None;
         if new_method != state.method {
-            detail.push_str(&format!(
-                ", and status {status} turns the {} into a GET without body (Content-Type and the other request-body headers are removed)",
-                state.method
-            ));
+            to_get = Some(state.method.clone());
             state.body = None;
             state.headers.retain(|(name, _)| {
                 !matches!(
@@ -715,13 +691,16 @@ impl<'a> Run<'a> {
             });
             state.method = new_method;
         }
-        if state.tainted {
-            detail.push_str(
-                "; the redirect went from another origin to yet another one, so the request's origin is now tainted: `Origin: null`, and only `Access-Control-Allow-Origin: null`, or `*` for a request without credentials, will do",
-            );
-        }
-        detail.push('.');
-        self.step(Rule::HttpRedirectFetch, Outcome::Info, detail);
+        self.step(
+            Rule::HttpRedirectFetch,
+            Outcome::Info,
+            Fact::RedirectFollowed {
+                status,
+                to: next.origin(),
+                to_get,
+                tainted: state.tainted,
+            },
+        );
         state.hop = next;
         Ok(None)
     }
@@ -757,10 +736,9 @@ impl<'a> Run<'a> {
             self.step(
                 Rule::RedirectMode,
                 Outcome::Info,
-                format!(
-                    "Status {} is a redirect status and redirect is \"manual\": JavaScript gets an opaque-redirect response.",
-                    response.status
-                ),
+                Fact::ManualRedirectStatus {
+                    status: response.status,
+                },
             );
             return Ok(Some(opaque(true)));
         }
@@ -768,10 +746,9 @@ impl<'a> Run<'a> {
             self.step(
                 Rule::ResponseFiltering,
                 Outcome::Info,
-                format!(
-                    "The response ({}) arrives, but no-cors makes it opaque: JavaScript sees type \"opaque\", status 0, no headers and an empty body.",
-                    response.status
-                ),
+                Fact::Opaque {
+                    status: response.status,
+                },
             );
             return Ok(Some(opaque(false)));
         }
@@ -781,16 +758,15 @@ impl<'a> Run<'a> {
             Rule::ResponseFiltering,
             Outcome::Pass,
             match tainting {
-                Tainting::Basic => format!(
-                    "Same-origin response: JavaScript reads status {}, the body and every header but Set-Cookie ({}).",
-                    response.status,
-                    headers.join(", ")
-                ),
-                _ => format!(
-                    "JavaScript reads status {}, the body, and only the CORS-safelisted response headers plus those named in Access-Control-Expose-Headers: {}.",
-                    response.status,
-                    if headers.is_empty() { "none".to_owned() } else { headers.join(", ") }
-                ),
+                Tainting::Basic => Fact::ReadableSameOrigin {
+                    status: response.status,
+                    headers: headers.clone(),
+                },
+                // Opaque responses returned above.
+                Tainting::Cors | Tainting::Opaque => Fact::ReadableCors {
+                    status: response.status,
+                    headers: headers.clone(),
+                },
             },
         );
         Ok(Some(JsObservation::Response {
@@ -808,30 +784,21 @@ impl<'a> Run<'a> {
         on: Stage,
         request_origin: &str,
     ) -> Result<(), Failure> {
-        let what = match on {
-            Stage::Preflight => "the preflight response",
-            Stage::Redirect => "the redirect response",
-            Stage::Response => "the response",
-        };
         match result {
             Ok(()) => {
                 self.step(
                     Rule::CorsCheck,
                     Outcome::Pass,
-                    format!(
-                        "The CORS check on {what} passes: Access-Control-Allow-Origin allows {request_origin}{}.",
-                        if self.scenario.request.credentials == Credentials::Include {
-                            " and Access-Control-Allow-Credentials is `true`"
-                        } else {
-                            ""
-                        }
-                    ),
+                    Fact::CorsCheckPassed {
+                        on,
+                        origin: request_origin.to_owned(),
+                        credentials: self.scenario.request.credentials == Credentials::Include,
+                    },
                 );
                 Ok(())
             }
             Err(failure) => {
-                let detail = failure_detail(&failure, &[]);
-                self.step(Rule::CorsCheck, Outcome::Fail, detail);
+                self.step(Rule::CorsCheck, Outcome::Fail, failed(&failure, &[]));
                 Err(failure)
             }
         }
@@ -842,9 +809,7 @@ impl<'a> Run<'a> {
             self.step(
                 Rule::ServerSpec,
                 Outcome::Info,
-                format!(
-                    "The demo server cannot send this spec ({why}) and answers 400 with a JSON error and no CORS headers."
-                ),
+                Fact::ServerRefused { why: why.clone() },
             );
         }
     }
@@ -961,216 +926,49 @@ fn opaque(redirect: bool) -> JsObservation {
     }
 }
 
-fn redirect_word(mode: RedirectMode) -> &'static str {
-    match mode {
-        RedirectMode::Follow => "follow",
-        RedirectMode::Error => "error",
-        RedirectMode::Manual => "manual",
+/// A failed check's fact (`unsafe_headers`: the request headers the
+/// preflight had to allow, to name the others when one is refused).
+fn failed(failure: &Failure, unsafe_headers: &[String]) -> Fact {
+    Fact::Failed {
+        failure: failure.clone(),
+        unsafe_headers: unsafe_headers.to_vec(),
     }
 }
 
-fn describe_reasons(reasons: &[PreflightReason]) -> String {
-    reasons
-        .iter()
-        .map(|r| match r {
-            PreflightReason::Method { method } => {
-                format!("the method {method} is not GET, HEAD or POST")
-            }
-            PreflightReason::Header { name } => {
-                format!("the header `{name}` is not CORS-safelisted")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn describe_method_allowance(method: &str, allowed: &[String]) -> String {
+fn method_allowance(method: &str, allowed: &[String]) -> MethodAllowance {
     if super::safelist::is_cors_safelisted_method(method) {
-        format!("{method} needs no permission")
+        MethodAllowance::Safelisted
     } else if allowed.iter().any(|m| m == method) {
-        format!("Access-Control-Allow-Methods lists {method}")
+        MethodAllowance::Listed
     } else {
-        format!("Access-Control-Allow-Methods `*` covers {method}")
+        MethodAllowance::Wildcard
     }
 }
 
-fn credentials_detail(
+fn cookies_sent(
     mode: Credentials,
     tainting: Tainting,
     include: bool,
     has_cookie: bool,
     on_page_host: bool,
     host: &str,
-) -> String {
-    let mode_word = match mode {
-        Credentials::Omit => "omit",
-        Credentials::SameOrigin => "same-origin",
-        Credentials::Include => "include",
-    };
+) -> CookiesSent {
     if !include {
         return match mode {
-            Credentials::Omit => "credentials \"omit\": no cookies are sent or stored.".to_owned(),
-            _ => format!(
-                "credentials \"{mode_word}\" and a {} request: no cookies are sent or stored.",
-                if tainting == Tainting::Cors {
-                    "cross-origin"
-                } else {
-                    "no-cors cross-origin"
-                }
-            ),
+            Credentials::Omit => CookiesSent::Omitted,
+            Credentials::SameOrigin | Credentials::Include => CookiesSent::CrossOrigin {
+                no_cors: tainting != Tainting::Cors,
+            },
         };
     }
     if !on_page_host {
-        return format!(
-            "credentials \"{mode_word}\" would include cookies, but the lab's cookie belongs to the page's host, not {host}: none is sent."
-        );
+        return CookiesSent::OtherHost {
+            host: host.to_owned(),
+        };
     }
     if has_cookie {
-        format!("credentials \"{mode_word}\": the lab's cookie (SameSite=Lax, same site as the page) is sent.")
+        CookiesSent::Sent
     } else {
-        format!("credentials \"{mode_word}\" includes cookies, but the browser holds no lab cookie yet.")
-    }
-}
-
-/// The sentence for a failed check.
-fn failure_detail(failure: &Failure, unsafe_names: &[String]) -> String {
-    let on_word = |on: &Stage| match on {
-        Stage::Preflight => "the preflight response",
-        Stage::Redirect => "the redirect response",
-        Stage::Response => "the response",
-    };
-    match failure {
-        Failure::PreflightRedirect { status } => format!(
-            "The preflight is answered with a redirect ({status}); a preflight may never be redirected."
-        ),
-        Failure::NoAcao { on, status } => format!(
-            "{} ({status}) has no Access-Control-Allow-Origin header, so the browser may not let the page use it.",
-            capitalize(on_word(on))
-        ),
-        Failure::MultipleAcao { on, value, lines } => format!(
-            "Access-Control-Allow-Origin on {} is `{value}`{}: it must hold exactly one origin.",
-            on_word(on),
-            if *lines > 1 { format!(" ({lines} header lines, joined)") } else { String::new() }
-        ),
-        Failure::InvalidAcao { on, value } => format!(
-            "Access-Control-Allow-Origin on {} is `{value}`, which is not an origin at all.",
-            on_word(on)
-        ),
-        Failure::AcaoMismatch { on, value } => format!(
-            "Access-Control-Allow-Origin on {} is `{value}`, which is not, character for character, the request's origin.",
-            on_word(on)
-        ),
-        Failure::WildcardWithCredentials { on } => format!(
-            "Access-Control-Allow-Origin on {} is `*`, but credentials mode is \"include\": with credentials the server must name the origin.",
-            on_word(on)
-        ),
-        Failure::AcacNotTrue { on, value } => format!(
-            "Credentials mode is \"include\", so {} must carry `Access-Control-Allow-Credentials: true`; it has {}.",
-            on_word(on),
-            match value {
-                Some(v) => format!("`{v}` (the comparison is exact and case-sensitive)"),
-                None => "none".to_owned(),
-            }
-        ),
-        Failure::PreflightNotOk { status } => format!(
-            "The preflight response's status is {status}; a preflight needs an ok status (200-299)."
-        ),
-        Failure::InvalidAcam { value, token } => format!(
-            "Access-Control-Allow-Methods `{value}` does not parse: `{token}` is not a method token (use commas between methods)."
-        ),
-        Failure::InvalidAcah { value, token } => format!(
-            "Access-Control-Allow-Headers `{value}` does not parse: `{token}` is not a header-name token."
-        ),
-        Failure::MethodNotAllowed { method } => format!(
-            "The preflight does not allow the method {method}: Access-Control-Allow-Methods must list it exactly (case-sensitive), or be `*` without credentials."
-        ),
-        Failure::HeaderNotAllowed { name } => {
-            let others: Vec<&String> = unsafe_names.iter().filter(|n| *n != name).collect();
-            format!(
-                "The preflight does not allow the request header `{name}`: Access-Control-Allow-Headers must list it{}.",
-                if others.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        " (the request also sends {}; with several headers disallowed, Chrome names one in its internal hash order, Firefox and Safari the first in alphabetical order)",
-                        others.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-                    )
-                }
-            )
-        }
-        Failure::NotByteString { .. }
-        | Failure::InvalidMethod { .. }
-        | Failure::ForbiddenMethod { .. }
-        | Failure::InvalidHeaderName { .. }
-        | Failure::InvalidHeaderValue { .. }
-        | Failure::NoCorsMethod { .. }
-        | Failure::BodyWithGetOrHead { .. } => constructor_failure_detail(failure),
-        Failure::SameOriginModeCrossOrigin { url } => format!(
-            "mode \"same-origin\" refuses {url}, another origin: fetch rejects without sending anything."
-        ),
-        Failure::NoCorsRedirectMode { redirect, .. } => format!(
-            "mode \"no-cors\" to another origin only works with redirect \"follow\", not \"{}\": fetch rejects without sending anything.",
-            redirect_word(*redirect)
-        ),
-        Failure::SameOriginModeRedirect { url } => format!(
-            "mode \"same-origin\" and a redirect to another origin ({url}): the browser does not follow it, and fetch rejects."
-        ),
-        Failure::RedirectModeError { status } => format!(
-            "redirect \"error\": the answer is a redirect ({status}), so fetch rejects instead of following it."
-        ),
-        Failure::TooManyRedirects => {
-            "More than 20 redirects in a row: the browser gives up with a network error.".to_owned()
-        }
-    }
-}
-
-fn constructor_failure_detail(failure: &Failure) -> String {
-    match failure {
-        Failure::NotByteString { member } => format!(
-            "The {member} hold a character above U+00FF: HTTP header names, values and methods are byte strings, so fetch throws a TypeError before sending anything."
-        ),
-        Failure::InvalidMethod { method } => format!(
-            "`{method}` is not a valid method (an HTTP token): fetch throws a TypeError before sending anything."
-        ),
-        Failure::ForbiddenMethod { method } => format!(
-            "`{method}` is a forbidden method (CONNECT, TRACE, TRACK): fetch throws a TypeError before sending anything."
-        ),
-        Failure::InvalidHeaderName { name } => format!(
-            "`{name}` is not a valid header name (an HTTP token): fetch throws a TypeError before sending anything."
-        ),
-        Failure::InvalidHeaderValue { name, .. } => format!(
-            "The value of `{name}` holds NUL, CR or LF: fetch throws a TypeError before sending anything."
-        ),
-        Failure::NoCorsMethod { method } => format!(
-            "mode \"no-cors\" allows only GET, HEAD and POST, not {method}: fetch throws a TypeError before sending anything."
-        ),
-        Failure::BodyWithGetOrHead { method } => format!(
-            "A {method} request cannot have a body: fetch throws a TypeError before sending anything."
-        ),
-        Failure::SameOriginModeCrossOrigin { .. }
-        | Failure::NoCorsRedirectMode { .. }
-        | Failure::SameOriginModeRedirect { .. }
-        | Failure::PreflightRedirect { .. }
-        | Failure::NoAcao { .. }
-        | Failure::MultipleAcao { .. }
-        | Failure::InvalidAcao { .. }
-        | Failure::AcaoMismatch { .. }
-        | Failure::WildcardWithCredentials { .. }
-        | Failure::AcacNotTrue { .. }
-        | Failure::PreflightNotOk { .. }
-        | Failure::InvalidAcam { .. }
-        | Failure::InvalidAcah { .. }
-        | Failure::MethodNotAllowed { .. }
-        | Failure::HeaderNotAllowed { .. }
-        | Failure::RedirectModeError { .. }
-        | Failure::TooManyRedirects => failure_detail(failure, &[]),
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        CookiesSent::NoCookieYet
     }
 }

@@ -8,7 +8,7 @@ use super::safelist::{
     is_no_cors_safelisted_request_header, is_valid_header_value, latin1, normalize_header_value,
     normalize_method,
 };
-use super::{Failure, Outcome, Rule, Step};
+use super::{Fact, Failure, Outcome, Rule, Step};
 use crate::scenario::{Mode, RequestSpec};
 
 /// The request after construction.
@@ -61,18 +61,18 @@ pub(super) fn construct_request(
         steps.push(Step::new(
             Rule::MethodNormalize,
             Outcome::Info,
-            format!(
-                "The method `{}` is written as `{method}`: the browser upper-cases DELETE, GET, HEAD, OPTIONS, POST and PUT, and only those.",
-                spec.method
-            ),
+            Fact::MethodNormalized {
+                from: spec.method.clone(),
+                to: method.clone(),
+            },
         ));
     } else if method != method.to_ascii_uppercase() {
         steps.push(Step::new(
             Rule::MethodNormalize,
             Outcome::Info,
-            format!(
-                "The method `{method}` stays lower case: only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased, so the server must list `{method}` exactly."
-            ),
+            Fact::MethodKeepsCase {
+                method: method.clone(),
+            },
         ));
     }
 
@@ -101,9 +101,7 @@ pub(super) fn construct_request(
             steps.push(Step::new(
                 Rule::ForbiddenRequestHeader,
                 Outcome::Info,
-                format!(
-                    "`{name}` is a forbidden request header: the browser silently drops it, so it is neither sent nor counted for CORS."
-                ),
+                Fact::ForbiddenHeaderDropped { name: name.clone() },
             ));
             continue;
         }
@@ -118,9 +116,10 @@ pub(super) fn construct_request(
             steps.push(Step::new(
                 Rule::NoCorsSafelistedHeader,
                 Outcome::Info,
-                format!(
-                    "In no-cors mode only Accept, Accept-Language, Content-Language and a simple Content-Type may be set: `{name}: {value}` is silently dropped."
-                ),
+                Fact::NoCorsHeaderDropped {
+                    name: name.clone(),
+                    value: value.to_owned(),
+                },
             ));
             continue;
         }
@@ -150,7 +149,7 @@ pub(super) fn construct_request(
         steps.push(Step::new(
             Rule::RequestConstructor,
             Outcome::Info,
-            "The body is a string and no Content-Type was set, so the browser adds `Content-Type: text/plain;charset=UTF-8` (a safelisted value).".to_owned(),
+            Fact::BodyContentTypeAdded,
         ));
     }
 
