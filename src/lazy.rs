@@ -75,12 +75,10 @@ impl Chunk {
     pub fn texts(self) -> Page {
         match self {
             Chunk::Home => Page::Home,
-            Chunk::Origin
-            | Chunk::Lab
-            | Chunk::Quiz
-            | Chunk::Why
-            | Chunk::Explain
-            | Chunk::PresenterPanel => Page::Common,
+            Chunk::Quiz => Page::Quiz,
+            Chunk::Origin | Chunk::Lab | Chunk::Why | Chunk::Explain | Chunk::PresenterPanel => {
+                Page::Common
+            }
         }
     }
 

@@ -2,6 +2,8 @@
 //! core enum exhaustively and picks its text from `locales/` (so a new
 //! variant does not compile until it has words in every locale).
 
+pub mod quiz;
+
 use cors_core::browser::Browser;
 use cors_core::present::{Page as PresentPage, StepTitle};
 
@@ -65,12 +67,10 @@ fn part_title(page: PresentPage, part: &'static str) -> Option<Text> {
 
 /// A quiz question's topic, for the stepper.
 fn quiz_topic(slug: &'static str) -> Arg {
-    let topic = cors_core::quiz::all()
-        .iter()
-        .find(|q| q.slug == slug)
-        .map(|q| q.topic)
-        .unwrap_or(slug);
-    Arg::from(topic)
+    match cors_core::quiz::by_slug(slug) {
+        Some(q) => Arg::from(quiz::topic(q.topic)),
+        None => Arg::from(slug),
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod home_fetch;
 mod hostile_input;
 mod lab_page;
 mod language;
+mod language_quiz;
 mod lazy_routes;
 mod loopback_proxy;
 mod origin_page;
