@@ -77,9 +77,10 @@ impl Chunk {
             Chunk::Home => Page::Home,
             Chunk::Origin => Page::Origin,
             Chunk::Lab => Page::Lab,
+            Chunk::Quiz => Page::Quiz,
             Chunk::Why => Page::Why,
             Chunk::Explain => Page::Explain,
-            Chunk::Quiz | Chunk::PresenterPanel => Page::Common,
+            Chunk::PresenterPanel => Page::Common,
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod explain;
 pub mod lab;
 pub mod origin;
+pub mod quiz;
 
 use cors_core::browser::Browser;
 use cors_core::present::{Page as PresentPage, StepTitle};
@@ -69,12 +70,10 @@ fn part_title(page: PresentPage, part: &'static str) -> Option<Text> {
 
 /// A quiz question's topic, for the stepper.
 fn quiz_topic(slug: &'static str) -> Arg {
-    let topic = cors_core::quiz::all()
-        .iter()
-        .find(|q| q.slug == slug)
-        .map(|q| q.topic)
-        .unwrap_or(slug);
-    Arg::from(topic)
+    match cors_core::quiz::by_slug(slug) {
+        Some(q) => Arg::from(quiz::topic(q.topic)),
+        None => Arg::from(slug),
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! its evidence: a real lab run, an origin comparison, or a live demo.
 //! Progress lives in localStorage; the address names the question. Choices
 //! appear in this learner's own order (`quiz::display_order`); presenter mode
-//! and a class link (`step=N`) show one order to everyone.
+//! and a class link (`step=N`) show one order to everyone. Every word comes
+//! from `locales/<lang>/quiz.json` (the questions' through `words::quiz`).
 
 use cors_core::compare::origin_verdict;
 use cors_core::lab_link::LabState;
@@ -17,7 +18,9 @@ use leptos_router::hooks::use_query_map;
 use crate::components::lab_run::{Guess, Run, RunView};
 use crate::components::verdict::Badge;
 use crate::demo;
+use crate::i18n::{t, Arg, Text};
 use crate::presenter::Presenter;
+use crate::words::quiz as words;
 
 const STORAGE_KEY: &str = "cors-lab.quiz";
 
@@ -55,28 +58,22 @@ pub fn QuizPage() -> impl IntoView {
     let config = demo::use_config();
     let score = move || {
         let (right, answered) = progress.with(Progress::score);
-        format!(
-            "{right} correct of {answered} answered ({} questions)",
-            questions.len()
-        )
+        t!(quiz.page.score, right, answered, total = questions.len()).into_any()
     };
     let reset = move |_| progress.update(Progress::reset);
 
     view! {
         <section class="intro quiz-intro presenter-hidden">
-            <h1>"Quiz: predict, then run it"</h1>
-            <p class="lead">
-                "Each question is a situation developers really meet. Answer first, then press "
-                <strong>"Run it"</strong>" to let your browser settle it with a real request."
-            </p>
+            <h1>{t!(quiz.page.title)}</h1>
+            <p class="lead">{t!(quiz.page.lead)}</p>
             <p class="score" role="status">
                 <span data-testid="quiz-score">{score}</span>
                 " "
-                <button type="button" class="small" data-testid="quiz-reset" on:click=reset>"Reset progress"</button>
+                <button type="button" class="small" data-testid="quiz-reset" on:click=reset>{t!(quiz.page.reset)}</button>
             </p>
         </section>
         <div class="quiz-layout">
-            <nav class="card quiz-nav presenter-hidden" aria-label="Questions">
+            <nav class="card quiz-nav presenter-hidden" aria-label=move || t!(quiz.page.nav.label).string()>
                 <ol>
                     {questions.iter().map(|q| {
                         let slug = q.slug;
@@ -86,16 +83,21 @@ pub fn QuizPage() -> impl IntoView {
                             None => "·",
                         };
                         let label = move || match progress.with(|p| p.is_correct(slug)) {
-                            Some(true) => "answered correctly",
-                            Some(false) => "answered wrongly",
-                            None => "not answered",
+                            Some(true) => t!(quiz.page.nav.correct).into_any(),
+                            Some(false) => t!(quiz.page.nav.wrong).into_any(),
+                            None => t!(quiz.page.nav.unanswered).into_any(),
+                        };
+                        let (id, topic) = (q.id, q.topic);
+                        let entry = move || {
+                            let prompt = short(&words::prompt(id).string());
+                            t!(quiz.page.nav.entry, topic = words::topic(topic), prompt).into_any()
                         };
                         view! {
                             <li class:current=move || current.get().slug == slug>
                                 <A href=format!("/quiz?q={slug}") attr:data-testid=format!("quiz-nav-{slug}")>
                                     <span class="mark" aria-hidden="true">{mark}</span>
                                     <span class="sr-only">{label}</span>
-                                    " "{q.topic}": "{short(q.prompt)}
+                                    " "{entry}
                                 </A>
                             </li>
                         }
@@ -143,7 +145,6 @@ fn QuestionCard(
     // Presenter mode's answer step shows the answer to the whole class.
     let presenter = Presenter::get();
     let revealing = move || presenter.and_then(|p| p.part()) == Some("answer");
-    let correct = question.choices.iter().find(|c| c.correct);
     let correct_index = question.choices.iter().position(|c| c.correct);
     // One order for the whole class when the page is presented or opened
     // from a class link (which names a step); else this learner's own.
@@ -157,19 +158,21 @@ fn QuestionCard(
         };
         quiz::display_order(question, audience)
     });
-    let teaches = quiz::section(question.topic).map(|s| s.teaches);
+    let id = question.id;
+    let topic = question.topic;
     view! {
         <article class="card question" data-testid="quiz-question" data-slug=slug aria-labelledby="q-prompt">
-            <p class="topic">{format!("Question {} of {} · {}", index + 1, quiz::all().len(), question.topic)}</p>
-            <p class="section-teaches" data-testid="quiz-section">{teaches}</p>
-            <p class="story">{question.story}</p>
+            <p class="topic">{t!(quiz.page.position, n = index + 1, total = quiz::all().len(), topic = words::topic(topic))}</p>
+            <p class="section-teaches" data-testid="quiz-section">{words::teaches(topic)}</p>
+            <p class="story">{words::story(id)}</p>
             <form on:submit=submit data-step="question answer">
                 <fieldset>
-                    <legend id="q-prompt"><h2>{question.prompt}</h2></legend>
+                    <legend id="q-prompt"><h2>{words::prompt(id)}</h2></legend>
                     // `quiz-choice-<i>` and `data-option` name the choice
                     // (its index in the bank), not the place it is shown at.
                     {move || order.get().into_iter().filter_map(|i| question.choices.get(i).map(|c| (i, c))).map(|(i, choice)| {
                         let is_correct = choice.correct;
+                        let text = words::choice(id, i).map(Text::into_any);
                         view! {
                             <label class="quiz-choice" class:chosen=move || answered() == Some(i)
                                 class:correct-answer=move || revealing() && is_correct>
@@ -177,25 +180,29 @@ fn QuestionCard(
                                     data-option=i.to_string()
                                     prop:checked=move || picked.get() == Some(i)
                                     on:change=move |_| picked.set(Some(i)) />
-                                <span>{choice.text}</span>
+                                <span>{text}</span>
                                 <Show when=move || revealing() && is_correct>
-                                    <strong class="correct-mark" data-testid="quiz-correct-mark">" ✓ the answer"</strong>
+                                    " "<strong class="correct-mark" data-testid="quiz-correct-mark">{t!(quiz.page.correct_mark)}</strong>
                                 </Show>
                             </label>
                         }
                     }).collect_view()}
                 </fieldset>
                 <button type="submit" class="primary" data-testid="quiz-answer" disabled=move || picked.get().is_none()>
-                    "Answer"
+                    {t!(quiz.page.answer)}
                 </button>
             </form>
             {move || match answered() {
                 Some(i) => {
-                    let choice = &question.choices[i.min(question.choices.len() - 1)];
+                    let i = i.min(question.choices.len() - 1);
+                    let choice = &question.choices[i];
                     Some(view! {
                         <div class=if choice.correct { "feedback good" } else { "feedback bad" } data-testid="quiz-feedback" role="status" data-step="answer">
-                            <p><strong>{if choice.correct { "✓ Correct. " } else { "✗ Not quite. " }}</strong>{choice.feedback}</p>
-                            <p data-testid="quiz-explanation">{question.explanation}</p>
+                            <p>
+                                <strong>{if choice.correct { t!(quiz.page.feedback.correct) } else { t!(quiz.page.feedback.wrong) }}</strong>
+                                " "{words::feedback(id, i).map(Text::into_any)}
+                            </p>
+                            <p data-testid="quiz-explanation">{words::explanation(id)}</p>
                         </div>
                         <OtherChoices question order=order.get_untracked() shown=i />
                         <div data-step="answer"><EvidenceBox question config /></div>
@@ -205,19 +212,19 @@ fn QuestionCard(
                 None if revealing() => Some(view! {
                     <div class="feedback good" data-testid="quiz-reveal" role="status" data-step="answer">
                         <p>
-                            <strong>"✓ The answer: "</strong>{correct.map(|c| c.text)}
+                            <strong>{t!(quiz.page.feedback.reveal)}</strong>" "{correct_index.and_then(|i| words::choice(id, i)).map(Text::into_any)}
                         </p>
-                        <p>{correct.map(|c| c.feedback)}</p>
-                        <p data-testid="quiz-explanation">{question.explanation}</p>
+                        <p>{correct_index.and_then(|i| words::feedback(id, i)).map(Text::into_any)}</p>
+                        <p data-testid="quiz-explanation">{words::explanation(id)}</p>
                     </div>
                     {correct_index.map(|shown| view! { <OtherChoices question order=order.get_untracked() shown /> })}
                     <div data-step="answer"><EvidenceBox question config /></div>
                 }.into_any()),
                 None => None,
             }}
-            <nav class="quiz-steps presenter-hidden" aria-label="Previous and next question">
-                {prev.map(|p| view! { <A href=format!("/quiz?q={p}") attr:class="button secondary">"← Previous"</A> })}
-                {next.map(|n| view! { <A href=format!("/quiz?q={n}") attr:class="button" attr:data-testid="quiz-next">"Next question →"</A> })}
+            <nav class="quiz-steps presenter-hidden" aria-label=move || t!(quiz.page.steps.label).string()>
+                {prev.map(|p| view! { <A href=format!("/quiz?q={p}") attr:class="button secondary">{t!(quiz.page.steps.previous)}</A> })}
+                {next.map(|n| view! { <A href=format!("/quiz?q={n}") attr:class="button" attr:data-testid="quiz-next">{t!(quiz.page.steps.next)}</A> })}
             </nav>
         </article>
     }
@@ -229,22 +236,34 @@ fn QuestionCard(
 /// wrong choice is wrong and why the right one is right, each said once.
 #[component]
 fn OtherChoices(question: &'static Question, order: Vec<usize>, shown: usize) -> impl IntoView {
+    let id = question.id;
     let rows = order
         .into_iter()
         .filter(|&i| i != shown)
         .filter_map(|i| question.choices.get(i).map(|c| (i, c)))
         .map(|(i, c): (usize, &Choice)| {
-            let verdict = if c.correct { "✓ right" } else { "✗ wrong" };
+            let claim = words::choice(id, i);
+            let choice =
+                Arg::view(move || view! { <strong>{claim.clone().map(Text::into_any)}</strong> });
+            let feedback = match words::feedback(id, i) {
+                Some(text) => Arg::from(text),
+                None => Arg::from(""),
+            };
+            let row = if c.correct {
+                t!(quiz.page.others.right, choice, feedback)
+            } else {
+                t!(quiz.page.others.wrong, choice, feedback)
+            };
             view! {
                 <li class:good=c.correct class:bad=!c.correct data-option=i.to_string()>
-                    <strong>{c.text}</strong>" — "{verdict}": "{c.feedback}
+                    {row}
                 </li>
             }
         })
         .collect_view();
     view! {
-        <section class="every-choice" data-testid="quiz-every-choice" data-step="answer" aria-label="The other choices explained">
-            <h3>"The other choices"</h3>
+        <section class="every-choice" data-testid="quiz-every-choice" data-step="answer" aria-label=move || t!(quiz.page.others.label).string()>
+            <h3>{t!(quiz.page.others.title)}</h3>
             <ul>{rows}</ul>
         </section>
     }
@@ -255,14 +274,14 @@ fn OtherChoices(question: &'static Question, order: Vec<usize>, shown: usize) ->
 fn EvidenceBox(question: &'static Question, config: demo::ConfigResource) -> impl IntoView {
     view! {
         <section class="evidence" aria-labelledby="evidence-title">
-            <h3 id="evidence-title">"The evidence"</h3>
-            <p class="hint" data-testid="quiz-look-for">{question.look_for}</p>
+            <h3 id="evidence-title">{t!(quiz.page.evidence.title)}</h3>
+            <p class="hint" data-testid="quiz-look-for">{words::look_for(question.id)}</p>
             {match question.evidence {
                 Evidence::Lab { slug } => view! { <LabEvidence slug config /> }.into_any(),
                 Evidence::Origins { a, b } => view! { <OriginsEvidence a b /> }.into_any(),
                 Evidence::Why { demo } => view! {
                     <p>
-                        <a class="button" href=format!("/why#{demo}") data-testid="quiz-why-link">"Run the live demo"</a>
+                        <a class="button" href=format!("/why#{demo}") data-testid="quiz-why-link">{t!(quiz.page.evidence.why_link)}</a>
                     </p>
                 }.into_any(),
             }}
@@ -305,12 +324,12 @@ fn LabEvidence(slug: &'static str, config: demo::ConfigResource) -> impl IntoVie
     view! {
         <p class="run-actions">
             <button type="button" class="primary" data-testid="quiz-run" on:click=start disabled=move || running.get()>
-                {move || if running.get() { "Running…" } else { "Run it" }}
+                {move || if running.get() { t!(quiz.page.evidence.running).into_any() } else { t!(quiz.page.evidence.run).into_any() }}
             </button>
             <button type="button" class="presenter-hidden" data-testid="quiz-run-reset" on:click=reset title=move || seat.get().reset_title()>
                 {move || seat.get().reset_label()}
             </button>
-            <a href=format!("/lab?s={slug}")>"Open in the lab"</a>
+            <a href=format!("/lab?s={slug}")>{t!(quiz.page.evidence.open_lab)}</a>
         </p>
         {move || match config.get() {
             Some(Err(message)) => Some(view! { <crate::components::server_down::ServerDown message /> }.into_any()),
@@ -330,21 +349,28 @@ fn OriginsEvidence(a: &'static str, b: &'static str) -> impl IntoView {
         _ => None,
     };
     let same = verdict.as_ref().map(|v| v.same_origin);
-    let word = match same {
-        Some(true) => "same-origin",
-        Some(false) => "cross-origin",
-        None => "invalid",
-    };
+    let word = Signal::derive(move || {
+        match same {
+            Some(true) => t!(quiz.page.evidence.same_origin),
+            Some(false) => t!(quiz.page.evidence.cross_origin),
+            None => t!(quiz.page.evidence.invalid),
+        }
+        .string()
+    });
     let reason = verdict
         .map(|v| crate::words::origin::reason(&v.reason))
         .unwrap_or_default();
     let href = crate::url_state::absolute_url("/origin", &[("a", a), ("b", b)]);
     view! {
         <div class="origins-evidence">
-            <p><code>{a}</code>" vs "<code>{b}</code></p>
-            <Badge testid="quiz-origin-verdict" word=word.to_owned() good=same />
+            <p>{t!(quiz.page.evidence.versus,
+                a = Arg::view(move || view! { <code>{a}</code> }),
+                b = Arg::view(move || view! { <code>{b}</code> }))}</p>
+            <Badge testid="quiz-origin-verdict" word good=same />
+            // The comparator's words are core's English until the origin
+            // page's text layer names them (`lang` says so to readers).
             <p>{reason}</p>
-            <p><a href=href>"Open in the comparator"</a></p>
+            <p><a href=href>{t!(quiz.page.evidence.open_comparator)}</a></p>
         </div>
     }
 }

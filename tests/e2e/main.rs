@@ -19,6 +19,7 @@ mod language;
 mod language_explain;
 mod language_lab;
 mod language_origin;
+mod language_quiz;
 mod language_why;
 mod lazy_routes;
 mod loopback_proxy;

@@ -1,6 +1,9 @@
 //! The quiz is data: these tests check its shape, check every origin question
 //! against the comparator and every lab question's experiment against the
-//! rules engine, and check that progress survives localStorage.
+//! rules engine, and check that progress survives localStorage. Its words
+//! live in `locales/<lang>/quiz.json`: the fairness checks (no choice given
+//! away by its length or wording, each choice explained) read every
+//! locale's file, since a giveaway matters in every language.
 
 use super::*;
 use crate::compare::{origin_verdict, OriginPart};
@@ -12,14 +15,173 @@ use proptest::prelude::*;
 use OriginPart::{Host, Port, Scheme};
 
 /// Every topic, in teaching order: the article's arc.
-const TOPICS: [&str; 6] = [
-    "Origins",
-    "What the policy blocks",
-    "Why the policy exists",
-    "CORS headers and preflight",
-    "Escapes",
-    "Origin edge cases",
+const TOPICS: [Topic; 6] = [
+    Topic::Origins,
+    Topic::WhatItBlocks,
+    Topic::WhyItExists,
+    Topic::HeadersAndPreflight,
+    Topic::Escapes,
+    Topic::EdgeCases,
 ];
+
+// ------------------------------------------------------------------- words
+
+/// A locale's file, and how its words say what the checks look for.
+struct Lang {
+    tag: &'static str,
+    /// Feedback on the right choice starts with this (and only that one).
+    right: &'static str,
+    /// An origin question's choices say one of these.
+    same_origin: &'static str,
+    cross_origin: &'static str,
+    /// What the origin's parts are called.
+    part: fn(OriginPart) -> &'static str,
+    /// A choice that argues (gives its own reason) contains one of these.
+    reasons: &'static [&'static str],
+}
+
+const LANGS: [Lang; 2] = [
+    Lang {
+        tag: "en",
+        right: "Right",
+        same_origin: "same origin",
+        cross_origin: "cross-origin",
+        part: OriginPart::name,
+        reasons: &[": ", ";", " because ", " so ", " since ", "—"],
+    },
+    Lang {
+        tag: "zh-TW",
+        right: "沒錯",
+        same_origin: "同源",
+        cross_origin: "跨來源",
+        part: |part| match part {
+            Scheme => "協定",
+            Host => "主機",
+            Port => "連接埠",
+        },
+        reasons: &["：", ": ", "；", ";", "因為", "所以", "由於", "因此", "—"],
+    },
+];
+
+/// A question's words in one locale, inline elements dropped.
+struct Words {
+    story: String,
+    prompt: String,
+    explanation: String,
+    look_for: String,
+    /// (claim, feedback), by choice index.
+    choices: Vec<(String, String)>,
+}
+
+fn file(lang: &Lang) -> serde_json::Value {
+    let path = format!(
+        "{}/../../locales/{}/quiz.json",
+        env!("CARGO_MANIFEST_DIR"),
+        lang.tag
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The text as read: `<code>` and the like dropped.
+fn plain(text: &str) -> String {
+    let mut out = text.to_owned();
+    for element in ["code", "strong", "em", "kbd"] {
+        out = out
+            .replace(&format!("<{element}>"), "")
+            .replace(&format!("</{element}>"), "");
+    }
+    out
+}
+
+fn text_at(value: &serde_json::Value, path: &[&str], what: &str) -> String {
+    let mut v = value;
+    for key in path {
+        v = v
+            .get(key)
+            .unwrap_or_else(|| panic!("{what}: no `{}`", path.join(".")));
+    }
+    plain(
+        v.as_str()
+            .unwrap_or_else(|| panic!("{what}: `{}` is not a text", path.join("."))),
+    )
+}
+
+fn words(lang: &Lang, q: &Question) -> Words {
+    let file = file(lang);
+    let key = q.id.key();
+    let what = format!("{} {}", lang.tag, q.slug);
+    let at = |path: &[&str]| {
+        let mut full = vec!["questions", key.as_str()];
+        full.extend_from_slice(path);
+        text_at(&file, &full, &what)
+    };
+    let choices = (0..q.choices.len())
+        .map(|i| {
+            let option = option_key(i).expect("at most four choices");
+            (
+                at(&["choices", option, "text"]),
+                at(&["choices", option, "feedback"]),
+            )
+        })
+        .collect();
+    Words {
+        story: at(&["story"]),
+        prompt: at(&["prompt"]),
+        explanation: at(&["explanation"]),
+        look_for: at(&["look_for"]),
+        choices,
+    }
+}
+
+/// Every question's words in one locale, in the bank's order.
+fn bank(lang: &Lang) -> Vec<(&'static Question, Words)> {
+    all().iter().map(|q| (q, words(lang, q))).collect()
+}
+
+/// A topic's name and what it teaches.
+fn topic_words(lang: &Lang, topic: Topic) -> (String, String) {
+    let file = file(lang);
+    let what = format!("{} {topic:?}", lang.tag);
+    (
+        text_at(&file, &["topics", topic.key(), "name"], &what),
+        text_at(&file, &["topics", topic.key(), "teaches"], &what),
+    )
+}
+
+#[test]
+fn every_locale_has_words_for_exactly_the_bank() {
+    for lang in &LANGS {
+        let file = file(lang);
+        let questions = file["questions"].as_object().expect("questions");
+        let keys: Vec<String> = QuestionId::ALL.iter().map(|id| id.key()).collect();
+        for key in questions.keys() {
+            assert!(keys.contains(key), "{}: `{key}` is no question", lang.tag);
+        }
+        for q in all() {
+            let choices = questions
+                .get(&q.id.key())
+                .and_then(|v| v["choices"].as_object())
+                .unwrap_or_else(|| panic!("{}: {} has no choices", lang.tag, q.slug));
+            assert_eq!(choices.len(), q.choices.len(), "{} {}", lang.tag, q.slug);
+            words(lang, q);
+        }
+        let topics = file["topics"].as_object().expect("topics");
+        assert_eq!(topics.len(), Topic::ALL.len(), "{}", lang.tag);
+        for topic in Topic::ALL {
+            topic_words(lang, topic);
+        }
+    }
+}
+
+#[test]
+fn question_ids_are_the_bank_in_order() {
+    let ids: Vec<QuestionId> = all().iter().map(|q| q.id).collect();
+    assert_eq!(ids, QuestionId::ALL);
+    for q in all() {
+        assert_eq!(q.slug, q.id.slug());
+    }
+}
 
 /// The demos of the `/why` page.
 const WHY_DEMOS: [&str; 7] = [
@@ -47,17 +209,19 @@ fn wrong_index(q: &Question) -> usize {
 }
 
 /// Sentences in a text: `.`, `?` or `!` followed by a space or the end (so
-/// `localhost:8081/users.json` and `127.0.0.1` are not sentence ends).
+/// `localhost:8081/users.json` and `127.0.0.1` are not sentence ends), or
+/// a full-width `。`, `？` or `！` (Chinese).
 fn sentences(text: &str) -> usize {
     let chars: Vec<char> = text.chars().collect();
     chars
         .iter()
         .enumerate()
         .filter(|&(i, c)| {
-            matches!(c, '.' | '?' | '!')
-                && chars
-                    .get(i + 1)
-                    .is_none_or(|next| next.is_whitespace() || *next == '"' || *next == ')')
+            matches!(c, '。' | '？' | '！')
+                || matches!(c, '.' | '?' | '!')
+                    && chars
+                        .get(i + 1)
+                        .is_none_or(|next| next.is_whitespace() || *next == '"' || *next == ')')
         })
         .count()
 }
@@ -108,40 +272,46 @@ fn two_to_four_choices_exactly_one_correct() {
         );
         let correct = q.choices.iter().filter(|c| c.correct).count();
         assert_eq!(correct, 1, "{}: {correct} correct choices", q.slug);
-        for (i, c) in q.choices.iter().enumerate() {
-            assert!(!c.text.trim().is_empty(), "{} choice {i}: no text", q.slug);
-            assert!(
-                !c.feedback.trim().is_empty(),
-                "{} choice {i}: no feedback",
-                q.slug
-            );
-            let twins = q.choices.iter().filter(|d| d.text == c.text).count();
-            assert_eq!(twins, 1, "{} choice {i}: same text twice", q.slug);
+    }
+    for lang in &LANGS {
+        for (q, w) in bank(lang) {
+            for (i, (text, feedback)) in w.choices.iter().enumerate() {
+                let at = format!("{} {} choice {i}", lang.tag, q.slug);
+                assert!(!text.trim().is_empty(), "{at}: no text");
+                assert!(!feedback.trim().is_empty(), "{at}: no feedback");
+                let twins = w.choices.iter().filter(|(t, _)| t == text).count();
+                assert_eq!(twins, 1, "{at}: same text twice");
+            }
         }
     }
 }
 
 #[test]
 fn texts_are_present_and_short() {
-    for q in all() {
-        for (what, text) in [("prompt", q.prompt), ("look_for", q.look_for)] {
-            assert!(!text.trim().is_empty(), "{}: empty {what}", q.slug);
-        }
-        let story = sentences(q.story);
-        assert!(
-            (1..=3).contains(&story),
-            "{}: story has {story} sentences",
-            q.slug
-        );
-        let explanation = sentences(q.explanation);
-        assert!(
-            (2..=4).contains(&explanation),
-            "{}: explanation has {explanation} sentences",
-            q.slug
-        );
-        for text in [q.story, q.prompt, q.explanation, q.look_for] {
-            assert_eq!(text.trim(), text, "{}: stray spaces", q.slug);
-            assert!(!text.contains("  "), "{}: double space in {text:?}", q.slug);
+    for lang in &LANGS {
+        for (q, w) in bank(lang) {
+            let at = format!("{} {}", lang.tag, q.slug);
+            for (what, text) in [("prompt", &w.prompt), ("look_for", &w.look_for)] {
+                assert!(!text.trim().is_empty(), "{at}: empty {what}");
+            }
+            let story = sentences(&w.story);
+            assert!(
+                (1..=3).contains(&story),
+                "{at}: story has {story} sentences"
+            );
+            let explanation = sentences(&w.explanation);
+            assert!(
+                (2..=4).contains(&explanation),
+                "{at}: explanation has {explanation} sentences"
+            );
+            let choices = w.choices.iter().flat_map(|(t, f)| [t, f]);
+            for text in [&w.story, &w.prompt, &w.explanation, &w.look_for]
+                .into_iter()
+                .chain(choices)
+            {
+                assert_eq!(text.trim(), text, "{at}: stray spaces");
+                assert!(!text.contains("  "), "{at}: double space in {text:?}");
+            }
         }
     }
 }
@@ -157,7 +327,7 @@ fn topics_are_known_covered_and_in_teaching_order() {
     for pair in all().windows(2) {
         assert!(
             rank(&pair[0]) <= rank(&pair[1]),
-            "{} ({}) comes before {} ({})",
+            "{} ({:?}) comes before {} ({:?})",
             pair[1].slug,
             pair[1].topic,
             pair[0].slug,
@@ -167,7 +337,7 @@ fn topics_are_known_covered_and_in_teaching_order() {
     for topic in TOPICS {
         assert!(
             all().iter().any(|q| q.topic == topic),
-            "no question about {topic}"
+            "no question about {topic:?}"
         );
     }
 }
@@ -201,16 +371,18 @@ fn why_evidence_names_known_demos_and_uses_them_all() {
 }
 
 /// The verdict a choice of an origin question stands for.
-fn verdict_of(slug: &str, text: &str) -> bool {
+fn verdict_of(lang: &Lang, slug: &str, text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
+    // "跨來源" does not contain "同源", nor "cross-origin" "same origin".
     match (
-        lower.contains("same origin"),
-        lower.contains("cross-origin"),
+        lower.contains(lang.same_origin),
+        lower.contains(lang.cross_origin),
     ) {
         (true, false) => true,
         (false, true) => false,
         _ => panic!(
-            "{slug}: origin choice {text:?} must say either \"same origin\" or \"cross-origin\""
+            "{} {slug}: origin choice {text:?} must say either {:?} or {:?}",
+            lang.tag, lang.same_origin, lang.cross_origin
         ),
     }
 }
@@ -225,35 +397,40 @@ fn origin_answers_agree_with_the_comparator() {
         let pa = parse_url(a).unwrap_or_else(|e| panic!("{}: {a:?}: {}", q.slug, e.message));
         let pb = parse_url(b).unwrap_or_else(|e| panic!("{}: {b:?}: {}", q.slug, e.message));
         let verdict = origin_verdict(&pa, &pb);
-        let mut verdicts = Vec::new();
-        for c in q.choices {
-            let says_same = verdict_of(q.slug, c.text);
-            verdicts.push(says_same);
-            // With one choice per verdict, the right one is the one that
-            // agrees with the comparator.
-            if c.correct {
-                assert_eq!(
-                    says_same, verdict.same_origin,
-                    "{}: the correct choice {:?} disagrees with the comparator: {:?}",
-                    q.slug, c.text, verdict.reason
+        for lang in &LANGS {
+            let w = words(lang, q);
+            let mut verdicts = Vec::new();
+            for (c, (text, _)) in q.choices.iter().zip(&w.choices) {
+                let says_same = verdict_of(lang, q.slug, text);
+                verdicts.push(says_same);
+                // With one choice per verdict, the right one is the one that
+                // agrees with the comparator.
+                if c.correct {
+                    assert_eq!(
+                        says_same, verdict.same_origin,
+                        "{} {}: the correct choice {text:?} disagrees with the comparator: {:?}",
+                        lang.tag, q.slug, verdict.reason
+                    );
+                }
+            }
+            assert!(
+                verdicts.contains(&true) && verdicts.contains(&false),
+                "{} {}: offer both verdicts",
+                lang.tag,
+                q.slug
+            );
+            // The right answer's feedback names every part that differs.
+            let right = &w.choices[correct_index(q)].1;
+            for &part in &verdict.differs {
+                assert!(
+                    right.contains((lang.part)(part)),
+                    "{} {}: {right:?} does not name the {} (comparator: {:?})",
+                    lang.tag,
+                    q.slug,
+                    part.name(),
+                    verdict.reason
                 );
             }
-        }
-        assert!(
-            verdicts.contains(&true) && verdicts.contains(&false),
-            "{}: offer both verdicts",
-            q.slug
-        );
-        // The right answer's feedback names every part that differs.
-        let right = q.choices[correct_index(q)].feedback;
-        for part in &verdict.differs {
-            assert!(
-                right.contains(part.name()),
-                "{}: {right:?} does not name the {} (comparator: {:?})",
-                q.slug,
-                part.name(),
-                verdict.reason
-            );
         }
         checked += 1;
     }
@@ -474,10 +651,13 @@ fn the_curl_command_sends_the_page_s_origin() {
     let url = format!("http://localhost:8081{}", n.endpoint.path());
     let curl = crate::advice::curl_command(&url, &n.request, "http://localhost:8080", true);
     assert!(curl.contains("Origin: http://localhost:8080"), "{curl}");
-    assert!(q
-        .choices
-        .iter()
-        .any(|c| c.feedback.contains("Origin header")));
+    for (lang, says) in LANGS.iter().zip(["Origin header", "Origin 標頭"]) {
+        assert!(
+            words(lang, q).choices.iter().any(|(_, f)| f.contains(says)),
+            "{}",
+            lang.tag
+        );
+    }
 }
 
 // ---------------------------------------------------------------- progress
@@ -599,17 +779,17 @@ proptest! {
 
 #[test]
 fn sections_follow_the_article_and_say_what_they_teach() {
-    let topics: Vec<&str> = SECTIONS.iter().map(|s| s.topic).collect();
-    assert_eq!(topics, TOPICS);
-    for s in SECTIONS {
-        assert!(!s.teaches.trim().is_empty(), "{}: says nothing", s.topic);
-        assert_eq!(sentences(s.teaches), 1, "{}: one line", s.topic);
-        assert_eq!(section(s.topic), Some(s));
-        let count = all().iter().filter(|q| q.topic == s.topic).count();
-        assert!(count >= 2, "{}: {count} questions", s.topic);
-    }
-    for q in all() {
-        assert!(section(q.topic).is_some(), "{}: no section", q.slug);
+    assert_eq!(Topic::ALL, TOPICS);
+    for topic in Topic::ALL {
+        for lang in &LANGS {
+            let (name, teaches) = topic_words(lang, topic);
+            let at = format!("{} {topic:?}", lang.tag);
+            assert!(!name.trim().is_empty(), "{at}: no name");
+            assert!(!teaches.trim().is_empty(), "{at}: says nothing");
+            assert_eq!(sentences(&teaches), 1, "{at}: one line");
+        }
+        let count = all().iter().filter(|q| q.topic == topic).count();
+        assert!(count >= 2, "{topic:?}: {count} questions");
     }
     // The article's two central questions come early: sending vs reading.
     let at = |slug: &str| all().iter().position(|q| q.slug == slug).expect(slug);
@@ -620,28 +800,28 @@ fn sections_follow_the_article_and_say_what_they_teach() {
 /// evidence that proves each one.
 #[test]
 fn the_article_s_ideas_have_questions() {
-    let cases: &[(&str, &str, Evidence)] = &[
+    let cases: &[(&str, Topic, Evidence)] = &[
         // The browser is the runtime: Node.js has no same-origin policy.
         (
             "runtime-node",
-            "What the policy blocks",
+            Topic::WhatItBlocks,
             Evidence::Why { demo: "runtime" },
         ),
         (
             "postman-works",
-            "What the policy blocks",
+            Topic::WhatItBlocks,
             Evidence::Why { demo: "runtime" },
         ),
         // Load vs read, for stylesheets and fonts.
         (
             "font-cdn",
-            "What the policy blocks",
+            Topic::WhatItBlocks,
             Evidence::Why { demo: "css-font" },
         ),
         // Credentials: the cookie goes, the answer stays.
         (
             "logged-in-victim",
-            "Why the policy exists",
+            Topic::WhyItExists,
             Evidence::Why {
                 demo: "credentials",
             },
@@ -649,15 +829,15 @@ fn the_article_s_ideas_have_questions() {
         // The three escapes: CORS headers, a same-origin proxy, a script tag.
         (
             "fix-on-server",
-            "Escapes",
+            Topic::Escapes,
             Evidence::Lab {
                 slug: "exposed-header",
             },
         ),
-        ("proxy", "Escapes", Evidence::Why { demo: "proxy" }),
+        ("proxy", Topic::Escapes, Evidence::Why { demo: "proxy" }),
         (
             "jsonp",
-            "Escapes",
+            Topic::Escapes,
             Evidence::Why {
                 demo: "load-vs-read",
             },
@@ -674,28 +854,22 @@ fn the_article_s_ideas_have_questions() {
 /// Choices are short claims; their reasons live in the feedback.
 #[test]
 fn choices_are_short_claims_without_their_reasons() {
-    for q in all() {
-        for c in q.choices {
-            let t = c.text;
-            assert!(t.chars().count() <= 70, "{}: {t:?} is long", q.slug);
-            for reason in [": ", ";", " because ", " so ", " since ", "—"] {
-                assert!(!t.contains(reason), "{}: {t:?} argues ({reason:?})", q.slug);
+    for lang in &LANGS {
+        for (q, w) in bank(lang) {
+            let at = format!("{} {}", lang.tag, q.slug);
+            for (c, (t, feedback)) in q.choices.iter().zip(&w.choices) {
+                assert!(t.chars().count() <= 70, "{at}: {t:?} is long");
+                for reason in lang.reasons {
+                    assert!(!t.contains(reason), "{at}: {t:?} argues ({reason:?})");
+                }
+                assert!(
+                    feedback.chars().count() > t.chars().count(),
+                    "{at}: the feedback on {t:?} explains nothing"
+                );
+                // Feedback on a right choice says so; on a wrong one it
+                // never does.
+                assert_eq!(feedback.starts_with(lang.right), c.correct, "{at}: {t:?}");
             }
-            assert!(
-                c.feedback.chars().count() > t.chars().count(),
-                "{}: the feedback on {t:?} explains nothing",
-                q.slug
-            );
-        }
-        // Feedback on a right choice says so; on a wrong one it never does.
-        for c in q.choices {
-            assert_eq!(
-                c.feedback.starts_with("Right"),
-                c.correct,
-                "{}: {:?}",
-                q.slug,
-                c.text
-            );
         }
     }
 }
@@ -741,15 +915,15 @@ fn chance() -> f64 {
 }
 
 /// How many questions' right choice is the longest (strictly or jointly) or
-/// the shortest, by characters.
-fn length_cues() -> (usize, usize) {
-    let len = |c: &Choice| c.text.chars().count();
+/// the shortest, by characters, in one locale.
+fn length_cues(lang: &Lang) -> (usize, usize) {
+    let len = |(text, _): &(String, String)| text.chars().count();
     let mut longest = 0;
     let mut shortest = 0;
-    for q in all() {
-        let right = len(&q.choices[correct_index(q)]);
-        let max = q.choices.iter().map(len).max().unwrap_or(0);
-        let min = q.choices.iter().map(len).min().unwrap_or(0);
+    for (q, w) in bank(lang) {
+        let right = len(&w.choices[correct_index(q)]);
+        let max = w.choices.iter().map(len).max().unwrap_or(0);
+        let min = w.choices.iter().map(len).min().unwrap_or(0);
         longest += usize::from(right == max);
         shortest += usize::from(right == min);
     }
@@ -760,21 +934,26 @@ fn length_cues() -> (usize, usize) {
 /// more often than chance gives, plus a small margin.
 #[test]
 fn the_right_choice_is_not_given_away_by_its_length() {
-    let (longest, shortest) = length_cues();
     let chance = chance();
     let margin = 2.0;
-    eprintln!(
-        "right choice longest in {longest}, shortest in {shortest} of {} questions; chance {chance:.1}",
-        all().len()
-    );
-    assert!(
-        longest as f64 <= chance + margin,
-        "longest {longest}, chance {chance:.1}"
-    );
-    assert!(
-        shortest as f64 <= chance + margin,
-        "shortest {shortest}, chance {chance:.1}"
-    );
+    for lang in &LANGS {
+        let (longest, shortest) = length_cues(lang);
+        eprintln!(
+            "{}: right choice longest in {longest}, shortest in {shortest} of {} questions; chance {chance:.1}",
+            lang.tag,
+            all().len()
+        );
+        assert!(
+            longest as f64 <= chance + margin,
+            "{}: longest {longest}, chance {chance:.1}",
+            lang.tag
+        );
+        assert!(
+            shortest as f64 <= chance + margin,
+            "{}: shortest {shortest}, chance {chance:.1}",
+            lang.tag
+        );
+    }
 }
 
 /// No position cue: over many learners, the right choice's displayed place
@@ -848,15 +1027,18 @@ fn cookie_claims_agree_with_the_rules() {
         "{}",
         verdict.reason
     );
+    // What the English feedback says (the other locales say it in their words).
+    let en = &LANGS[0];
     let q = by_slug("origin-localhost-ip").expect("question");
-    assert!(q.choices[correct_index(q)]
-        .feedback
+    assert!(words(en, q).choices[correct_index(q)]
+        .1
         .contains("a cookie kept for localhost is not sent to 127.0.0.1"));
     assert!(crate::site::same_site(&page.origin, &localhost.origin, list).same_site);
     let q = by_slug("credentials-star").expect("question");
-    assert!(q.choices.iter().any(|c| c
-        .feedback
-        .contains("another port of the same host, so the same site")));
+    assert!(words(en, q)
+        .choices
+        .iter()
+        .any(|(_, f)| f.contains("another port of the same host, so the same site")));
     let (arrivals, _) = engine_says("credentials-star");
     assert_eq!(arrivals, "api:GET+c", "the cookie goes with the request");
     // The logged-in victim: a page on another port of localhost is the
@@ -864,10 +1046,11 @@ fn cookie_claims_agree_with_the_rules() {
     let other = parse_url("http://127.0.0.1:8080/").expect("url");
     assert!(!crate::site::same_site(&other.origin, &localhost.origin, list).same_site);
     let q = by_slug("logged-in-victim").expect("question");
-    assert!(q.choices[correct_index(q)]
-        .feedback
+    let w = words(en, q);
+    assert!(w.choices[correct_index(q)]
+        .1
         .contains("Both pages are on the site http://localhost"));
-    assert!(q.choices[wrong_index(q)]
-        .feedback
+    assert!(w.choices[wrong_index(q)]
+        .1
         .contains("From http://127.0.0.1:8080 it would not"));
 }
