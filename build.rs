@@ -461,7 +461,10 @@ struct Node {
 fn write_node(out: &mut String, node: &Node, page: &str, depth: usize) {
     let pad = "    ".repeat(depth);
     for (name, child) in &node.children {
-        let _ = writeln!(out, "{pad}#[allow(non_snake_case, dead_code)]");
+        let _ = writeln!(
+            out,
+            "{pad}#[allow(non_snake_case, dead_code, clippy::module_inception)]"
+        );
         let _ = writeln!(out, "{pad}pub mod {name} {{");
         if let Some((index, english, args)) = &child.leaf {
             let doc = english.replace('\n', " ");
