@@ -49,11 +49,14 @@ fn latin_in_chinese_texts() -> Vec<String> {
                 plain.push_str(rest);
                 let mut word = String::new();
                 for c in plain.chars().chain([' ']) {
-                    let inner = c.is_ascii_alphanumeric() || matches!(c, '\'' | '’' | '.' | '-');
-                    if c.is_ascii_alphabetic() || (inner && !word.is_empty()) {
+                    // Latin letters with diacritics too (`bücher`), as the page check reads them.
+                    let latin =
+                        c.is_ascii_alphabetic() || (c.is_alphabetic() && (c as u32) < 0x0250);
+                    let inner = latin || c.is_ascii_digit() || matches!(c, '\'' | '’' | '.' | '-');
+                    if latin || (inner && !word.is_empty()) {
                         word.push(c);
                     } else if !word.is_empty() {
-                        let trimmed = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+                        let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric());
                         out.push(trimmed.to_owned());
                         word.clear();
                     }
