@@ -223,7 +223,7 @@ fn Verdicts(
                 <Badge testid="site-verdict"
                     word=word(|c| (c.site.same_site, t!(origin.word.same_site), t!(origin.word.cross_site)))
                     good=good(|c| c.site.same_site) />
-                <p data-testid="site-reason">{reason(|c| c.site.reason.clone())}</p>
+                <p data-testid="site-reason">{reason(|c| crate::words::origin::site_reason(&c.site.reason))}</p>
                 {move || matches!(comparison.get(), Some(WithList::Failed(_))).then(|| view! {
                     <button type="button" data-testid="site-retry"
                         on:click=move |_| crate::suffix_list::retry_suffix_list()>

@@ -4,6 +4,7 @@ use cors_core::compare::{
     NonOriginPart, OpaqueCase, OriginPart, OriginReason, PartValue, PortValue, SameAlso,
 };
 use cors_core::origin::OpaqueReason;
+use cors_core::site::{SiteKind, SiteName, SiteReason};
 
 use crate::i18n::{t, Text};
 
@@ -164,6 +165,115 @@ fn shown(value: &PartValue) -> String {
     }
 }
 
+fn site_name(name: &SiteName) -> String {
+    let site = name.site.clone();
+    match name.kind {
+        SiteKind::Registrable => t!(origin.site_reason.name.registrable, site),
+        SiteKind::Ip => t!(origin.site_reason.name.ip, site),
+        SiteKind::PublicSuffix => t!(origin.site_reason.name.public_suffix, site),
+        SiteKind::SingleLabel => t!(origin.site_reason.name.single_label, site),
+    }
+    .string()
+}
+
+/// Why two URLs are same-site or not, in one paragraph.
+pub fn site_reason(reason: &SiteReason) -> String {
+    match reason {
+        SiteReason::Same { site, name, hosts } => match (hosts, name.kind) {
+            (Some((host_a, host_b)), _) => t!(
+                origin.site_reason.same_shared,
+                site = site.clone(),
+                host_a = host_a.clone(),
+                host_b = host_b.clone(),
+                name = site_name(name)
+            ),
+            (None, SiteKind::Registrable) => {
+                t!(
+                    origin.site_reason.same_registrable,
+                    site = site.clone(),
+                    name = site_name(name)
+                )
+            }
+            (None, SiteKind::Ip) => t!(origin.site_reason.same_ip, site = site.clone()),
+            (None, kind) => t!(
+                origin.site_reason.same_no_registrable,
+                site = site.clone(),
+                host = name.site.clone(),
+                why = if kind == SiteKind::PublicSuffix {
+                    t!(origin.site_reason.why_public_suffix)
+                } else {
+                    t!(origin.site_reason.why_single_label)
+                }
+            ),
+        }
+        .string(),
+        SiteReason::OtherScheme {
+            scheme_a,
+            scheme_b,
+            name,
+        } => {
+            let site = name.site.clone();
+            let what = if name.kind == SiteKind::Registrable {
+                t!(origin.site_reason.same_registrable_domain, site)
+            } else {
+                t!(origin.site_reason.same_host, site)
+            };
+            t!(
+                origin.site_reason.other_scheme,
+                scheme_a = scheme_a.clone(),
+                scheme_b = scheme_b.clone(),
+                what
+            )
+            .string()
+        }
+        SiteReason::Different {
+            schemes,
+            a,
+            b,
+            trailing_dot,
+            shared_suffix,
+        } => {
+            let both_registrable =
+                a.kind == SiteKind::Registrable && b.kind == SiteKind::Registrable;
+            let mut text = match schemes {
+                Some((scheme_a, scheme_b)) => t!(
+                    origin.site_reason.both_differ,
+                    scheme_a = scheme_a.clone(),
+                    scheme_b = scheme_b.clone(),
+                    a = site_name(a),
+                    b = site_name(b)
+                ),
+                None if both_registrable => t!(
+                    origin.site_reason.registrable_differ,
+                    a = a.site.clone(),
+                    b = b.site.clone()
+                ),
+                None => t!(
+                    origin.site_reason.sites_differ,
+                    a = site_name(a),
+                    b = site_name(b)
+                ),
+            }
+            .string();
+            if *trailing_dot {
+                text.push_str(&t!(origin.site_reason.trailing_dot).string());
+            }
+            if let Some(suffix) = shared_suffix {
+                text.push_str(
+                    &t!(origin.site_reason.shared_suffix, suffix = suffix.clone()).string(),
+                );
+            }
+            text
+        }
+        SiteReason::Opaque { first, second } => match (first, second) {
+            (true, true) => t!(origin.site_reason.opaque_both),
+            (true, false) => t!(origin.site_reason.opaque_first),
+            _ => t!(origin.site_reason.opaque_second),
+        }
+        .string(),
+    }
+}
+
 /// A comparator example's button label (its English label names it).
 pub fn preset(label: &str) -> Text {
     preset_text(label).unwrap_or_else(|| t!(origin.presets.same_host_other_path))
@@ -262,6 +372,71 @@ mod tests {
         assert!(
             text.contains("Cross-origin even though the URLs are identical"),
             "{text}"
+        );
+    }
+
+    fn site_said(locale: Locale, a: &str, b: &str) -> String {
+        use std::sync::OnceLock;
+        static LIST: OnceLock<cors_core::suffix_list::SuffixList> = OnceLock::new();
+        let list = LIST.get_or_init(|| {
+            let text = std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/public/psl/public_suffix_list.dat"
+            ))
+            .expect("the shipped list");
+            cors_core::suffix_list::SuffixList::parse(&text).expect("the list parses")
+        });
+        use_from_disk(locale, &[Page::Origin]);
+        let (a, b) = (parse_url(a).expect("a"), parse_url(b).expect("b"));
+        site_reason(&cors_core::site::same_site(&a.origin, &b.origin, list).reason)
+    }
+
+    #[test]
+    fn site_reasons_in_english() {
+        for (a, b, part) in [
+            ("https://example.com/a", "https://example.com/b", "Both are on the site https://example.com (the registrable domain example.com)."),
+            ("https://api.example.com/", "https://www.example.com/", "api.example.com and www.example.com share the registrable domain example.com"),
+            ("https://example.com/", "https://api.example.com/", "share the registrable domain example.com"),
+            ("https://example.com/", "https://example.com:8443/", "https://example.com"),
+            ("http://example.com/", "https://example.com/", "http and https are different schemes, so these are different sites even though the registrable domain example.com is the same."),
+            ("ws://example.com/", "http://example.com/", "ws and http are different schemes"),
+            ("https://example.com/", "https://example.org/", "The registrable domains differ: example.com vs example.org"),
+            ("https://alice.github.io/", "https://bob.github.io/", "github.io is on the Public Suffix List"),
+            ("https://a.example.co.uk/", "https://b.example.co.uk/", "example.co.uk"),
+            ("https://a.co.uk/", "https://b.co.uk/", "co.uk is on the Public Suffix List"),
+            ("https://example.com./", "https://example.com/", "A trailing dot makes a different name."),
+            ("http://localhost:8080/", "http://localhost:8081/", "localhost has no registrable domain (it is a single-label name)"),
+            ("http://localhost:8080/", "http://127.0.0.1:8080/", "the IP address 127.0.0.1"),
+            ("http://127.0.0.1:1/", "http://127.0.0.1:2/", "an IP address has no registrable domain"),
+            ("http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/", "http://[::1]"),
+            ("https://github.io/", "https://github.io/x", "github.io has no registrable domain (it is itself a public suffix)"),
+            ("https://bücher.example/", "https://xn--bcher-kva.example/", "xn--bcher-kva.example"),
+            ("http://example.com/", "https://example.org/", "Both the scheme (http vs https) and the site"),
+            ("blob:https://example.com/id", "https://www.example.com/", "example.com"),
+            ("data:text/html,hi", "data:text/html,hi", "Both URLs have opaque origins (null)"),
+            ("file:///a", "file:///a", "even an identical one"),
+            ("data:,x", "https://example.com/", "opaque origin (null)"),
+        ] {
+            let text = site_said(Locale::En, a, b);
+            assert!(text.contains(part), "{a} vs {b}: {text:?} lacks {part:?}");
+        }
+        assert!(
+            site_said(Locale::En, "data:,x", "https://example.com/").starts_with("The first URL")
+        );
+        assert!(
+            site_said(Locale::En, "https://example.com/", "data:,x").starts_with("The second URL")
+        );
+    }
+
+    #[test]
+    fn site_reasons_in_traditional_chinese() {
+        assert_eq!(
+            site_said(Locale::ZhTw, "https://api.example.com/", "https://www.example.com/"),
+            "兩者都在網站 https://example.com 上：api.example.com 和 www.example.com 共用可註冊網域 example.com。"
+        );
+        assert_eq!(
+            site_said(Locale::ZhTw, "https://alice.github.io/", "https://bob.github.io/"),
+            "可註冊網域不同：alice.github.io 對 bob.github.io，所以是不同的網站。github.io 在公共後綴清單上（就像 com），所以它底下的每個名稱都屬於不同的擁有者，各自是一個網站。"
         );
     }
 

@@ -5,10 +5,9 @@
 use crate::harness::Lab;
 use crate::language::{english_words_outside, html_lang_until};
 
-/// Parts whose words core still builds in English (same-site and cookie
-/// reasons, the URL parser's notes and errors): the next step of issue 14.
+/// Parts whose words core still builds in English (the cookie reasons, the
+/// URL parser's notes and errors): the next step of issue 14.
 const STILL_ENGLISH: &[&str] = &[
-    "[data-testid='site-reason']",
     "[data-testid='cookie-reason']",
     "[data-testid='cookie-reverse']",
     "[data-testid$='-notes']",

@@ -25,8 +25,59 @@ pub struct SiteVerdict {
     pub same_site: bool,
     pub site_a: Site,
     pub site_b: Site,
-    /// One sentence: why, e.g. "Both are on the site https://example.com (registrable domain example.com)."
-    pub reason: String,
+    /// Why, as facts (words: the app's text layer).
+    pub reason: SiteReason,
+}
+
+/// What a side's site is, for naming it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum SiteKind {
+    /// A registrable domain from the list.
+    Registrable,
+    /// An IP address (no registrable domain).
+    Ip,
+    /// A host that is itself a public suffix.
+    PublicSuffix,
+    /// A single-label name (`localhost`).
+    SingleLabel,
+}
+
+/// A side's site and what it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SiteName {
+    pub site: String,
+    pub kind: SiteKind,
+}
+
+/// Why two URLs are same-site or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum SiteReason {
+    /// The same site (`https://example.com`); `hosts` when two different
+    /// hosts share it.
+    Same {
+        site: String,
+        name: SiteName,
+        hosts: Option<(String, String)>,
+    },
+    /// The same registrable domain (or host) under two schemes.
+    OtherScheme {
+        scheme_a: String,
+        scheme_b: String,
+        name: SiteName,
+    },
+    /// Different sites; `schemes` when the schemes differ too.
+    Different {
+        schemes: Option<(String, String)>,
+        a: SiteName,
+        b: SiteName,
+        /// One name is the other with a trailing dot.
+        trailing_dot: bool,
+        /// Both are registrable under this multi-label public suffix
+        /// (`github.io`): each name under it is its own site.
+        shared_suffix: Option<String>,
+    },
+    /// Opaque origins have no site: which sides are opaque.
+    Opaque { first: bool, second: bool },
 }
 
 impl Site {
@@ -55,17 +106,20 @@ pub fn site_of(origin: &Origin, list: &SuffixList) -> Site {
     }
 }
 
-/// How to name one side's site in a sentence: "the registrable domain example.com",
-/// "the IP address 127.0.0.1", "localhost (no registrable domain)".
-fn site_phrase(site: &str, registrable: bool, host: &Host) -> String {
-    if registrable {
-        format!("the registrable domain {site}")
+/// What kind of site a side has.
+fn site_name(site: &str, registrable: bool, host: &Host) -> SiteName {
+    let kind = if registrable {
+        SiteKind::Registrable
     } else if host.is_ip() {
-        format!("the IP address {site}")
+        SiteKind::Ip
     } else if site.trim_end_matches('.').contains('.') {
-        format!("{site} (itself a public suffix, so it has no registrable domain)")
+        SiteKind::PublicSuffix
     } else {
-        format!("{site} (a single-label name, so it has no registrable domain)")
+        SiteKind::SingleLabel
+    };
+    SiteName {
+        site: site.to_owned(),
+        kind,
     }
 }
 
@@ -89,79 +143,56 @@ pub fn same_site(a: &Origin, b: &Origin, list: &SuffixList) -> SiteVerdict {
             Some(ta),
             Some(tb),
         ) => {
-            let phrase_a = site_phrase(sa, *ra, &ta.host);
-            let phrase_b = site_phrase(sb, *rb, &tb.host);
+            let name_a = site_name(sa, *ra, &ta.host);
+            let name_b = site_name(sb, *rb, &tb.host);
             if scheme_a == scheme_b && sa == sb {
-                let site = site_a.serialize();
-                let reason = if ta.host == tb.host || !*ra {
-                    if *ra {
-                        format!("Both are on the site {site} ({phrase_a}).")
-                    } else if ta.host.is_ip() {
-                        format!("Both are on the site {site}: an IP address has no registrable domain, so the address itself is the site.")
-                    } else {
-                        let why = if sa.trim_end_matches('.').contains('.') {
-                            "it is itself a public suffix"
-                        } else {
-                            "it is a single-label name"
-                        };
-                        format!("Both are on the site {site}: {sa} has no registrable domain ({why}), so the host itself is the site.")
-                    }
-                } else {
-                    format!(
-                        "Both are on the site {site}: {} and {} share {phrase_a}.",
-                        ta.host.serialize(),
-                        tb.host.serialize()
-                    )
-                };
-                (true, reason)
+                let hosts =
+                    (ta.host != tb.host && *ra).then(|| (ta.host.serialize(), tb.host.serialize()));
+                (
+                    true,
+                    SiteReason::Same {
+                        site: site_a.serialize(),
+                        name: name_a,
+                        hosts,
+                    },
+                )
             } else if sa == sb {
-                let what = if *ra {
-                    format!("the registrable domain {sa} is the same")
-                } else {
-                    format!("the host {sa} is the same")
-                };
                 (
                     false,
-                    format!("{scheme_a} and {scheme_b} are different schemes, so these are different sites even though {what}."),
+                    SiteReason::OtherScheme {
+                        scheme_a: scheme_a.clone(),
+                        scheme_b: scheme_b.clone(),
+                        name: name_a,
+                    },
                 )
             } else {
-                let mut reason = if scheme_a == scheme_b {
-                    if *ra && *rb {
-                        format!("The registrable domains differ: {sa} vs {sb}, so these are different sites.")
-                    } else {
-                        format!("The sites differ: {phrase_a} vs {phrase_b}, so these are different sites.")
-                    }
-                } else {
-                    format!(
-                        "Both the scheme ({scheme_a} vs {scheme_b}) and the site ({phrase_a} vs {phrase_b}) differ, so these are different sites."
-                    )
-                };
-                if sa.strip_suffix('.') == Some(sb.as_str())
-                    || sb.strip_suffix('.') == Some(sa.as_str())
-                {
-                    reason.push_str(" A trailing dot makes a different name.");
-                }
-                if *ra && *rb {
-                    let suffix_a = list.public_suffix(sa);
-                    if let Some(suffix) =
-                        suffix_a.filter(|s| s.contains('.') && list.public_suffix(sb) == Some(*s))
-                    {
-                        reason.push_str(&format!(
-                            " {suffix} is on the Public Suffix List (like com), so each name directly under it belongs to a different owner and is its own site."
-                        ));
-                    }
-                }
-                (false, reason)
+                let trailing_dot = sa.strip_suffix('.') == Some(sb.as_str())
+                    || sb.strip_suffix('.') == Some(sa.as_str());
+                let shared_suffix = (*ra && *rb)
+                    .then(|| list.public_suffix(sa))
+                    .flatten()
+                    .filter(|s| s.contains('.') && list.public_suffix(sb) == Some(*s))
+                    .map(str::to_owned);
+                (
+                    false,
+                    SiteReason::Different {
+                        schemes: (scheme_a != scheme_b)
+                            .then(|| (scheme_a.clone(), scheme_b.clone())),
+                        a: name_a,
+                        b: name_b,
+                        trailing_dot,
+                        shared_suffix,
+                    },
+                )
             }
         }
-        _ => {
-            let reason = match (a.is_opaque(), b.is_opaque()) {
-                (true, true) => "Both URLs have opaque origins (null), so neither has a site: an opaque origin is never same-site with another URL, even an identical one.".to_string(),
-                (true, false) => "The first URL has an opaque origin (null), so it has no site and is never same-site with another URL.".to_string(),
-                _ => "The second URL has an opaque origin (null), so it has no site and is never same-site with another URL.".to_string(),
-            };
-            (false, reason)
-        }
+        _ => (
+            false,
+            SiteReason::Opaque {
+                first: a.is_opaque(),
+                second: b.is_opaque(),
+            },
+        ),
     };
     SiteVerdict {
         same_site,

@@ -23,20 +23,15 @@ fn site(input: &str, expected: &str) {
     );
 }
 
-/// Same-site verdict for `a` vs `b` (checked both ways), and a reason containing `text`.
-fn check(a: &str, b: &str, same: bool, text: &str) {
+/// Same-site verdict for `a` vs `b` (checked both ways). The reasons in
+/// words: the app's tests (src/words/origin.rs), for the same pairs.
+fn check(a: &str, b: &str, same: bool) {
     for (x, y) in [(a, b), (b, a)] {
         let v = same_site_(&origin(x), &origin(y));
-        assert_eq!(v.same_site, same, "{x} vs {y}: {}", v.reason);
+        assert_eq!(v.same_site, same, "{x} vs {y}: {:?}", v.reason);
         assert_eq!(v.site_a, site_of_(&origin(x)));
         assert_eq!(v.site_b, site_of_(&origin(y)));
     }
-    let v = same_site_(&origin(a), &origin(b));
-    assert!(
-        v.reason.contains(text),
-        "{a} vs {b}: {:?} lacks {text:?}",
-        v.reason
-    );
 }
 
 #[test]
@@ -128,34 +123,34 @@ fn registrable_domains() {
 
 #[test]
 fn verdicts() {
-    check("https://example.com/a", "https://example.com/b", true, "Both are on the site https://example.com (the registrable domain example.com).");
-    check("https://api.example.com/", "https://www.example.com/", true, "api.example.com and www.example.com share the registrable domain example.com");
-    check("https://example.com/", "https://api.example.com/", true, "share the registrable domain example.com");
-    check("https://example.com/", "https://example.com:8443/", true, "https://example.com");
-    check("http://example.com/", "https://example.com/", false, "http and https are different schemes, so these are different sites even though the registrable domain example.com is the same.");
-    check("ws://example.com/", "http://example.com/", false, "ws and http are different schemes");
-    check("https://example.com/", "https://example.org/", false, "The registrable domains differ: example.com vs example.org");
-    check("https://alice.github.io/", "https://bob.github.io/", false, "github.io is on the Public Suffix List");
-    check("https://a.example.co.uk/", "https://b.example.co.uk/", true, "example.co.uk");
-    check("https://a.co.uk/", "https://b.co.uk/", false, "co.uk is on the Public Suffix List");
-    check("https://example.com./", "https://example.com/", false, "A trailing dot makes a different name.");
-    check("http://localhost:8080/", "http://localhost:8081/", true, "localhost has no registrable domain (it is a single-label name)");
-    check("http://localhost:8080/", "http://127.0.0.1:8080/", false, "the IP address 127.0.0.1");
-    check("http://127.0.0.1:1/", "http://127.0.0.1:2/", true, "an IP address has no registrable domain");
-    check("http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/", true, "http://[::1]");
-    check("https://github.io/", "https://github.io/x", true, "github.io has no registrable domain (it is itself a public suffix)");
-    check("https://bücher.example/", "https://xn--bcher-kva.example/", true, "xn--bcher-kva.example");
-    check("http://example.com/", "https://example.org/", false, "Both the scheme (http vs https) and the site");
-    check("blob:https://example.com/id", "https://www.example.com/", true, "example.com");
+    check("https://example.com/a", "https://example.com/b", true);
+    check("https://api.example.com/", "https://www.example.com/", true);
+    check("https://example.com/", "https://api.example.com/", true);
+    check("https://example.com/", "https://example.com:8443/", true);
+    check("http://example.com/", "https://example.com/", false);
+    check("ws://example.com/", "http://example.com/", false);
+    check("https://example.com/", "https://example.org/", false);
+    check("https://alice.github.io/", "https://bob.github.io/", false);
+    check("https://a.example.co.uk/", "https://b.example.co.uk/", true);
+    check("https://a.co.uk/", "https://b.co.uk/", false);
+    check("https://example.com./", "https://example.com/", false);
+    check("http://localhost:8080/", "http://localhost:8081/", true);
+    check("http://localhost:8080/", "http://127.0.0.1:8080/", false);
+    check("http://127.0.0.1:1/", "http://127.0.0.1:2/", true);
+    check("http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/", true);
+    check("https://github.io/", "https://github.io/x", true);
+    check("https://bücher.example/", "https://xn--bcher-kva.example/", true);
+    check("http://example.com/", "https://example.org/", false);
+    check("blob:https://example.com/id", "https://www.example.com/", true);
 }
 
 #[test]
 fn opaque_is_never_same_site() {
-    check("data:text/html,hi", "data:text/html,hi", false, "Both URLs have opaque origins (null)");
-    check("file:///a", "file:///a", false, "even an identical one");
-    check("data:,x", "https://example.com/", false, "opaque origin (null)");
+    check("data:text/html,hi", "data:text/html,hi", false);
+    check("file:///a", "file:///a", false);
+    check("data:,x", "https://example.com/", false);
     let v = same_site_(&origin("data:,x"), &origin("https://example.com/"));
-    assert!(v.reason.starts_with("The first URL"), "{}", v.reason);
+    assert_eq!(v.reason, SiteReason::Opaque { first: true, second: false });
     let v = same_site_(&origin("https://example.com/"), &origin("data:,x"));
-    assert!(v.reason.starts_with("The second URL"), "{}", v.reason);
+    assert_eq!(v.reason, SiteReason::Opaque { first: false, second: true });
 }
