@@ -238,12 +238,12 @@ fn Verdicts(
                     word=word(|c| (c.cookie_a_to_b.sent, t!(origin.word.sent), t!(origin.word.not_sent)))
                     good=good(|c| c.cookie_a_to_b.sent) />
                 <p>{move || ready().map(|c| view! { <code data-testid="cookie-set">{format!("Set-Cookie: {}", c.cookie_a_to_b.set_cookie)}</code> })}</p>
-                <p data-testid="cookie-reason">{reason(|c| c.cookie_a_to_b.reason.clone())}</p>
+                <p data-testid="cookie-reason">{reason(|c| crate::words::origin::cookie_reason(&c.cookie_a_to_b))}</p>
                 <p class="hint" data-testid="cookie-reverse">
                     {move || ready().map(|c| t!(
                         origin.cookie_reverse,
                         verdict = if c.cookie_b_to_a.sent { t!(origin.word.sent) } else { t!(origin.word.not_sent) },
-                        reason = c.cookie_b_to_a.reason
+                        reason = crate::words::origin::cookie_reason(&c.cookie_b_to_a)
                     ).string())}
                 </p>
             </div>

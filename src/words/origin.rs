@@ -1,8 +1,10 @@
 //! The origin comparator's facts in words (`locales/*/origin.json`).
 
 use cors_core::compare::{
-    NonOriginPart, OpaqueCase, OriginPart, OriginReason, PartValue, PortValue, SameAlso,
+    CrossSiteFetch, NonOriginPart, OpaqueCase, OriginPart, OriginReason, PartValue, PortValue,
+    SameAlso,
 };
+use cors_core::cookie::{CookieReason, CookieVerdict, HostOnly, Ignored, NoCookieHost};
 use cors_core::origin::OpaqueReason;
 use cors_core::site::{SiteKind, SiteName, SiteReason};
 
@@ -274,6 +276,115 @@ pub fn site_reason(reason: &SiteReason) -> String {
     }
 }
 
+fn no_cookie_host(why: &NoCookieHost) -> Text {
+    match why {
+        NoCookieHost::Blob { url } => t!(origin.cookie_reason.no_host_blob, url = url.clone()),
+        NoCookieHost::Opaque { url, scheme } => t!(
+            origin.cookie_reason.no_host_opaque,
+            url = url.clone(),
+            scheme = scheme.clone()
+        ),
+    }
+}
+
+fn host_only(kind: HostOnly, host: &str) -> Text {
+    match kind {
+        HostOnly::Ip => t!(origin.cookie_reason.host_only_ip, host),
+        HostOnly::PublicSuffix => t!(origin.cookie_reason.host_only_public_suffix, host),
+        HostOnly::SingleLabel => t!(origin.cookie_reason.host_only_single_label, host),
+    }
+}
+
+fn ignored(ignored: Ignored) -> String {
+    match ignored {
+        Ignored::Nothing => String::new(),
+        Ignored::Scheme => t!(origin.cookie_reason.ignored_scheme).string(),
+        Ignored::Port => t!(origin.cookie_reason.ignored_port).string(),
+    }
+}
+
+/// Whether a cookie set by one URL's server goes to the other, and why.
+pub fn cookie_reason(verdict: &CookieVerdict) -> String {
+    let mut text = match &verdict.reason {
+        CookieReason::NotSet(why) => {
+            t!(origin.cookie_reason.not_set, why = no_cookie_host(why)).string()
+        }
+        CookieReason::NoHostThere {
+            host,
+            host_only: kind,
+            why,
+        } => {
+            let stored = match kind {
+                Some(kind) => host_only(*kind, host),
+                None => t!(origin.cookie_reason.stored, host = host.clone()),
+            };
+            t!(
+                origin.cookie_reason.no_host_there,
+                stored,
+                why = no_cookie_host(why)
+            )
+            .string()
+        }
+        CookieReason::HostOnlySame {
+            host,
+            kind,
+            ignored: i,
+        } => {
+            t!(
+                origin.cookie_reason.host_only_same,
+                why = host_only(*kind, host),
+                to = host.clone()
+            )
+            .string()
+                + &ignored(*i)
+        }
+        CookieReason::HostOnlyOther { host, kind, to } => t!(
+            origin.cookie_reason.host_only_other,
+            why = host_only(*kind, host),
+            to = to.clone()
+        )
+        .string(),
+        CookieReason::Itself { host, ignored: i } => {
+            t!(origin.cookie_reason.itself, host = host.clone()).string() + &ignored(*i)
+        }
+        CookieReason::Subdomain {
+            host,
+            to,
+            ignored: i,
+        } => {
+            t!(
+                origin.cookie_reason.subdomain,
+                host = host.clone(),
+                to = to.clone()
+            )
+            .string()
+                + &ignored(*i)
+        }
+        CookieReason::Parent { host, to } => t!(
+            origin.cookie_reason.parent,
+            host = host.clone(),
+            to = to.clone()
+        )
+        .string(),
+        CookieReason::Unrelated { host, to } => t!(
+            origin.cookie_reason.unrelated,
+            host = host.clone(),
+            to = to.clone()
+        )
+        .string(),
+    };
+    match verdict.cross_site {
+        Some(CrossSiteFetch::SchemeOnly) => {
+            text.push_str(&t!(origin.cookie_reason.cross_site_scheme).string())
+        }
+        Some(CrossSiteFetch::OtherSite) => {
+            text.push_str(&t!(origin.cookie_reason.cross_site_other).string())
+        }
+        None => {}
+    }
+    text
+}
+
 /// A comparator example's button label (its English label names it).
 pub fn preset(label: &str) -> Text {
     preset_text(label).unwrap_or_else(|| t!(origin.presets.same_host_other_path))
@@ -389,6 +500,80 @@ mod tests {
         use_from_disk(locale, &[Page::Origin]);
         let (a, b) = (parse_url(a).expect("a"), parse_url(b).expect("b"));
         site_reason(&cors_core::site::same_site(&a.origin, &b.origin, list).reason)
+    }
+
+    fn list() -> &'static cors_core::suffix_list::SuffixList {
+        use std::sync::OnceLock;
+        static LIST: OnceLock<cors_core::suffix_list::SuffixList> = OnceLock::new();
+        LIST.get_or_init(|| {
+            let text = std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/public/psl/public_suffix_list.dat"
+            ))
+            .expect("the shipped list");
+            cors_core::suffix_list::SuffixList::parse(&text).expect("the list parses")
+        })
+    }
+
+    fn cookie_said(locale: Locale, from: &str, to: &str) -> String {
+        use_from_disk(locale, &[Page::Origin]);
+        let (a, b) = (parse_url(from).expect("a"), parse_url(to).expect("b"));
+        let c = cors_core::compare::compare(&a, &b, list());
+        cookie_reason(&c.cookie_a_to_b)
+    }
+
+    #[test]
+    fn cookie_reasons_in_english() {
+        for (from, to, part) in [
+            ("https://example.com/a", "https://example.com/b", "goes back to example.com itself"),
+            ("https://example.com/", "https://api.example.com/", "api.example.com ends with .example.com"),
+            ("https://example.com/", "https://a.b.example.com/", "ends with .example.com"),
+            ("https://api.example.com/", "https://example.com/", "example.com is a parent of api.example.com"),
+            ("https://api.example.com/", "https://www.example.com/", "www.example.com is neither api.example.com nor a subdomain of it"),
+            ("https://example.com/", "https://example.org/", "neither"),
+            ("https://example.com/", "https://badexample.com/", "neither"),
+            ("https://example.com./", "https://example.com/", "neither"),
+            ("https://example.com/", "https://example.com./", "neither"),
+            ("https://bücher.example/", "https://xn--bcher-kva.example/", "itself"),
+            ("https://app.localhost/", "https://x.app.localhost/", "ends with .app.localhost"),
+            ("http://example.com/", "https://example.com/", "a cookie marked Secure would only go to https URLs"),
+            ("https://example.com/", "https://example.com:8443/", "Domain matching ignores the port"),
+            ("ws://example.com/", "https://api.example.com:1/", "ignores the scheme and the port"),
+            ("http://localhost:8080/", "http://localhost:8081/", "Domain matching ignores the port"),
+            ("https://alice.github.io/", "https://bob.github.io/", "bob.github.io is neither alice.github.io"),
+            ("https://github.io/", "https://alice.github.io/", "github.io is on the Public Suffix List, so the browser drops Domain=github.io"),
+            ("https://github.io/", "https://github.io/x", "is github.io too"),
+            ("https://co.uk/", "https://example.co.uk/", "host-only"),
+            ("http://localhost:8080/", "http://app.localhost/", "single-label name, which the Public Suffix List's default rule treats as a public suffix"),
+            ("http://localhost:8080/", "http://127.0.0.1:8080/", "127.0.0.1 is a different host"),
+            ("http://127.0.0.1:8080/", "http://localhost:8080/", "127.0.0.1 is an IP address, which cannot take a Domain attribute"),
+            ("http://127.0.0.1:8080/", "http://127.0.0.1:9090/", "The other URL's host is 127.0.0.1 too"),
+            ("http://0x7f.1/", "http://127.0.0.1/", "IP address"),
+            ("http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/", "[::1] is an IP address"),
+            ("http://[::1]/", "http://[::2]/", "different host"),
+            ("https://example.com/", "http://93.184.215.14/", "neither"),
+            ("data:text/html,hi", "data:text/html,hi", "No cookie is set: data:text/html,hi is a data: URL"),
+            ("file:///a", "https://example.com/", "file: URL with an opaque origin"),
+            ("about:blank", "https://example.com/", "about: URL"),
+            ("blob:https://example.com/id", "https://example.com/", "blob: URL, which the browser serves from memory"),
+            ("https://example.com/", "blob:https://example.com/id", "It is not sent to the other URL"),
+            ("https://example.com/", "data:,x", "data:,x is a data: URL"),
+            ("http://localhost/", "file:///a", "single-label name"),
+            ("foo://example.com/", "https://example.com/", "foo: URL with an opaque origin"),
+        ] {
+            let text = cookie_said(Locale::En, from, to);
+            assert!(text.contains(part), "{from} -> {to}: {text:?} lacks {part:?}");
+        }
+        let text = cookie_said(Locale::En, "http://example.com/", "https://example.com/");
+        assert!(text.contains("SameSite=Lax"), "{text}");
+    }
+
+    #[test]
+    fn cookie_reasons_in_traditional_chinese() {
+        assert_eq!(
+            cookie_said(Locale::ZhTw, "https://example.com/", "https://api.example.com/"),
+            "api.example.com 的結尾是 .example.com，所以 Domain=example.com 的 cookie 也會送到那裡：Domain cookie 涵蓋該主機和它所有的子網域。"
+        );
     }
 
     #[test]

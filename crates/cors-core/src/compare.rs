@@ -129,8 +129,7 @@ pub fn compare(a: &UrlParts, b: &UrlParts, list: &SuffixList) -> Comparison {
     if let Some(fetch) = cross_site_fetch(&site) {
         for verdict in [&mut cookie_a_to_b, &mut cookie_b_to_a] {
             if verdict.sent {
-                verdict.reason.push(' ');
-                verdict.reason.push_str(fetch.text());
+                verdict.cross_site = Some(fetch);
             }
         }
     }
@@ -144,22 +143,13 @@ pub fn compare(a: &UrlParts, b: &UrlParts, list: &SuffixList) -> Comparison {
 
 /// Why a cookie the domain rule sends may still stay off a `fetch` between
 /// the two URLs: they are different sites.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum CrossSiteFetch {
     /// Same registrable domain (or host), other scheme: cross-site only
     /// because same-site compares schemes.
     SchemeOnly,
     /// Another registrable domain: a third-party request.
     OtherSite,
-}
-
-impl CrossSiteFetch {
-    pub fn text(self) -> &'static str {
-        match self {
-            CrossSiteFetch::SchemeOnly => "That is the domain rule alone. A fetch between the two is cross-site, because same-site compares the scheme too; Chrome treats a cookie without a SameSite attribute as SameSite=Lax and leaves it off such a fetch.",
-            CrossSiteFetch::OtherSite => "That is the domain rule alone. A fetch between the two is cross-site: Chrome treats a cookie without a SameSite attribute as SameSite=Lax and leaves it off such a fetch, Safari blocks third-party cookies, and Firefox keeps them in a separate jar per top-level site.",
-        }
-    }
 }
 
 /// `Some` when a fetch between the two URLs is a cross-site request.

@@ -37,46 +37,112 @@ pub struct CookieVerdict {
     /// The `Set-Cookie` line the first server answers, e.g. `id=1; Domain=example.com; Path=/`
     /// (no `Domain` when the host cannot take one, e.g. an IP or a public suffix: then the cookie is host-only).
     pub set_cookie: String,
-    /// One or two sentences, e.g. "api.example.com ends with .example.com, so the cookie for Domain=example.com goes there too."
-    pub reason: String,
+    /// Why, as facts (words: the app's text layer).
+    pub reason: CookieReason,
+    /// Sent by the domain rule, yet a `fetch` between the two is cross-site
+    /// (set by `compare`, which knows the sites).
+    pub cross_site: Option<crate::compare::CrossSiteFetch>,
+}
+
+/// Why a URL has no host to keep cookies for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum NoCookieHost {
+    /// A `blob:` URL, served from memory.
+    Blob { url: String },
+    /// An opaque origin (`data:`, `file:` …) with no server host.
+    Opaque { url: String, scheme: String },
+}
+
+/// Why a cookie is host-only although it was set with `Domain=`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum HostOnly {
+    /// An IP address cannot take a Domain attribute.
+    Ip,
+    /// The host is on the Public Suffix List: the browser drops Domain=.
+    PublicSuffix,
+    /// A single-label name, a public suffix by the list's default rule.
+    SingleLabel,
+}
+
+/// What the scheme and port change for a cookie that is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Ignored {
+    /// Same scheme and port: nothing to say.
+    Nothing,
+    /// The schemes differ: domain matching ignores them (Secure aside).
+    Scheme,
+    /// The ports differ: cookies are shared by every port of a host.
+    Port,
+}
+
+/// Why a cookie set with `Domain=<host>` is sent to the other URL or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum CookieReason {
+    /// No cookie is set: the first URL has no host for it.
+    NotSet(NoCookieHost),
+    /// Stored (host-only or for `Domain=host`), but the other URL has no host.
+    NoHostThere {
+        host: String,
+        host_only: Option<HostOnly>,
+        why: NoCookieHost,
+    },
+    /// Host-only, and the other URL has the same host.
+    HostOnlySame {
+        host: String,
+        kind: HostOnly,
+        ignored: Ignored,
+    },
+    /// Host-only, and the other URL's host differs.
+    HostOnlyOther {
+        host: String,
+        kind: HostOnly,
+        to: String,
+    },
+    /// `Domain=host` goes back to `host` itself.
+    Itself { host: String, ignored: Ignored },
+    /// `to` is a subdomain of `host`.
+    Subdomain {
+        host: String,
+        to: String,
+        ignored: Ignored,
+    },
+    /// `to` is a parent of `host`: never sent up.
+    Parent { host: String, to: String },
+    /// `to` is neither `host` nor under it.
+    Unrelated { host: String, to: String },
 }
 
 /// A cookie set by `from`'s server with `Domain=<from's host>`: is it sent to `to`?
 /// Opaque-origin URLs (data:, file:, ...) have no host to hold cookies: not sent.
 /// `list` tells which hosts are public suffixes.
 pub fn cookie_sent(from: &UrlParts, to: &UrlParts, list: &SuffixList) -> CookieVerdict {
+    let verdict = |sent: bool, set_cookie: String, reason: CookieReason| CookieVerdict {
+        sent,
+        set_cookie,
+        reason,
+        cross_site: None,
+    };
     let from_host = match cookie_host(from) {
         Ok(host) => host,
-        Err(why) => {
-            return CookieVerdict {
-                sent: false,
-                set_cookie: String::new(),
-                reason: format!("No cookie is set: {why}."),
-            }
-        }
+        Err(why) => return verdict(false, String::new(), CookieReason::NotSet(why)),
     };
     let h = from_host.ascii.as_str();
 
     // RFC 6265 5.3 steps 5-6: a Domain attribute that is a public suffix (and
     // equals the request host) is dropped, making the cookie host-only; an IP
     // address can only ever match itself, which is host-only behaviour too.
-    let host_only_why = if from_host.host.is_ip() {
-        Some(format!(
-            "{h} is an IP address, which cannot take a Domain attribute, so the cookie is host-only: it only goes back to {h}."
-        ))
+    let host_only = if from_host.host.is_ip() {
+        Some(HostOnly::Ip)
     } else if list.is_public_suffix(h) {
-        let what = if h.trim_end_matches('.').contains('.') {
-            "on the Public Suffix List"
+        Some(if h.trim_end_matches('.').contains('.') {
+            HostOnly::PublicSuffix
         } else {
-            "a single-label name, which the Public Suffix List's default rule treats as a public suffix"
-        };
-        Some(format!(
-            "{h} is {what}, so the browser drops Domain={h} and keeps the cookie host-only: it only goes back to {h}."
-        ))
+            HostOnly::SingleLabel
+        })
     } else {
         None
     };
-    let set_cookie = if host_only_why.is_some() {
+    let set_cookie = if host_only.is_some() {
         "id=1; Path=/".to_string()
     } else {
         format!("id=1; Domain={h}; Path=/")
@@ -85,84 +151,55 @@ pub fn cookie_sent(from: &UrlParts, to: &UrlParts, list: &SuffixList) -> CookieV
     let to_host = match cookie_host(to) {
         Ok(host) => host,
         Err(why) => {
-            let stored =
-                host_only_why.unwrap_or_else(|| format!("The cookie is stored for Domain={h}."));
-            return CookieVerdict {
-                sent: false,
-                set_cookie,
-                reason: format!("{stored} It is not sent to the other URL: {why}."),
+            let reason = CookieReason::NoHostThere {
+                host: h.to_owned(),
+                host_only,
+                why,
             };
+            return verdict(false, set_cookie, reason);
         }
     };
     let t = to_host.ascii.as_str();
     // Domain matching looks at the host only; say what else the scheme and
     // port change (and what they do not).
-    let ports_schemes = match (from.origin.tuple(), to.origin.tuple()) {
-        (Some(a), Some(b)) if a.scheme != b.scheme => {
-            " Domain matching ignores the scheme and the port, so this cookie (set without Secure) goes to either; a cookie marked Secure would only go to https URLs."
-        }
-        (Some(a), Some(b)) if a.effective_port() != b.effective_port() => {
-            " Domain matching ignores the port: cookies are shared by every port of a host."
-        }
-        _ => "",
+    let ignored = match (from.origin.tuple(), to.origin.tuple()) {
+        (Some(a), Some(b)) if a.scheme != b.scheme => Ignored::Scheme,
+        (Some(a), Some(b)) if a.effective_port() != b.effective_port() => Ignored::Port,
+        _ => Ignored::Nothing,
     };
-
-    let (sent, reason) = match host_only_why {
-        Some(why) if t == h => (
+    let (host, to) = (h.to_owned(), t.to_owned());
+    let (sent, reason) = match host_only {
+        Some(kind) if t == h => (
             true,
-            format!("{why} The other URL's host is {t} too, so the cookie is sent.{ports_schemes}"),
+            CookieReason::HostOnlySame {
+                host,
+                kind,
+                ignored,
+            },
         ),
-        Some(why) => (
-            false,
-            format!("{why} {t} is a different host, so the cookie is not sent there."),
-        ),
-        None if t == h => (
-            true,
-            format!(
-                "The cookie for Domain={h} goes back to {h} itself.{ports_schemes}"
-            ),
-        ),
-        None if domain_match(t, h) => (
-            true,
-            format!(
-                "{t} ends with .{h}, so the cookie for Domain={h} goes there too: a Domain cookie covers that host and all its subdomains.{ports_schemes}"
-            ),
-        ),
-        None if domain_match(h, t) => (
-            false,
-            format!(
-                "{t} is a parent of {h}: a cookie for Domain={h} goes to {h} and its subdomains only, never up to a parent domain."
-            ),
-        ),
-        None => (
-            false,
-            format!(
-                "{t} is neither {h} nor a subdomain of it, so the cookie for Domain={h} is not sent there."
-            ),
-        ),
+        Some(kind) => (false, CookieReason::HostOnlyOther { host, kind, to }),
+        None if t == h => (true, CookieReason::Itself { host, ignored }),
+        None if domain_match(t, h) => (true, CookieReason::Subdomain { host, to, ignored }),
+        None if domain_match(h, t) => (false, CookieReason::Parent { host, to }),
+        None => (false, CookieReason::Unrelated { host, to }),
     };
-    CookieVerdict {
-        sent,
-        set_cookie,
-        reason,
-    }
+    verdict(sent, set_cookie, reason)
 }
 
 /// The host cookies are kept for: only URLs fetched from a server with a
-/// tuple origin have one. The error says why not, in words.
-fn cookie_host(p: &UrlParts) -> Result<&HostParts, String> {
+/// tuple origin have one.
+fn cookie_host(p: &UrlParts) -> Result<&HostParts, NoCookieHost> {
     if p.scheme == "blob" {
-        return Err(format!(
-            "{} is a blob: URL, which the browser serves from memory, not from a server, so there are no cookies for it",
-            p.input
-        ));
+        return Err(NoCookieHost::Blob {
+            url: p.input.clone(),
+        });
     }
     match (&p.origin, &p.host) {
         (Origin::Tuple(_), Some(host)) => Ok(host),
-        _ => Err(format!(
-            "{} is a {}: URL with an opaque origin and no server host, so there are no cookies for it",
-            p.input, p.scheme
-        )),
+        _ => Err(NoCookieHost::Opaque {
+            url: p.input.clone(),
+            scheme: p.scheme.clone(),
+        }),
     }
 }
 

@@ -32,12 +32,12 @@ fn check(
     assert_eq!(c.site.same_site, site, "site, {what}: {:?}", c.site.reason);
     assert_eq!(
         c.cookie_a_to_b.sent, a_to_b,
-        "cookie a->b, {what}: {}",
+        "cookie a->b, {what}: {:?}",
         c.cookie_a_to_b.reason
     );
     assert_eq!(
         c.cookie_b_to_a.sent, b_to_a,
-        "cookie b->a, {what}: {}",
+        "cookie b->a, {what}: {:?}",
         c.cookie_b_to_a.reason
     );
     // The other way round gives the mirrored answers.
@@ -215,11 +215,11 @@ fn cross_site_cookie_cards_name_samesite() {
     for &(a, b, expected) in cases {
         let c = cmp(a, b);
         assert_eq!(cross_site_fetch(&c.site), expected, "{a} vs {b}");
-        let says_lax = c.cookie_a_to_b.reason.contains("SameSite=Lax");
+        let noted = c.cookie_a_to_b.cross_site.is_some();
         assert_eq!(
-            says_lax,
+            noted,
             expected.is_some() && c.cookie_a_to_b.sent,
-            "{a} vs {b}: {}",
+            "{a} vs {b}: {:?}",
             c.cookie_a_to_b.reason
         );
     }

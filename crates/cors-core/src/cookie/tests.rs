@@ -6,16 +6,12 @@ fn parts(input: &str) -> UrlParts {
 }
 
 /// A cookie set by `from` with `Domain=<from host>`: is it sent to `to`,
-/// with which effective `Set-Cookie` line, and a reason containing `text`.
-fn check(from: &str, to: &str, sent: bool, set_cookie: &str, text: &str) {
+/// with which effective `Set-Cookie` line. The reasons in words: the app's
+/// tests (src/words/origin.rs), for the same pairs.
+fn check(from: &str, to: &str, sent: bool, set_cookie: &str) {
     let v = cookie_sent(&parts(from), &parts(to), crate::suffix_list::shipped());
-    assert_eq!(v.sent, sent, "{from} -> {to}: {}", v.reason);
+    assert_eq!(v.sent, sent, "{from} -> {to}: {:?}", v.reason);
     assert_eq!(v.set_cookie, set_cookie, "{from} -> {to}");
-    assert!(
-        v.reason.contains(text),
-        "{from} -> {to}: {:?} lacks {text:?}",
-        v.reason
-    );
 }
 
 #[test]
@@ -50,55 +46,55 @@ fn domain_match_table() {
 
 #[test]
 fn domain_cookies() {
-    check("https://example.com/a", "https://example.com/b", true, "id=1; Domain=example.com; Path=/", "goes back to example.com itself");
-    check("https://example.com/", "https://api.example.com/", true, "id=1; Domain=example.com; Path=/", "api.example.com ends with .example.com");
-    check("https://example.com/", "https://a.b.example.com/", true, "id=1; Domain=example.com; Path=/", "ends with .example.com");
-    check("https://api.example.com/", "https://example.com/", false, "id=1; Domain=api.example.com; Path=/", "example.com is a parent of api.example.com");
-    check("https://api.example.com/", "https://www.example.com/", false, "id=1; Domain=api.example.com; Path=/", "www.example.com is neither api.example.com nor a subdomain of it");
-    check("https://example.com/", "https://example.org/", false, "id=1; Domain=example.com; Path=/", "neither");
-    check("https://example.com/", "https://badexample.com/", false, "id=1; Domain=example.com; Path=/", "neither");
-    check("https://example.com./", "https://example.com/", false, "id=1; Domain=example.com.; Path=/", "neither");
-    check("https://example.com/", "https://example.com./", false, "id=1; Domain=example.com; Path=/", "neither");
-    check("https://bücher.example/", "https://xn--bcher-kva.example/", true, "id=1; Domain=xn--bcher-kva.example; Path=/", "itself");
-    check("https://app.localhost/", "https://x.app.localhost/", true, "id=1; Domain=app.localhost; Path=/", "ends with .app.localhost");
+    check("https://example.com/a", "https://example.com/b", true, "id=1; Domain=example.com; Path=/");
+    check("https://example.com/", "https://api.example.com/", true, "id=1; Domain=example.com; Path=/");
+    check("https://example.com/", "https://a.b.example.com/", true, "id=1; Domain=example.com; Path=/");
+    check("https://api.example.com/", "https://example.com/", false, "id=1; Domain=api.example.com; Path=/");
+    check("https://api.example.com/", "https://www.example.com/", false, "id=1; Domain=api.example.com; Path=/");
+    check("https://example.com/", "https://example.org/", false, "id=1; Domain=example.com; Path=/");
+    check("https://example.com/", "https://badexample.com/", false, "id=1; Domain=example.com; Path=/");
+    check("https://example.com./", "https://example.com/", false, "id=1; Domain=example.com.; Path=/");
+    check("https://example.com/", "https://example.com./", false, "id=1; Domain=example.com; Path=/");
+    check("https://bücher.example/", "https://xn--bcher-kva.example/", true, "id=1; Domain=xn--bcher-kva.example; Path=/");
+    check("https://app.localhost/", "https://x.app.localhost/", true, "id=1; Domain=app.localhost; Path=/");
 }
 
 #[test]
 fn domain_matching_ignores_ports_and_schemes_but_secure_does_not() {
-    check("http://example.com/", "https://example.com/", true, "id=1; Domain=example.com; Path=/", "a cookie marked Secure would only go to https URLs");
-    check("https://example.com/", "https://example.com:8443/", true, "id=1; Domain=example.com; Path=/", "Domain matching ignores the port");
-    check("ws://example.com/", "https://api.example.com:1/", true, "id=1; Domain=example.com; Path=/", "ignores the scheme and the port");
-    check("http://localhost:8080/", "http://localhost:8081/", true, "id=1; Path=/", "Domain matching ignores the port");
+    check("http://example.com/", "https://example.com/", true, "id=1; Domain=example.com; Path=/");
+    check("https://example.com/", "https://example.com:8443/", true, "id=1; Domain=example.com; Path=/");
+    check("ws://example.com/", "https://api.example.com:1/", true, "id=1; Domain=example.com; Path=/");
+    check("http://localhost:8080/", "http://localhost:8081/", true, "id=1; Path=/");
 }
 
 #[test]
 fn public_suffix_hosts_are_host_only() {
-    check("https://alice.github.io/", "https://bob.github.io/", false, "id=1; Domain=alice.github.io; Path=/", "bob.github.io is neither alice.github.io");
-    check("https://github.io/", "https://alice.github.io/", false, "id=1; Path=/", "github.io is on the Public Suffix List, so the browser drops Domain=github.io");
-    check("https://github.io/", "https://github.io/x", true, "id=1; Path=/", "is github.io too");
-    check("https://co.uk/", "https://example.co.uk/", false, "id=1; Path=/", "host-only");
-    check("http://localhost:8080/", "http://app.localhost/", false, "id=1; Path=/", "single-label name, which the Public Suffix List's default rule treats as a public suffix");
-    check("http://localhost:8080/", "http://127.0.0.1:8080/", false, "id=1; Path=/", "127.0.0.1 is a different host");
+    check("https://alice.github.io/", "https://bob.github.io/", false, "id=1; Domain=alice.github.io; Path=/");
+    check("https://github.io/", "https://alice.github.io/", false, "id=1; Path=/");
+    check("https://github.io/", "https://github.io/x", true, "id=1; Path=/");
+    check("https://co.uk/", "https://example.co.uk/", false, "id=1; Path=/");
+    check("http://localhost:8080/", "http://app.localhost/", false, "id=1; Path=/");
+    check("http://localhost:8080/", "http://127.0.0.1:8080/", false, "id=1; Path=/");
 }
 
 #[test]
 fn ip_hosts_are_host_only() {
-    check("http://127.0.0.1:8080/", "http://localhost:8080/", false, "id=1; Path=/", "127.0.0.1 is an IP address, which cannot take a Domain attribute");
-    check("http://127.0.0.1:8080/", "http://127.0.0.1:9090/", true, "id=1; Path=/", "The other URL's host is 127.0.0.1 too");
-    check("http://0x7f.1/", "http://127.0.0.1/", true, "id=1; Path=/", "IP address");
-    check("http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/", true, "id=1; Path=/", "[::1] is an IP address");
-    check("http://[::1]/", "http://[::2]/", false, "id=1; Path=/", "different host");
-    check("https://example.com/", "http://93.184.215.14/", false, "id=1; Domain=example.com; Path=/", "neither");
+    check("http://127.0.0.1:8080/", "http://localhost:8080/", false, "id=1; Path=/");
+    check("http://127.0.0.1:8080/", "http://127.0.0.1:9090/", true, "id=1; Path=/");
+    check("http://0x7f.1/", "http://127.0.0.1/", true, "id=1; Path=/");
+    check("http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/", true, "id=1; Path=/");
+    check("http://[::1]/", "http://[::2]/", false, "id=1; Path=/");
+    check("https://example.com/", "http://93.184.215.14/", false, "id=1; Domain=example.com; Path=/");
 }
 
 #[test]
 fn no_host_no_cookie() {
-    check("data:text/html,hi", "data:text/html,hi", false, "", "No cookie is set: data:text/html,hi is a data: URL");
-    check("file:///a", "https://example.com/", false, "", "file: URL with an opaque origin");
-    check("about:blank", "https://example.com/", false, "", "about: URL");
-    check("blob:https://example.com/id", "https://example.com/", false, "", "blob: URL, which the browser serves from memory");
-    check("https://example.com/", "blob:https://example.com/id", false, "id=1; Domain=example.com; Path=/", "It is not sent to the other URL");
-    check("https://example.com/", "data:,x", false, "id=1; Domain=example.com; Path=/", "data:,x is a data: URL");
-    check("http://localhost/", "file:///a", false, "id=1; Path=/", "single-label name");
-    check("foo://example.com/", "https://example.com/", false, "", "foo: URL with an opaque origin");
+    check("data:text/html,hi", "data:text/html,hi", false, "");
+    check("file:///a", "https://example.com/", false, "");
+    check("about:blank", "https://example.com/", false, "");
+    check("blob:https://example.com/id", "https://example.com/", false, "");
+    check("https://example.com/", "blob:https://example.com/id", false, "id=1; Domain=example.com; Path=/");
+    check("https://example.com/", "data:,x", false, "id=1; Domain=example.com; Path=/");
+    check("http://localhost/", "file:///a", false, "id=1; Path=/");
+    check("foo://example.com/", "https://example.com/", false, "");
 }
