@@ -167,11 +167,11 @@ pub async fn load_all(locale: Locale, pages: Vec<Page>) -> Result<(), LoadError>
     Ok(())
 }
 
-/// Tests: a page's texts in `locale` read from `locales/` (as build.rs
-/// orders them), and the locale made active — so words can be checked
-/// natively, exactly as a learner reads them.
-#[cfg(test)]
-pub fn use_from_disk(locale: Locale, pages: &[Page]) {
+/// Tests (native, and wasm tests that mount components without a server):
+/// installs a page's texts from the JSON of its locale file — as build.rs
+/// orders them — and makes `locale` active.
+#[doc(hidden)]
+pub fn install_json(locale: Locale, page: Page, json: &str) {
     fn flatten(
         prefix: &str,
         value: &serde_json::Value,
@@ -194,6 +194,20 @@ pub fn use_from_disk(locale: Locale, pages: &[Page]) {
             _ => {}
         }
     }
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
+        return;
+    };
+    let mut flat = std::collections::BTreeMap::new();
+    flatten("", &value, &mut flat);
+    let texts: Vec<String> = flat.into_values().collect();
+    LOADED.with(|l| l.borrow_mut().insert((page, locale), Rc::new(texts)));
+    ACTIVE.with(|a| a.set(locale));
+}
+
+/// Native tests: the frame's and `pages`' texts in `locale`, read from
+/// `locales/`, and `locale` made active.
+#[cfg(test)]
+pub fn use_from_disk(locale: Locale, pages: &[Page]) {
     for &page in std::iter::once(&Page::Common).chain(pages) {
         let file = format!(
             "{}/locales/{}/{}.json",
@@ -202,13 +216,8 @@ pub fn use_from_disk(locale: Locale, pages: &[Page]) {
             page.name()
         );
         let text = std::fs::read_to_string(&file).expect("a locale file");
-        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-        let mut flat = std::collections::BTreeMap::new();
-        flatten("", &value, &mut flat);
-        let texts: Vec<String> = flat.into_values().collect();
-        LOADED.with(|l| l.borrow_mut().insert((page, locale), Rc::new(texts)));
+        install_json(locale, page, &text);
     }
-    ACTIVE.with(|a| a.set(locale));
 }
 
 fn template(page: Page, index: usize, locale: Locale) -> Option<Rc<Vec<String>>> {

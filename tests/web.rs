@@ -12,8 +12,17 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element to mount into, so tests never see each other's DOM.
+/// A fresh element to mount into, so tests never see each other's DOM; the
+/// English texts the components read are installed first (no server here).
 fn wrapper() -> web_sys::HtmlElement {
+    use cors_lab::i18n::{install_json, Locale, Page};
+    for (page, json) in [
+        (Page::Common, include_str!("../locales/en/common.json")),
+        (Page::Origin, include_str!("../locales/en/origin.json")),
+        (Page::Lab, include_str!("../locales/en/lab.json")),
+    ] {
+        install_json(Locale::En, page, json);
+    }
     let document = document();
     let div = document.create_element("div").expect("div");
     document

@@ -52,6 +52,10 @@ pub const KEPT_IN_LATIN: &[&str] = &[
     "HTML",
     "SameSite",
     "Access-Control-Allow-Origin",
+    // Cookie attributes, as Set-Cookie spells them.
+    "Domain",
+    "Secure",
+    "Lax",
     // Keys on the keyboard (presenter mode's shortcut, Alt+P).
     "Alt",
     "P",
