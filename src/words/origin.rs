@@ -278,12 +278,11 @@ pub fn site_reason(reason: &SiteReason) -> String {
 
 fn no_cookie_host(why: &NoCookieHost) -> Text {
     match why {
-        NoCookieHost::Blob { url } => t!(origin.cookie_reason.no_host_blob, url = url.clone()),
-        NoCookieHost::Opaque { url, scheme } => t!(
-            origin.cookie_reason.no_host_opaque,
-            url = url.clone(),
-            scheme = scheme.clone()
-        ),
+        // Which URL it is, the sentence around says (the first, the other).
+        NoCookieHost::Blob { .. } => t!(origin.cookie_reason.no_host_blob),
+        NoCookieHost::Opaque { scheme, .. } => {
+            t!(origin.cookie_reason.no_host_opaque, scheme = scheme.clone())
+        }
     }
 }
 
@@ -552,12 +551,12 @@ mod tests {
             ("http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/", "[::1] is an IP address"),
             ("http://[::1]/", "http://[::2]/", "different host"),
             ("https://example.com/", "http://93.184.215.14/", "neither"),
-            ("data:text/html,hi", "data:text/html,hi", "No cookie is set: data:text/html,hi is a data: URL"),
+            ("data:text/html,hi", "data:text/html,hi", "No cookie is set: it is a data: URL"),
             ("file:///a", "https://example.com/", "file: URL with an opaque origin"),
             ("about:blank", "https://example.com/", "about: URL"),
             ("blob:https://example.com/id", "https://example.com/", "blob: URL, which the browser serves from memory"),
             ("https://example.com/", "blob:https://example.com/id", "It is not sent to the other URL"),
-            ("https://example.com/", "data:,x", "data:,x is a data: URL"),
+            ("https://example.com/", "data:,x", "It is not sent to the other URL: it is a data: URL"),
             ("http://localhost/", "file:///a", "single-label name"),
             ("foo://example.com/", "https://example.com/", "foo: URL with an opaque origin"),
         ] {

@@ -44,7 +44,7 @@ async fn every_example_of_the_comparator_in_traditional_chinese() {
             .await;
         let words = english_words_outside(
             &lab,
-            &["null", "origin", "host-only", "A", "B", "IPv6"],
+            &["null", "origin", "host-only", "com", "A", "B", "IPv6"],
             STILL_ENGLISH,
         )
         .await;
