@@ -24,6 +24,10 @@ use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 
+#[path = "src/i18n/flatten.rs"]
+mod locale_file;
+use locale_file::flatten;
+
 /// The reference locale.
 const DEFAULT: &str = "en";
 /// The inline elements a text may use.
@@ -175,27 +179,6 @@ fn read_flat(file: &Path) -> Result<Flat, Box<dyn Error>> {
     Ok(out)
 }
 
-fn flatten(prefix: &str, value: &serde_json::Value, out: &mut Flat) -> Result<(), String> {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, value) in map {
-                let path = if prefix.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{prefix}.{key}")
-                };
-                flatten(&path, value, out)?;
-            }
-            Ok(())
-        }
-        serde_json::Value::String(text) => {
-            out.insert(prefix.to_owned(), text.clone());
-            Ok(())
-        }
-        _ => Err(format!("`{prefix}`: a text must be a string")),
-    }
-}
-
 /// A text's arguments (sorted, once each) and inline elements, in order.
 fn shape(text: &str) -> (Vec<String>, Vec<String>) {
     let mut args = Vec::new();
@@ -208,7 +191,15 @@ fn shape(text: &str) -> (Vec<String>, Vec<String>) {
     }
     args.sort();
     args.dedup();
-    let mut elements = Vec::new();
+    let mut elements = tags(text);
+    elements.sort();
+    (args, elements)
+}
+
+/// The text's tags in order, `code` or `/code` (a `<` not followed by a
+/// name and `>` is just a character).
+fn tags(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('<') {
         let after = &rest[start + 1..];
@@ -217,12 +208,11 @@ fn shape(text: &str) -> (Vec<String>, Vec<String>) {
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
             .collect();
         if !name.is_empty() && after[name.len()..].starts_with('>') {
-            elements.push(name);
+            found.push(name);
         }
         rest = after;
     }
-    elements.sort();
-    (args, elements)
+    found
 }
 
 /// Well-formed: arguments are identifiers, elements are allowed and closed.
@@ -247,24 +237,15 @@ fn check_text(file: &str, key: &str, text: &str, problems: &mut Vec<String>) {
             ));
         }
     }
-    // Order matters for nesting: walk the text.
-    let mut rest = text;
-    while let Some(start) = rest.find('<') {
-        let after = &rest[start + 1..];
-        let name: String = after
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
-            .collect();
-        if !name.is_empty() && after[name.len()..].starts_with('>') {
-            if let Some(closing) = name.strip_prefix('/') {
-                if open.pop().as_deref() != Some(closing) {
-                    problems.push(format!("{file}: `{key}`: </{closing}> closes nothing open"));
-                }
-            } else {
-                open.push(name);
+    // Order matters for nesting.
+    for name in tags(text) {
+        if let Some(closing) = name.strip_prefix('/') {
+            if open.pop().as_deref() != Some(closing) {
+                problems.push(format!("{file}: `{key}`: </{closing}> closes nothing open"));
             }
+        } else {
+            open.push(name);
         }
-        rest = after;
     }
     if !open.is_empty() {
         problems.push(format!(

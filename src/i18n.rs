@@ -23,6 +23,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 pub use crate::texts::{Locale, Page};
+
+mod flatten;
 pub use cors_core::present::LANG_PARAM;
 
 /// Where the learner's choice is remembered.
@@ -172,33 +174,13 @@ pub async fn load_all(locale: Locale, pages: Vec<Page>) -> Result<(), LoadError>
 /// orders them — and makes `locale` active.
 #[doc(hidden)]
 pub fn install_json(locale: Locale, page: Page, json: &str) {
-    fn flatten(
-        prefix: &str,
-        value: &serde_json::Value,
-        out: &mut std::collections::BTreeMap<String, String>,
-    ) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, value) in map {
-                    let path = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
-                    flatten(&path, value, out);
-                }
-            }
-            serde_json::Value::String(text) => {
-                out.insert(prefix.to_owned(), text.clone());
-            }
-            _ => {}
-        }
-    }
     let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
         return;
     };
     let mut flat = std::collections::BTreeMap::new();
-    flatten("", &value, &mut flat);
+    if flatten::flatten("", &value, &mut flat).is_err() {
+        return;
+    }
     let texts: Vec<String> = flat.into_values().collect();
     LOADED.with(|l| l.borrow_mut().insert((page, locale), Rc::new(texts)));
     ACTIVE.with(|a| a.set(locale));
