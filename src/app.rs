@@ -39,7 +39,13 @@ pub fn App() -> impl IntoView {
 #[component]
 fn WithTexts(children: ChildrenFn) -> impl IntoView {
     let locale = crate::i18n::initial_locale();
-    let ready = LocalResource::new(move || crate::i18n::start(locale));
+    // The opened page's texts come with the frame's, not one round trip
+    // later when its chunk renders.
+    let path = window().location().pathname().unwrap_or_default();
+    let pages = Chunk::from_path(&path)
+        .map(Chunk::all_texts)
+        .unwrap_or_default();
+    let ready = LocalResource::new(move || crate::i18n::start(locale, pages.clone()));
     view! {
         <Suspense>
             {move || ready.get().map(|result| match result {

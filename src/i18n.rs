@@ -161,11 +161,10 @@ pub async fn load(locale: Locale, page: Page) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// Fetches several pages' texts in `locale`, one after another.
+/// Fetches several pages' texts in `locale`, all at once (on a slow
+/// network each file one after another would cost a round trip each).
 pub async fn load_all(locale: Locale, pages: Vec<Page>) -> Result<(), LoadError> {
-    for page in pages {
-        load(locale, page).await?;
-    }
+    futures::future::try_join_all(pages.into_iter().map(|page| load(locale, page))).await?;
     Ok(())
 }
 
@@ -448,10 +447,11 @@ fn browser_locale() -> Option<Locale> {
         .find_map(|tag| from_tag(&tag))
 }
 
-/// Makes `locale` active at start-up, once the frame's texts are here, and
+/// Makes `locale` active at start-up, once the frame's and the opened
+/// page's texts are here (fetched together), and
 /// sets `<html lang>` (screen readers and CJK line breaking need it).
-pub async fn start(locale: Locale) -> Result<(), LoadError> {
-    load(locale, Page::Common).await?;
+pub async fn start(locale: Locale, pages: Vec<Page>) -> Result<(), LoadError> {
+    load_all(locale, [vec![Page::Common], pages].concat()).await?;
     activate(locale);
     Ok(())
 }
@@ -460,8 +460,7 @@ pub async fn start(locale: Locale) -> Result<(), LoadError> {
 /// first, so everything changes language in one step; remembers the choice
 /// and writes it into the address (a link copied now opens in it).
 pub async fn switch_to(locale: Locale, pages: Vec<Page>) -> Result<(), LoadError> {
-    load(locale, Page::Common).await?;
-    load_all(locale, pages).await?;
+    load_all(locale, [vec![Page::Common], pages].concat()).await?;
     if let Some(storage) = storage() {
         let _ = storage.set_item(STORAGE_KEY, locale.tag());
     }
