@@ -16,7 +16,11 @@
 //! 3. writes what browsers fetch, one file per page and locale, the texts
 //!    in key order (a JSON array): `target/i18n/i18n-<hash>/<page>/<locale>.json`,
 //!    which `index.html` copies into the built app. The hash is of every
-//!    locale file, so the server lets browsers keep them (`immutable`).
+//!    locale file, so the server lets browsers keep them (`immutable`);
+//! 4. reads `locales/also.json` (pages whose texts another page shows too:
+//!    `Page::also`) and writes `target/i18n-boot.json` for the boot script
+//!    (`cargo xtask wasm`): where the texts are, the locales, and each page's
+//!    files, so it can fetch the opened page's texts with the wasm.
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -122,9 +126,18 @@ fn main() -> Result<(), Box<dyn Error>> {
         .into());
     }
 
+    let also = read_also(&dir.join("also.json"), &pages)?;
+
     let hash = content_hash(&texts);
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
-    std::fs::write(out.join("texts.rs"), generate(&locales, &texts, &hash))?;
+    std::fs::write(
+        out.join("texts.rs"),
+        generate(&locales, &texts, &also, &hash),
+    )?;
+    std::fs::write(
+        root.join("target").join("i18n-boot.json"),
+        boot_json(&locales, &pages, &also, &hash),
+    )?;
 
     let served = root.join("target").join("i18n");
     if served.exists() {
@@ -156,6 +169,53 @@ fn subdirs(dir: &Path) -> Result<Vec<String>, Box<dyn Error>> {
     // English first: it is the default.
     out.sort_by_key(|l| l != DEFAULT);
     Ok(out)
+}
+
+/// `locales/also.json`: page → the other pages whose texts it shows too
+/// (the quiz shows the comparator's verdicts and the lab's run panel).
+fn read_also(
+    file: &Path,
+    pages: &[String],
+) -> Result<BTreeMap<String, Vec<String>>, Box<dyn Error>> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let also: BTreeMap<String, Vec<String>> =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    for (page, others) in &also {
+        for name in std::iter::once(page).chain(others) {
+            if name == "common" || !pages.contains(name) {
+                return Err(format!(
+                    "locales/also.json: `{name}` is not a page's file (common is always loaded)"
+                )
+                .into());
+            }
+        }
+    }
+    Ok(also)
+}
+
+/// What the boot script needs to fetch the opened page's texts (a JSON
+/// object; `cargo xtask wasm` puts it into `boot.html`): the base path, the
+/// locales (the default first), and per page every file it loads, `common`
+/// first.
+fn boot_json(
+    locales: &[String],
+    pages: &[String],
+    also: &BTreeMap<String, Vec<String>>,
+    hash: &str,
+) -> String {
+    let files: Vec<String> = pages
+        .iter()
+        .filter(|p| *p != "common")
+        .map(|page| {
+            let mut list = vec!["common".to_owned(), page.clone()];
+            list.extend(also.get(page).cloned().unwrap_or_default());
+            format!("{page:?}:{list:?}")
+        })
+        .collect();
+    format!(
+        "{{\"base\":\"/i18n-{hash}\",\"locales\":{locales:?},\"pages\":{{{}}}}}\n",
+        files.join(",")
+    )
 }
 
 fn json_files(dir: &Path) -> Result<Vec<String>, Box<dyn Error>> {
@@ -303,6 +363,7 @@ fn camel(s: &str) -> String {
 fn generate(
     locales: &[String],
     texts: &BTreeMap<String, BTreeMap<String, Flat>>,
+    also: &BTreeMap<String, Vec<String>>,
     hash: &str,
 ) -> String {
     let mut out = String::new();
@@ -413,7 +474,28 @@ fn generate(
             by_locale[DEFAULT].len()
         );
     }
-    let _ = writeln!(out, "        }}\n    }}\n}}\n");
+    let _ = writeln!(out, "        }}\n    }}");
+    let _ = writeln!(
+        out,
+        "    /// Other pages' files whose texts this page shows too (`locales/also.json`)."
+    );
+    let _ = writeln!(
+        out,
+        "    pub const fn also(self) -> &'static [Page] {{\n        match self {{"
+    );
+    for (page, others) in also {
+        let list: Vec<String> = others
+            .iter()
+            .map(|o| format!("Page::{}", camel(o)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "            Page::{} => &[{}],",
+            camel(page),
+            list.join(", ")
+        );
+    }
+    let _ = writeln!(out, "            _ => &[],\n        }}\n    }}\n}}\n");
 
     // One module per key.
     for (page, by_locale) in texts {

@@ -78,7 +78,7 @@ pub async fn load_config() -> Result<DemoConfig, ConfigError> {
     // The boot script (index.html) asked for the keyless config while the
     // wasm was downloading; take that answer when it is the one we need.
     let early = match crate::instructor_key::key_pair() {
-        None => prefetched(&url).await,
+        None => crate::prefetch::take(&url).await,
         Some(_) => None,
     };
     let response = match early {
@@ -95,32 +95,6 @@ pub async fn load_config() -> Result<DemoConfig, ConfigError> {
         .json::<DemoConfig>()
         .await
         .map_err(|e| ConfigError::Garbled(e.to_string()))
-}
-
-/// The answer to a request the boot script in `index.html` started before
-/// the app ran (`corsLabPrefetched`), if it started one for `path` and it
-/// succeeded; each is handed out once.
-async fn prefetched(path: &str) -> Option<gloo_net::http::Response> {
-    use wasm_bindgen::JsCast;
-    let window = web_sys::window()?;
-    let href = web_sys::Url::new_with_base(path, &window.location().href().ok()?)
-        .ok()?
-        .href();
-    let take = js_sys::Reflect::get(&window, &"corsLabPrefetched".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    let promise = take
-        .call1(&wasm_bindgen::JsValue::NULL, &href.into())
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
-    let response = wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
-    Some(gloo_net::http::Response::from(response))
 }
 
 /// `/api/config` as a resource. The demo origins do not change while the app

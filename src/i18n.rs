@@ -146,10 +146,15 @@ pub async fn load(locale: Locale, page: Page) -> Result<(), LoadError> {
         page.name(),
         locale.tag()
     );
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|_| LoadError::Unreachable)?;
+    // The boot script fetched the opened page's files with the wasm, in the
+    // language it expected the learner to get; anything else is fetched now.
+    let response = match crate::prefetch::take(&url).await {
+        Some(early) => early,
+        None => gloo_net::http::Request::get(&url)
+            .send()
+            .await
+            .map_err(|_| LoadError::Unreachable)?,
+    };
     if !response.ok() {
         return Err(LoadError::Unreachable);
     }

@@ -84,19 +84,13 @@ impl Chunk {
         }
     }
 
-    /// Files of other pages whose texts this one shows too (the quiz shows
-    /// the origin comparator's verdicts and the lab's run panel).
-    fn extra_texts(self) -> &'static [Page] {
-        match self {
-            Chunk::Quiz => &[Page::Origin, Page::Lab],
-            _ => &[],
-        }
-    }
-
-    /// Every file of texts the chunk needs besides the frame's.
+    /// Every file of texts the chunk needs besides the frame's: its own and
+    /// those of other pages it shows parts of (`locales/also.json`, which the
+    /// boot script reads too).
     pub fn all_texts(self) -> Vec<Page> {
-        let mut all = vec![self.texts()];
-        all.extend_from_slice(self.extra_texts());
+        let page = self.texts();
+        let mut all = vec![page];
+        all.extend_from_slice(page.also());
         all
     }
 

@@ -24,6 +24,7 @@ pub mod i18n;
 pub mod instructor_key;
 pub mod lazy;
 pub mod pages;
+pub mod prefetch;
 pub mod presenter;
 pub mod suffix_list;
 pub mod texts;

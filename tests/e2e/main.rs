@@ -26,4 +26,5 @@ mod loopback_proxy;
 mod origin_page;
 mod present_mode;
 mod quiz_page;
+mod text_prefetch;
 mod why_page;

@@ -71,6 +71,10 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
+/// The text layer's files for the boot script (relative to the root;
+/// build.rs writes it).
+const TEXTS_BOOT: &str = "target/i18n-boot.json";
+
 /// Where the pipeline works and what Trunk picks up (relative to the root).
 const OUT: &str = "target/wasm-split";
 
@@ -141,7 +145,13 @@ pub fn build(args: &[String]) -> Result<(), String> {
     let web = fresh_dir(&out.join("web"))?;
     let dir = format!("pkg-{hash:016x}");
     fs::rename(&pkg, web.join(&dir)).map_err(|e| format!("cannot move {}: {e}", pkg.display()))?;
-    write(&out.join("boot.html"), &boot_html(&dir, &early, &bundles))?;
+    // build.rs wrote it when the app was built above.
+    let texts = fs::read_to_string(root.join(TEXTS_BOOT))
+        .map_err(|e| format!("cannot read {TEXTS_BOOT} (build.rs writes it): {e}"))?;
+    write(
+        &out.join("boot.html"),
+        &boot_html(&dir, &early, &bundles, &texts),
+    )?;
     write(&out.join(MANIFEST), &manifest(&dir, &early, &bundles))?;
     write(&stamp_file, &stamp)?;
     eprintln!("wasm: ready in {OUT}/web/{dir}");
@@ -344,6 +354,7 @@ fn boot_html(
     dir: &str,
     early: &BTreeMap<String, Vec<String>>,
     bundles: &BTreeMap<String, String>,
+    texts: &str,
 ) -> String {
     let bundles_json = early
         .iter()
@@ -361,6 +372,7 @@ fn boot_html(
         .replace("@DIR@", dir)
         .replace("@APP@", APP)
         .replace("@BUNDLES@", &bundles_json)
+        .replace("@TEXTS@", texts.trim())
 }
 
 const BOOT_TEMPLATE: &str = r#"<link rel="modulepreload" href="/@DIR@/@APP@.js">
@@ -401,7 +413,40 @@ const BOOT_TEMPLATE: &str = r#"<link rel="modulepreload" href="/@DIR@/@APP@.js">
   // Every page needs the lab's config; the app takes this answer (if it
   // asks without an instructor key) instead of waiting a round trip more.
   keep("/api/config", fetch("/api/config"));
-  const wanted = [location.pathname.replace(/\/+$/, "") || "/"];
+  // The opened page's texts (build.rs's target/i18n-boot.json: each page's
+  // files, common first), in the language the app will start in — decided
+  // as i18n::initial_locale does (src/i18n.rs): ?lang=, the remembered
+  // choice, the browser's languages (each matched as i18n::from_tag
+  // matches it), else the default. The app takes them by address: a guess
+  // that differs costs a request, never a wrong text.
+  const texts = @TEXTS@;
+  const fromTag = (raw) => {
+    const tag = String(raw).trim().replaceAll("_", "-").toLowerCase();
+    if (!tag) return undefined;
+    const exact = texts.locales.find((l) => l.toLowerCase() === tag);
+    if (exact) return exact;
+    const [language, ...rest] = tag.split("-");
+    return texts.locales.find((l) => {
+      if (l.toLowerCase().split("-")[0] !== language) return false;
+      // Chinese: Traditional script, or a region that writes it.
+      return language !== "zh" || (!rest.includes("hans")
+        && rest.some((p) => ["hant", "tw", "hk", "mo"].includes(p)));
+    });
+  };
+  const remembered = () => {
+    try { return localStorage.getItem("cors-lab-lang"); } catch { return null; }
+  };
+  const locale = [new URLSearchParams(location.search).get("lang"), remembered(),
+    ...(navigator.languages ?? []), navigator.language]
+    .filter((tag) => tag).map(fromTag).find((l) => l) ?? texts.locales[0];
+  const path = location.pathname.replace(/\/+$/, "") || "/";
+  // Page files are named as the route chunks are: `/` is home.
+  for (const file of texts.pages[path === "/" ? "home" : path.slice(1)] ?? []) {
+    const url = new URL(`${texts.base}/${file}/${locale}.json`, location.href).href;
+    started.set(url, fetch(url));
+    started.get(url).catch(() => {});
+  }
+  const wanted = [path];
   if (new URLSearchParams(location.search).has("present")) wanted.push("?present");
   for (const key of wanted) {
     if (!bundles[key]) continue;
