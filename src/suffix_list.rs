@@ -6,19 +6,32 @@
 
 use std::sync::Arc;
 
-use cors_core::suffix_list::SuffixList;
+use cors_core::suffix_list::{NotTheList, SuffixList};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 
 /// Where the app serves the list.
 pub const LIST_URL: &str = "/psl/public_suffix_list.dat";
 
+/// Why the list is not here (its words: `words::url::list_error`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListError {
+    /// The request failed (network, server down).
+    RequestFailed,
+    /// The server answered with this status, not 200.
+    Status(u16),
+    /// The answer's body could not be read.
+    Unreadable,
+    /// What came back was not the list (an HTML error page, say).
+    NotTheList(NotTheList),
+}
+
 /// The list, or why there is none (yet).
 #[derive(Clone, Debug)]
 pub enum ListState {
     Loading,
-    /// The fetch failed, or what came back was not the list: in words.
-    Failed(String),
+    /// The fetch failed, or what came back was not the list.
+    Failed(ListError),
     Ready(Arc<SuffixList>),
 }
 
@@ -26,7 +39,7 @@ pub enum ListState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum WithList<T> {
     Loading,
-    Failed(String),
+    Failed(ListError),
     Ready(T),
 }
 
@@ -95,20 +108,14 @@ fn start_fetch(shared: Shared) {
     });
 }
 
-async fn fetch_list() -> Result<SuffixList, String> {
+async fn fetch_list() -> Result<SuffixList, ListError> {
     let response = Request::get(LIST_URL)
         .send()
         .await
-        .map_err(|e| format!("the request for {LIST_URL} failed: {e}"))?;
+        .map_err(|_| ListError::RequestFailed)?;
     if !response.ok() {
-        return Err(format!(
-            "{LIST_URL} answered with status {}",
-            response.status()
-        ));
+        return Err(ListError::Status(response.status()));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("{LIST_URL} could not be read: {e}"))?;
-    SuffixList::parse(&text).map_err(|e| format!("{LIST_URL} is {e}"))
+    let text = response.text().await.map_err(|_| ListError::Unreadable)?;
+    SuffixList::parse(&text).map_err(ListError::NotTheList)
 }

@@ -6,6 +6,7 @@ pub mod explain;
 pub mod lab;
 pub mod origin;
 pub mod quiz;
+pub mod url;
 
 use cors_core::browser::Browser;
 use cors_core::present::{Page as PresentPage, StepTitle};

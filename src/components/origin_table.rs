@@ -78,7 +78,7 @@ fn row(base: &Result<UrlParts, UrlError>, line: &str, suffixes: &ListState) -> i
             .into_any()
         }
         (_, Err(e)) => view! {
-            <td colspan="5" class="invalid" data-testid="origin-table-verdict">{t!(origin.table.invalid, error = e.message.clone())}</td>
+            <td colspan="5" class="invalid" data-testid="origin-table-verdict">{t!(origin.table.invalid, error = crate::words::url::error(&e.kind))}</td>
         }
         .into_any(),
         (Err(_), Ok(b)) => view! {

@@ -6,6 +6,7 @@ use cors_core::url_parts::{PortParts, UrlError, UrlParts};
 use leptos::prelude::*;
 
 use crate::i18n::t;
+use crate::words;
 
 /// The breakdown card for URL "a" or "b".
 #[component]
@@ -35,8 +36,8 @@ pub fn UrlBreakdown(
 fn ErrorBox(side: &'static str, error: UrlError) -> impl IntoView {
     view! {
         <div class="url-error" role="alert" data-testid=format!("url-{side}-error")>
-            <p><span aria-hidden="true">"⚠ "</span>{error.message}</p>
-            {error.hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+            <p><span aria-hidden="true">"⚠ "</span>{words::url::error(&error.kind)}</p>
+            {error.hint.map(|hint| view! { <p class="hint">{words::url::hint(&hint)}</p> })}
         </div>
     }
 }
@@ -112,7 +113,7 @@ fn Parts(side: &'static str, parts: UrlParts, differs: Vec<OriginPart>) -> impl 
         })}
         {(!parts.notes.is_empty()).then(|| view! {
             <ul class="notes" data-testid=id("notes")>
-                {parts.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                {parts.notes.iter().map(|n| view! { <li>{words::url::note(n)}</li> }).collect_view()}
             </ul>
         })}
     }

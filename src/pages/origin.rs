@@ -74,7 +74,7 @@ pub fn OriginPage() -> impl IntoView {
                     .iter()
                     .map(|p| view! {
                         <button type="button" class="chip" on:click=move |_| { a.set(p.a.to_owned()); b.set(p.b.to_owned()); }>
-                            {crate::words::origin::preset(p.label)}
+                            {crate::words::origin::preset(p.id)}
                         </button>
                     })
                     .collect_view()}
@@ -192,7 +192,11 @@ fn Verdicts(
         move || match comparison.get() {
             Some(WithList::Ready(c)) => f(&c),
             Some(WithList::Loading) => t!(origin.list_loading).string(),
-            Some(WithList::Failed(why)) => t!(origin.list_failed, error = why).string(),
+            Some(WithList::Failed(why)) => t!(
+                origin.list_failed,
+                error = crate::words::url::list_error(&why)
+            )
+            .string(),
             None => invalid_reason(),
         }
     };

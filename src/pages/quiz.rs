@@ -367,8 +367,6 @@ fn OriginsEvidence(a: &'static str, b: &'static str) -> impl IntoView {
                 a = Arg::view(move || view! { <code>{a}</code> }),
                 b = Arg::view(move || view! { <code>{b}</code> }))}</p>
             <Badge testid="quiz-origin-verdict" word good=same />
-            // The comparator's words are core's English until the origin
-            // page's text layer names them (`lang` says so to readers).
             <p>{reason}</p>
             <p><a href=href>{t!(quiz.page.evidence.open_comparator)}</a></p>
         </div>

@@ -2,7 +2,7 @@
 
 use cors_core::compare::{
     CrossSiteFetch, NonOriginPart, OpaqueCase, OriginPart, OriginReason, PartValue, PortValue,
-    SameAlso,
+    PresetId, SameAlso,
 };
 use cors_core::cookie::{CookieReason, CookieVerdict, HostOnly, Ignored, NoCookieHost};
 use cors_core::origin::OpaqueReason;
@@ -58,14 +58,14 @@ fn port(port: PortValue) -> String {
     }
 }
 
-fn opaque(reason: &OpaqueReason) -> String {
+/// Why an origin is opaque, as the end of "… because …".
+pub(crate) fn opaque(reason: &OpaqueReason) -> Text {
     match reason {
         OpaqueReason::Data => t!(origin.reason.why_data),
         OpaqueReason::File => t!(origin.reason.why_file),
         OpaqueReason::BlobInner => t!(origin.reason.why_blob_inner),
         OpaqueReason::Scheme(scheme) => t!(origin.reason.why_scheme, scheme = scheme.clone()),
     }
-    .string()
 }
 
 /// Why two URLs are same-origin or not, in one paragraph.
@@ -384,31 +384,26 @@ pub fn cookie_reason(verdict: &CookieVerdict) -> String {
     text
 }
 
-/// A comparator example's button label (its English label names it).
-pub fn preset(label: &str) -> Text {
-    preset_text(label).unwrap_or_else(|| t!(origin.presets.same_host_other_path))
-}
-
-fn preset_text(label: &str) -> Option<Text> {
-    Some(match label {
-        "Same host, other path" => t!(origin.presets.same_host_other_path),
-        "http vs https" => t!(origin.presets.http_vs_https),
-        "Other port" => t!(origin.presets.other_port),
-        "Sibling subdomains" => t!(origin.presets.sibling_subdomains),
-        "Domain vs subdomain" => t!(origin.presets.domain_vs_subdomain),
-        "Default port written" => t!(origin.presets.default_port_written),
-        "Upper case" => t!(origin.presets.upper_case),
-        "IDN" => t!(origin.presets.idn),
-        "IPv6" => t!(origin.presets.ipv6),
-        "Trailing dot" => t!(origin.presets.trailing_dot),
-        "localhost vs 127.0.0.1" => t!(origin.presets.localhost_vs_127),
-        "Lab ports" => t!(origin.presets.lab_ports),
-        "data: URL" => t!(origin.presets.data_url),
-        "blob:" => t!(origin.presets.blob),
-        "file:" => t!(origin.presets.file),
-        "Public suffix" => t!(origin.presets.public_suffix),
-        _ => return None,
-    })
+/// A comparator example's button label.
+pub fn preset(id: PresetId) -> Text {
+    match id {
+        PresetId::SameHostOtherPath => t!(origin.presets.same_host_other_path),
+        PresetId::HttpVsHttps => t!(origin.presets.http_vs_https),
+        PresetId::OtherPort => t!(origin.presets.other_port),
+        PresetId::SiblingSubdomains => t!(origin.presets.sibling_subdomains),
+        PresetId::DomainVsSubdomain => t!(origin.presets.domain_vs_subdomain),
+        PresetId::DefaultPortWritten => t!(origin.presets.default_port_written),
+        PresetId::UpperCase => t!(origin.presets.upper_case),
+        PresetId::Idn => t!(origin.presets.idn),
+        PresetId::Ipv6 => t!(origin.presets.ipv6),
+        PresetId::TrailingDot => t!(origin.presets.trailing_dot),
+        PresetId::LocalhostVs127 => t!(origin.presets.localhost_vs_127),
+        PresetId::LabPorts => t!(origin.presets.lab_ports),
+        PresetId::DataUrl => t!(origin.presets.data_url),
+        PresetId::Blob => t!(origin.presets.blob),
+        PresetId::File => t!(origin.presets.file),
+        PresetId::PublicSuffix => t!(origin.presets.public_suffix),
+    }
 }
 
 #[cfg(test)]
@@ -424,8 +419,8 @@ mod tests {
         reason(&origin_verdict(&a, &b).reason)
     }
 
-    fn preset_pair(label: &str) -> (&'static str, &'static str) {
-        let p = PRESETS.iter().find(|p| p.label == label).expect("a preset");
+    fn preset_pair(id: PresetId) -> (&'static str, &'static str) {
+        let p = PRESETS.iter().find(|p| p.id == id).expect("a preset");
         (p.a, p.b)
     }
 
@@ -471,13 +466,13 @@ mod tests {
             let text = said(Locale::En, a, b);
             assert!(text.contains(part), "{a} vs {b}: {text}");
         }
-        let (a, b) = preset_pair("IDN");
+        let (a, b) = preset_pair(PresetId::Idn);
         assert!(said(Locale::En, a, b).contains("xn--bcher-kva.example (bücher.example)"));
-        let (a, b) = preset_pair("blob:");
+        let (a, b) = preset_pair(PresetId::Blob);
         assert!(
             said(Locale::En, a, b).contains("A blob: URL takes the origin of the URL inside it.")
         );
-        let (a, b) = preset_pair("data: URL");
+        let (a, b) = preset_pair(PresetId::DataUrl);
         let text = said(Locale::En, a, b);
         assert!(
             text.contains("Cross-origin even though the URLs are identical"),
@@ -645,9 +640,22 @@ mod tests {
     }
 
     #[test]
-    fn every_example_has_words() {
-        for p in cors_core::compare::PRESETS {
-            assert!(preset_text(p.label).is_some(), "{} has no words", p.label);
+    fn every_example_has_words_in_every_language() {
+        for locale in Locale::ALL {
+            use_from_disk(locale, &[Page::Origin]);
+            let mut seen = std::collections::HashSet::new();
+            for p in PRESETS {
+                let words = preset(p.id).string();
+                assert!(
+                    !words.trim().is_empty(),
+                    "{:?} has no words in {locale:?}",
+                    p.id
+                );
+                assert!(
+                    seen.insert(words.clone()),
+                    "{locale:?}: two examples are called {words:?}"
+                );
+            }
         }
     }
 }

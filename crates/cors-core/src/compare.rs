@@ -278,11 +278,32 @@ fn opaque_reason(a: &UrlParts, b: &UrlParts) -> OriginReason {
     })
 }
 
+/// Which example a preset is: its button's words are the app's
+/// (`words::origin::preset`), by this id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PresetId {
+    SameHostOtherPath,
+    HttpVsHttps,
+    OtherPort,
+    SiblingSubdomains,
+    DomainVsSubdomain,
+    DefaultPortWritten,
+    UpperCase,
+    Idn,
+    Ipv6,
+    TrailingDot,
+    LocalhostVs127,
+    LabPorts,
+    DataUrl,
+    Blob,
+    File,
+    PublicSuffix,
+}
+
 /// A ready-made pair for the comparator's preset buttons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Preset {
-    /// Short button label, e.g. "Other port".
-    pub label: &'static str,
+    pub id: PresetId,
     pub a: &'static str,
     pub b: &'static str,
 }
@@ -293,82 +314,82 @@ pub struct Preset {
 /// 127.0.0.1, data:, blob:, file:).
 pub const PRESETS: &[Preset] = &[
     Preset {
-        label: "Same host, other path",
+        id: PresetId::SameHostOtherPath,
         a: "https://example.com/a.html",
         b: "https://example.com/b/c.html",
     },
     Preset {
-        label: "http vs https",
+        id: PresetId::HttpVsHttps,
         a: "http://example.com/",
         b: "https://example.com/",
     },
     Preset {
-        label: "Other port",
+        id: PresetId::OtherPort,
         a: "https://example.com/",
         b: "https://example.com:8443/",
     },
     Preset {
-        label: "Sibling subdomains",
+        id: PresetId::SiblingSubdomains,
         a: "https://api.example.com/",
         b: "https://www.example.com/",
     },
     Preset {
-        label: "Domain vs subdomain",
+        id: PresetId::DomainVsSubdomain,
         a: "https://example.com/",
         b: "https://api.example.com/",
     },
     Preset {
-        label: "Default port written",
+        id: PresetId::DefaultPortWritten,
         a: "http://example.com:80/",
         b: "http://example.com/",
     },
     Preset {
-        label: "Upper case",
+        id: PresetId::UpperCase,
         a: "HTTPS://EXAMPLE.com/",
         b: "https://example.com/",
     },
     Preset {
-        label: "IDN",
+        id: PresetId::Idn,
         a: "https://bücher.example/",
         b: "https://xn--bcher-kva.example/",
     },
     Preset {
-        label: "IPv6",
+        id: PresetId::Ipv6,
         a: "http://[::1]:8080/",
         b: "http://[0:0:0:0:0:0:0:1]:8080/",
     },
     Preset {
-        label: "Trailing dot",
+        id: PresetId::TrailingDot,
         a: "https://example.com./",
         b: "https://example.com/",
     },
     Preset {
-        label: "localhost vs 127.0.0.1",
+        id: PresetId::LocalhostVs127,
         a: "http://localhost:8080/",
         b: "http://127.0.0.1:8080/",
     },
     Preset {
-        label: "Lab ports",
+        id: PresetId::LabPorts,
         a: "http://localhost:8080/",
         b: "http://localhost:8081/",
     },
     Preset {
-        label: "data: URL",
+        id: PresetId::DataUrl,
         a: "data:text/html,hi",
         b: "data:text/html,hi",
     },
     Preset {
-        label: "blob:",
+        id: PresetId::Blob,
         a: "blob:https://example.com/550e8400-e29b-41d4-a716-446655440000",
         b: "https://example.com/",
     },
     Preset {
-        label: "file:",
+        id: PresetId::File,
         a: "file:///home/me/a.html",
         b: "file:///home/me/b.html",
     },
     Preset {
-        label: "Public suffix",
+        id: PresetId::PublicSuffix,
         a: "https://alice.github.io/",
         b: "https://bob.github.io/",
     },

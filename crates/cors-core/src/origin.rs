@@ -25,7 +25,8 @@ pub struct TupleOrigin {
     pub port: Option<u16>,
 }
 
-/// Why a URL has an opaque origin. Carries the reason so the UI can say it.
+/// Why a URL has an opaque origin. Carries the reason so the app can say it
+/// (`words::origin`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum OpaqueReason {
     /// `data:` URLs never share an origin with anything.
@@ -122,29 +123,6 @@ impl Origin {
         match self {
             Origin::Tuple(t) => Some(t),
             Origin::Opaque(_) => None,
-        }
-    }
-}
-
-impl OpaqueReason {
-    /// Why the origin is opaque, as the end of the sentence "The origin is opaque because ...".
-    pub fn explain(&self) -> String {
-        match self {
-            OpaqueReason::Data => {
-                "data: URLs get a fresh opaque origin: their content comes from the URL itself, not from any server"
-                    .to_string()
-            }
-            OpaqueReason::File => {
-                "browsers give file: URLs an opaque origin, so one local file cannot read another"
-                    .to_string()
-            }
-            OpaqueReason::BlobInner => {
-                "the text after blob: is not an http: or https: URL, so the blob: URL cannot inherit an origin from it"
-                    .to_string()
-            }
-            OpaqueReason::Scheme(scheme) => format!(
-                "the scheme {scheme}: has no origin of its own (only http, https, ws, wss and ftp URLs have a scheme/host/port origin)"
-            ),
         }
     }
 }

@@ -24,6 +24,15 @@ pub struct Suffix<'h> {
     pub section: Option<Section>,
 }
 
+/// Why a text is not the Public Suffix List (an HTML error page, say).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum NotTheList {
+    /// A rule (its first 40 characters) before the ICANN section's marker.
+    RuleBeforeIcannSection { rule: String },
+    /// No rules at all.
+    NoRules,
+}
+
 /// The parsed list. Rules are keyed by the name they are about (`co.uk`;
 /// `ck` for `*.ck`; `www.ck` for `!www.ck`), sorted, one entry per name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +65,7 @@ impl SuffixList {
     /// without the ICANN marker (an HTML error page, say) is not the list.
     /// Rules in Unicode are matched in their ASCII (punycode) form, as hosts
     /// are after URL parsing.
-    pub fn parse(text: &str) -> Result<SuffixList, String> {
+    pub fn parse(text: &str) -> Result<SuffixList, NotTheList> {
         let mut section = None;
         let mut rules: Vec<Entry> = Vec::new();
         let mut version = None;
@@ -77,10 +86,9 @@ impl SuffixList {
                 continue;
             };
             let Some(section) = section else {
-                return Err(format!(
-                    "not a Public Suffix List: `{}` comes before the ICANN section",
-                    rule.chars().take(40).collect::<String>()
-                ));
+                return Err(NotTheList::RuleBeforeIcannSection {
+                    rule: rule.chars().take(40).collect(),
+                });
             };
             let (kind, name) = if let Some(name) = rule.strip_prefix('!') {
                 (EXCEPTION, name)
@@ -104,7 +112,7 @@ impl SuffixList {
             });
         }
         if rules.is_empty() {
-            return Err("not a Public Suffix List: no rules in it".to_owned());
+            return Err(NotTheList::NoRules);
         }
         rules.sort_by(|a, b| a.name.cmp(&b.name));
         // One entry per name, with the flags of all its rules.
@@ -233,6 +241,6 @@ pub(crate) fn shipped() -> &'static SuffixList {
     static LIST: std::sync::OnceLock<SuffixList> = std::sync::OnceLock::new();
     LIST.get_or_init(|| {
         SuffixList::parse(include_str!("../../../public/psl/public_suffix_list.dat"))
-            .unwrap_or_else(|e| panic!("the shipped list parses: {e}"))
+            .unwrap_or_else(|e| panic!("the shipped list parses: {e:?}"))
     })
 }

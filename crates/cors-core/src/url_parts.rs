@@ -5,6 +5,9 @@ use crate::origin::{default_port, is_special_scheme, origin_of, Host, OpaqueReas
 use serde::Serialize;
 use url::{ParseError, Url};
 
+mod facts;
+pub use facts::{HostChar, Ipv4Problem, UrlErrorKind, UrlHint, UrlNote};
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum HostKind {
     Domain,
@@ -57,20 +60,20 @@ pub struct UrlParts {
     pub fragment: Option<String>,
     /// For `blob:` URLs: the inner URL whose origin the blob inherits (if it parses).
     pub blob_inner: Option<Box<UrlParts>>,
-    /// What the parser changed or what is easy to miss, in plain words, e.g.
-    /// "Upper-case letters in the host were lowered", ":443 is the default port of https and is dropped",
-    /// "The host was written in Unicode; on the wire it is xn--...", "The trailing dot makes example.com. a different host from example.com".
-    pub notes: Vec<String>,
+    /// What the parser changed or what is easy to miss (a host lowered, a
+    /// default port dropped, a Unicode host in punycode, a trailing dot…).
+    pub notes: Vec<UrlNote>,
 }
 
-/// Why a URL could not be parsed, in words a learner understands.
+/// Why a URL could not be parsed, as facts a learner's words are made of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct UrlError {
     pub input: String,
-    /// e.g. "The port 99999 is out of range: ports go from 0 to 65535."
-    pub message: String,
-    /// e.g. "Did you mean https://example.com ?" when the scheme is missing.
-    pub hint: Option<String>,
+    /// What is wrong, e.g. `PortOutOfRange { port: "99999" }`.
+    pub kind: UrlErrorKind,
+    /// A way out, e.g. `DidYouMean { url: "https://example.com" }` when
+    /// the scheme is missing.
+    pub hint: Option<UrlHint>,
 }
 
 /// Parse like a browser's address bar would not, but like `new URL(input)` does
@@ -88,7 +91,7 @@ fn parse_at_depth(input: &str, depth: usize) -> Result<UrlParts, UrlError> {
     if typed.is_empty() {
         return Err(UrlError {
             input: String::new(),
-            message: "Enter a URL, for example https://example.com/".to_string(),
+            kind: UrlErrorKind::Empty,
             hint: None,
         });
     }
@@ -295,58 +298,46 @@ fn fill_authority(raw: &mut RawParts, authority: &str) {
     }
 }
 
-fn notes_for(p: &UrlParts, typed: &str, raw: Option<&RawParts>) -> Vec<String> {
+fn notes_for(p: &UrlParts, typed: &str, raw: Option<&RawParts>) -> Vec<UrlNote> {
     let mut notes = Vec::new();
     let special = is_special_scheme(&p.scheme);
-    let scheme = p.scheme.as_str();
+    let scheme = p.scheme.clone();
 
     if typed.contains(['\t', '\n', '\r']) {
-        notes.push(
-            "Tab and line-break characters inside the URL were removed before parsing.".to_string(),
-        );
+        notes.push(UrlNote::TabOrNewlineRemoved);
     }
 
     if let Some(raw) = raw {
         if raw.scheme != p.scheme {
-            notes.push(format!(
-                "The scheme {} was lowered to {}: schemes are not case-sensitive.",
-                raw.scheme, p.scheme
-            ));
+            notes.push(UrlNote::SchemeLowered {
+                typed: raw.scheme.clone(),
+                scheme: scheme.clone(),
+            });
         }
         let backslash_before_query = raw.slashes.contains('\\') || raw.path.contains('\\');
         if special && backslash_before_query {
-            notes.push(format!(
-                "Backslashes (\\) were turned into slashes (/), as browsers do in {scheme}: URLs."
-            ));
+            notes.push(UrlNote::BackslashesAsSlashes {
+                scheme: scheme.clone(),
+            });
         }
         if special && scheme != "file" && raw.slashes.chars().count() != 2 {
-            let found = match raw.slashes.chars().count() {
-                0 => "none".to_string(),
-                1 => "only one".to_string(),
-                n => n.to_string(),
-            };
-            notes.push(format!(
-                "{scheme}: URLs put two slashes before the host; there were {found} here, but the parser reads the host anyway and writes {scheme}://."
-            ));
+            notes.push(UrlNote::Slashes {
+                scheme: scheme.clone(),
+                found: raw.slashes.chars().count(),
+            });
         }
         if special && has_dot_segment(&raw.path) {
-            notes.push(format!(
-                "The . and .. segments in the path were resolved, giving the path {}.",
-                p.path
-            ));
+            notes.push(UrlNote::DotSegments {
+                path: p.path.clone(),
+            });
         }
     }
 
     if !p.username.is_empty() || !p.password.is_empty() {
-        let what = if p.password.is_empty() {
-            "a user name"
-        } else {
-            "a user name and password"
-        };
-        notes.push(format!(
-            "The URL carries {what} before the @. That user info is not part of the origin: the origin is {} with or without it.",
-            p.serialized_origin
-        ));
+        notes.push(UrlNote::UserInfo {
+            password: !p.password.is_empty(),
+            origin: p.serialized_origin.clone(),
+        });
     }
 
     if let (Some(host), true) = (&p.host, special) {
@@ -354,96 +345,108 @@ fn notes_for(p: &UrlParts, typed: &str, raw: Option<&RawParts>) -> Vec<String> {
     }
 
     match (&p.port, raw.and_then(|r| r.port.as_deref())) {
-        (PortParts::Default { port, written: true }, typed_port) => {
-            let typed_port = typed_port.map_or_else(|| port.to_string(), str::to_string);
-            notes.push(format!(
-                ":{typed_port} is the default port of {scheme}, so it is dropped: the origin {} is the same with or without it.",
-                p.serialized_origin
-            ));
+        (
+            PortParts::Default {
+                port,
+                written: true,
+            },
+            typed_port,
+        ) => {
+            notes.push(UrlNote::DefaultPortDropped {
+                typed: typed_port.map_or_else(|| port.to_string(), str::to_string),
+                scheme: scheme.clone(),
+                origin: p.serialized_origin.clone(),
+            });
         }
-        (PortParts::Default { port, written: false }, Some("")) => notes.push(format!(
-            "The \":\" after the host has no port number after it, so it is dropped and the default port {port} of {scheme} applies."
-        )),
-        (PortParts::Explicit(port), Some(typed_port)) if typed_port != port.to_string() => {
-            notes.push(format!("The port {typed_port} is read as the number {port}."))
-        }
+        (
+            PortParts::Default {
+                port,
+                written: false,
+            },
+            Some(""),
+        ) => notes.push(UrlNote::EmptyPort {
+            port: *port,
+            scheme: scheme.clone(),
+        }),
+        (PortParts::Explicit(port), Some(typed_port)) if typed_port != port.to_string() => notes
+            .push(UrlNote::PortReadAs {
+                typed: typed_port.to_string(),
+                port: *port,
+            }),
         _ => {}
     }
 
     origin_notes(&mut notes, p);
 
     if let Some(suggestion) = host_port_as_scheme(p) {
-        notes.push(format!(
-            "The browser reads the text before the first \":\" as the scheme, so this is a URL with the scheme {scheme}: and no host at all. Did you mean {suggestion} ?"
-        ));
+        notes.push(UrlNote::SchemeLooksLikeHost { scheme, suggestion });
     }
     notes
 }
 
-fn host_notes(notes: &mut Vec<String>, host: &HostParts, typed: Option<&str>) {
-    let ascii = host.ascii.as_str();
+fn host_notes(notes: &mut Vec<UrlNote>, host: &HostParts, typed: Option<&str>) {
+    let ascii = host.ascii.clone();
     if let Some(typed) = typed.filter(|t| *t != ascii) {
-        match host.kind {
-            HostKind::Ipv4 => notes.push(format!(
-                "The host {typed} is an IPv4 address written in a short or unusual form (fewer than four parts, hex or octal numbers); it is normalised to {ascii}."
-            )),
-            HostKind::Ipv6 => notes.push(format!(
-                "The IPv6 address {typed} is normalised to its shortest form {ascii} (leading zeros dropped, the longest run of zero groups written as ::, hex in lower case)."
-            )),
+        let typed = typed.to_string();
+        notes.push(match host.kind {
+            HostKind::Ipv4 => UrlNote::Ipv4Normalised {
+                typed,
+                ascii: ascii.clone(),
+            },
+            HostKind::Ipv6 => UrlNote::Ipv6Normalised {
+                typed,
+                ascii: ascii.clone(),
+            },
             HostKind::Domain => {
                 if !typed.is_ascii() && ascii.split('.').any(|l| l.starts_with("xn--")) {
-                    notes.push(format!(
-                        "The host {typed} is written in Unicode (an internationalised domain name); on the wire and in the origin it is converted to punycode, the xn-- form: {ascii}."
-                    ));
+                    UrlNote::IdnToPunycode {
+                        typed,
+                        ascii: ascii.clone(),
+                    }
                 } else if typed.to_ascii_lowercase() == ascii {
-                    notes.push(format!(
-                        "Upper-case letters in the host were lowered: {typed} became {ascii}. Host names are not case-sensitive."
-                    ));
+                    UrlNote::HostLowered {
+                        typed,
+                        ascii: ascii.clone(),
+                    }
                 } else {
-                    notes.push(format!(
-                        "The host {typed} was normalised to {ascii} (percent-decoding, lower case, Unicode mapping)."
-                    ));
+                    UrlNote::HostNormalised {
+                        typed,
+                        ascii: ascii.clone(),
+                    }
                 }
             }
-        }
+        });
     }
     if host.kind == HostKind::Domain {
         let ascii_typed = typed.is_none_or(|t| t.is_ascii());
         if host.unicode != ascii && ascii_typed {
-            notes.push(format!(
-                "{ascii} is the punycode (xn--) form of the internationalised name {}; a browser may show the Unicode form, but the origin uses {ascii}.",
-                host.unicode
-            ));
+            notes.push(UrlNote::PunycodeOf {
+                ascii: ascii.clone(),
+                unicode: host.unicode.clone(),
+            });
         }
         if let Some(without) = ascii.strip_suffix('.').filter(|w| !w.is_empty()) {
-            notes.push(format!(
-                "The trailing dot makes {ascii} a different host from {without}, so a different origin (and a different host for cookies), even though DNS finds the same server for both."
-            ));
+            notes.push(UrlNote::TrailingDot {
+                without: without.to_string(),
+                host: ascii.clone(),
+            });
         }
     }
 }
 
-fn origin_notes(notes: &mut Vec<String>, p: &UrlParts) {
+fn origin_notes(notes: &mut Vec<UrlNote>, p: &UrlParts) {
     match &p.origin {
-        Origin::Tuple(_) if p.scheme == "blob" => notes.push(format!(
-            "A blob: URL has the origin of the URL inside it: {}.",
-            p.serialized_origin
-        )),
+        Origin::Tuple(_) if p.scheme == "blob" => notes.push(UrlNote::BlobOrigin {
+            origin: p.serialized_origin.clone(),
+        }),
         Origin::Tuple(_) => {}
-        Origin::Opaque(OpaqueReason::BlobInner) => match &p.blob_inner {
-            Some(inner) => notes.push(format!(
-                "The URL inside this blob: URL has the scheme {}:, not http: or https:, so the blob: URL gets an opaque origin (written null).",
-                inner.scheme
-            )),
-            None => notes.push(
-                "The text after blob: is not a URL, so the blob: URL gets an opaque origin (written null). Blob URLs that a page creates look like blob:https://example.com/<id> and take the origin of the page."
-                    .to_string(),
-            ),
-        },
-        Origin::Opaque(reason) => notes.push(format!(
-            "The origin is opaque (written null) because {}.",
-            reason.explain()
-        )),
+        Origin::Opaque(OpaqueReason::BlobInner) => notes.push(match &p.blob_inner {
+            Some(inner) => UrlNote::BlobInnerScheme {
+                scheme: inner.scheme.clone(),
+            },
+            None => UrlNote::BlobNotUrl,
+        }),
+        Origin::Opaque(reason) => notes.push(UrlNote::Opaque(reason.clone())),
     }
 }
 
@@ -498,141 +501,126 @@ fn explain_error(typed: &str, err: ParseError) -> UrlError {
     let scheme = raw.scheme.to_ascii_lowercase();
     let host = raw.host.clone().unwrap_or_default();
     let mut hint = None;
-    let message = match err {
+    let kind = match err {
         ParseError::EmptyHost => {
             let port = raw.port.clone().unwrap_or_default();
             let bare_ipv6 = format!("{host}:{port}");
             if raw.port.is_some() && bare_ipv6.parse::<std::net::Ipv6Addr>().is_ok() {
-                hint = Some(format!("Did you mean {scheme}://[{bare_ipv6}]/ ?"));
-                format!(
-                    "\"{bare_ipv6}\" looks like an IPv6 address, and in a URL an IPv6 address must be put in square brackets. Without them the parser takes the first \":\" as the start of a port and finds no host before it."
-                )
+                hint = Some(UrlHint::DidYouMean {
+                    url: format!("{scheme}://[{bare_ipv6}]/"),
+                });
+                UrlErrorKind::BareIpv6 { address: bare_ipv6 }
             } else if raw.port.is_some() && host.is_empty() {
-                format!(
-                    "The host is missing: there is nothing between \"{scheme}://\" and the port \":{port}\". Put a host name such as example.com there."
-                )
+                UrlErrorKind::PortWithoutHost { scheme, port }
             } else if raw.userinfo.is_some() {
-                "The host is missing: nothing comes after the \"@\" (what comes before @ is a user name, not a host). Put a host name such as example.com after it."
-                    .to_string()
+                UrlErrorKind::NothingAfterAt
             } else {
-                format!(
-                    "The host is missing: {scheme}: URLs need a host name after \"{scheme}://\", as in {scheme}://example.com/."
-                )
+                UrlErrorKind::MissingHost { scheme }
             }
         }
         ParseError::InvalidPort => match raw.port.as_deref() {
-            Some(port) if port_number(port).is_some() => format!(
-                "The port {port} is out of range: ports go from 0 to 65535."
-            ),
+            Some(port) if port_number(port).is_some() => UrlErrorKind::PortOutOfRange {
+                port: port.to_string(),
+            },
             Some(port) => {
                 if port.contains(':') {
-                    hint = Some(
-                        "An IPv6 address must be written in square brackets, for example http://[::1]:8080/ ."
-                            .to_string(),
-                    );
+                    hint = Some(UrlHint::Ipv6Brackets);
                 }
-                format!(
-                    "The port \"{port}\" is not a number: after the \":\" that follows the host only digits may come, making a port from 0 to 65535."
-                )
+                UrlErrorKind::PortNotNumber {
+                    port: port.to_string(),
+                }
             }
-            None => "The port is not valid: it must be a number from 0 to 65535.".to_string(),
+            None => UrlErrorKind::PortInvalid,
         },
-        ParseError::InvalidIpv4Address => {
-            format!(
-                "The host \"{host}\" ends in a number, so the browser reads it as an IPv4 address, and it is not a valid one: {}.",
-                ipv4_problem(&host)
-            )
-        }
+        ParseError::InvalidIpv4Address => UrlErrorKind::Ipv4 {
+            problem: ipv4_problem(&host),
+            host,
+        },
         ParseError::InvalidIpv6Address => {
             if host.starts_with('[') && !host.contains(']') {
-                format!("The IPv6 address \"{host}\" has no closing \"]\".")
+                UrlErrorKind::Ipv6Unclosed { host }
             } else {
-                format!(
-                    "\"{host}\" is not a valid IPv6 address: it needs up to eight groups of at most four hex digits separated by \":\", and a single \"::\" may stand for a run of zero groups, for example [::1] or [2001:db8::1]."
-                )
+                UrlErrorKind::Ipv6Invalid { host }
             }
         }
         ParseError::InvalidDomainCharacter | ParseError::IdnaError
             if forbidden_in_host(&host).is_some() =>
         {
-            bad_host_character(&scheme, &host)
+            bad_host_character(&scheme, host)
         }
-        ParseError::InvalidDomainCharacter => format!(
-            "The host \"{host}\" contains a character that is not allowed in a host name, such as a space, <, >, ^, | or %."
-        ),
+        ParseError::InvalidDomainCharacter => UrlErrorKind::BadHostChar { host },
         ParseError::IdnaError => {
             let bad_punycode = host
                 .split('.')
-                .find(|l| l.to_ascii_lowercase().starts_with("xn--"));
+                .find(|l| l.to_ascii_lowercase().starts_with("xn--"))
+                .map(str::to_string);
             match bad_punycode {
-                Some(label) => format!(
-                    "The host \"{host}\" is not a valid internationalised domain name: the label {label} starts with xn-- but is not valid punycode, or decodes to characters a domain may not use."
-                ),
-                None if !host.is_ascii() => format!(
-                    "The host \"{host}\" is not a valid internationalised domain name: it contains characters domain names may not use (some symbols, invisible or unassigned characters)."
-                ),
-                None => format!(
-                    "The host \"{host}\" is not a valid domain name under the IDNA rules (for example a label is malformed)."
-                ),
+                Some(label) => UrlErrorKind::BadPunycode { host, label },
+                None if !host.is_ascii() => UrlErrorKind::BadIdnUnicode { host },
+                None => UrlErrorKind::BadIdn { host },
             }
         }
         ParseError::RelativeUrlWithoutBase => {
             hint = scheme_hint(&cleaned);
             if cleaned.starts_with(['/', '\\', '.', '?', '#']) {
-                "This is a relative URL (it has no scheme such as https: at the start), and here there is no page to resolve it against. Type the whole URL, starting with the scheme.".to_string()
+                UrlErrorKind::Relative
             } else {
-                "There is no scheme (such as https:) at the start, so the parser reads this as a relative URL, and here there is no page to resolve it against.".to_string()
+                UrlErrorKind::NoScheme
             }
         }
-        ParseError::Overflow => {
-            "This URL is too long: the parser handles URLs of up to 4 GB.".to_string()
-        }
-        other => format!("The URL could not be parsed: {other}."),
+        ParseError::Overflow => UrlErrorKind::TooLong,
+        other => UrlErrorKind::Other {
+            parser_says: other.to_string(),
+        },
     };
     UrlError {
         input: typed.to_string(),
-        message,
+        kind,
         hint,
     }
 }
 
-fn ipv4_problem(host: &str) -> String {
+fn ipv4_problem(host: &str) -> Ipv4Problem {
     let mut parts: Vec<&str> = host.split('.').collect();
     if parts.len() > 1 && parts.last() == Some(&"") {
         parts.pop();
     }
     let n = parts.len();
     if n > 4 {
-        return format!("it has {n} parts, and an IPv4 address has at most four");
+        return Ipv4Problem::TooManyParts { parts: n };
     }
     for (i, part) in parts.iter().enumerate() {
         let Some(value) = ipv4_number(part) else {
-            return format!(
-                "\"{part}\" is not a number (a part may be decimal, hex starting with 0x, or octal starting with 0)"
-            );
+            return Ipv4Problem::NotANumber {
+                part: part.to_string(),
+            };
         };
         if i + 1 < n && value > 255 {
-            return format!("{part} is larger than 255, the most one part can hold");
+            return Ipv4Problem::PartOver255 {
+                part: part.to_string(),
+            };
         }
         if i + 1 == n {
             // The last part fills all the bytes the earlier parts left.
             let limit = (1u64 << (8 * (5 - n as u32))) - 1;
             if value > u128::from(limit) {
                 return if n == 1 {
-                    format!(
-                        "a single number stands for the whole address, so it can be at most {limit}, and {part} is larger"
-                    )
+                    Ipv4Problem::SingleTooLarge {
+                        part: part.to_string(),
+                        limit,
+                    }
                 } else {
-                    let bytes = if n == 4 { "byte" } else { "bytes" };
-                    format!(
-                        "{part} is too large: the last of {n} parts fills the remaining {} {bytes}, so it can be at most {limit}",
-                        5 - n
-                    )
+                    Ipv4Problem::LastTooLarge {
+                        part: part.to_string(),
+                        parts: n,
+                        bytes: 5 - n,
+                        limit,
+                    }
                 };
             }
         }
     }
-    "it needs at most four numbers from 0 to 255 separated by dots, such as 192.168.0.1".to_string()
+    Ipv4Problem::General
 }
 
 /// One part of an IPv4 address as the URL standard reads it: decimal, `0x` hex or `0` octal.
@@ -659,18 +647,16 @@ fn ipv4_number(part: &str) -> Option<u128> {
     Some(u128::from_str_radix(digits, radix).unwrap_or(0))
 }
 
-/// A host with a forbidden character: name it.
-fn bad_host_character(scheme: &str, host: &str) -> String {
-    match forbidden_in_host(host) {
-        Some((':', false)) if scheme == "file" => format!(
-            "file: URLs have no port, so the \":\" in the host \"{host}\" is not allowed."
-        ),
-        Some((c, decoded)) => format!(
-            "The host \"{host}\" contains {}{}, which is not allowed in a host name. Host names are made of letters, digits, hyphens and dots.",
-            describe_char(c),
-            if decoded { " (after %-decoding)" } else { "" }
-        ),
-        None => format!("The host \"{host}\" contains a character that is not allowed in a host name."),
+/// A host with a forbidden character (`forbidden_in_host` found one): name it.
+fn bad_host_character(scheme: &str, host: String) -> UrlErrorKind {
+    match forbidden_in_host(&host) {
+        Some((':', false)) if scheme == "file" => UrlErrorKind::FilePort { host },
+        Some((c, decoded)) => UrlErrorKind::ForbiddenHostChar {
+            host,
+            character: host_char(c),
+            decoded,
+        },
+        None => UrlErrorKind::BadHostChar { host },
     }
 }
 
@@ -714,17 +700,17 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn describe_char(c: char) -> String {
+fn host_char(c: char) -> HostChar {
     match c {
-        ' ' => "a space".to_string(),
-        '%' => "a percent sign (%)".to_string(),
-        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
-        c => format!("the character \"{c}\""),
+        ' ' => HostChar::Space,
+        '%' => HostChar::Percent,
+        c if c.is_control() => HostChar::Control(c as u32),
+        c => HostChar::Other(c),
     }
 }
 
 /// "Did you mean ...?" for input without a scheme.
-fn scheme_hint(s: &str) -> Option<String> {
+fn scheme_hint(s: &str) -> Option<UrlHint> {
     let lower = s.to_ascii_lowercase();
     let candidate = if let Some(p) = ["https//", "http//"]
         .into_iter()
@@ -736,17 +722,14 @@ fn scheme_hint(s: &str) -> Option<String> {
         let scheme = if looks_local(rest) { "http" } else { "https" };
         format!("{scheme}://{rest}")
     } else if s.starts_with(['/', '\\', '.', '?', '#']) {
-        return Some(
-            "Type a whole URL that starts with a scheme, for example https://example.com/ ."
-                .to_string(),
-        );
+        return Some(UrlHint::WholeUrl);
     } else {
         let scheme = if looks_local(s) { "http" } else { "https" };
         format!("{scheme}://{s}")
     };
     let parsed = Url::parse(&candidate).ok()?;
     parsed.host()?;
-    Some(format!("Did you mean {candidate} ?"))
+    Some(UrlHint::DidYouMean { url: candidate })
 }
 
 /// `localhost`, an IPv4 address or `host:port`: a local development server, usually plain http.

@@ -38,7 +38,7 @@ fn check(input: &str, base: Option<&str>, expect: &Expect) -> Result<(), String>
                 Err(format!("parsed as {:?}, expected a failure", parts.href))
             }
             (Ok(_), Expect::Parses) | (Err(_), Expect::Failure) => Ok(()),
-            (Err(err), _) => Err(format!("failed to parse: {}", err.message)),
+            (Err(err), _) => Err(format!("failed to parse: {:?}", err.kind)),
         },
         Some(base) => {
             let parsed = match Url::parse(base) {

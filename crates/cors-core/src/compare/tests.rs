@@ -1,9 +1,10 @@
 use super::*;
 use crate::url_parts::parse_url;
 use OriginPart::{Host, Port, Scheme};
+use PresetId as P;
 
 fn parts(input: &str) -> UrlParts {
-    parse_url(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message))
+    parse_url(input).unwrap_or_else(|e| panic!("{input:?}: {:?}", e.kind))
 }
 
 fn cmp(a: &str, b: &str) -> Comparison {
@@ -50,75 +51,77 @@ fn check(
 }
 
 
-/// One expected row: URL or label, same origin, which parts differ, same site,
+/// One expected row: URL, same origin, which parts differ, same site,
 /// cookie A→B sent, cookie B→A sent.
 type Row = (&'static str, bool, &'static [OriginPart], bool, bool, bool);
+/// The same, for a preset.
+type PresetRow = (P, bool, &'static [OriginPart], bool, bool, bool);
 
-fn preset(label: &str) -> &'static Preset {
-    PRESETS.iter().find(|p| p.label == label).unwrap_or_else(|| panic!("no preset {label:?}"))
+fn preset(id: P) -> &'static Preset {
+    PRESETS.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no preset {id:?}"))
 }
 
 #[test]
 fn preset_order_and_urls() {
     let expected = [
-        ("Same host, other path", "https://example.com/a.html", "https://example.com/b/c.html"),
-        ("http vs https", "http://example.com/", "https://example.com/"),
-        ("Other port", "https://example.com/", "https://example.com:8443/"),
-        ("Sibling subdomains", "https://api.example.com/", "https://www.example.com/"),
-        ("Domain vs subdomain", "https://example.com/", "https://api.example.com/"),
-        ("Default port written", "http://example.com:80/", "http://example.com/"),
-        ("Upper case", "HTTPS://EXAMPLE.com/", "https://example.com/"),
-        ("IDN", "https://bücher.example/", "https://xn--bcher-kva.example/"),
-        ("IPv6", "http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/"),
-        ("Trailing dot", "https://example.com./", "https://example.com/"),
-        ("localhost vs 127.0.0.1", "http://localhost:8080/", "http://127.0.0.1:8080/"),
-        ("Lab ports", "http://localhost:8080/", "http://localhost:8081/"),
-        ("data: URL", "data:text/html,hi", "data:text/html,hi"),
-        ("blob:", "blob:https://example.com/550e8400-e29b-41d4-a716-446655440000", "https://example.com/"),
-        ("file:", "file:///home/me/a.html", "file:///home/me/b.html"),
-        ("Public suffix", "https://alice.github.io/", "https://bob.github.io/"),
+        (P::SameHostOtherPath, "https://example.com/a.html", "https://example.com/b/c.html"),
+        (P::HttpVsHttps, "http://example.com/", "https://example.com/"),
+        (P::OtherPort, "https://example.com/", "https://example.com:8443/"),
+        (P::SiblingSubdomains, "https://api.example.com/", "https://www.example.com/"),
+        (P::DomainVsSubdomain, "https://example.com/", "https://api.example.com/"),
+        (P::DefaultPortWritten, "http://example.com:80/", "http://example.com/"),
+        (P::UpperCase, "HTTPS://EXAMPLE.com/", "https://example.com/"),
+        (P::Idn, "https://bücher.example/", "https://xn--bcher-kva.example/"),
+        (P::Ipv6, "http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]:8080/"),
+        (P::TrailingDot, "https://example.com./", "https://example.com/"),
+        (P::LocalhostVs127, "http://localhost:8080/", "http://127.0.0.1:8080/"),
+        (P::LabPorts, "http://localhost:8080/", "http://localhost:8081/"),
+        (P::DataUrl, "data:text/html,hi", "data:text/html,hi"),
+        (P::Blob, "blob:https://example.com/550e8400-e29b-41d4-a716-446655440000", "https://example.com/"),
+        (P::File, "file:///home/me/a.html", "file:///home/me/b.html"),
+        (P::PublicSuffix, "https://alice.github.io/", "https://bob.github.io/"),
     ];
-    let got: Vec<(&str, &str, &str)> = PRESETS.iter().map(|p| (p.label, p.a, p.b)).collect();
+    let got: Vec<(P, &str, &str)> = PRESETS.iter().map(|p| (p.id, p.a, p.b)).collect();
     assert_eq!(got, expected);
 }
 
 #[test]
 fn preset_verdicts() {
-    //      label                      origin differs          site   a->b   b->a
-    let table: &[Row] = &[
-        ("Same host, other path", true, &[], true, true, true),
-        ("http vs https", false, &[Scheme, Port], false, true, true),
-        ("Other port", false, &[Port], true, true, true),
-        ("Sibling subdomains", false, &[Host], true, false, false),
-        ("Domain vs subdomain", false, &[Host], true, true, false),
-        ("Default port written", true, &[], true, true, true),
-        ("Upper case", true, &[], true, true, true),
-        ("IDN", true, &[], true, true, true),
-        ("IPv6", true, &[], true, true, true),
-        ("Trailing dot", false, &[Host], false, false, false),
-        ("localhost vs 127.0.0.1", false, &[Host], false, false, false),
-        ("Lab ports", false, &[Port], true, true, true),
-        ("data: URL", false, &[], false, false, false),
-        ("blob:", true, &[], true, false, false),
-        ("file:", false, &[], false, false, false),
-        ("Public suffix", false, &[Host], false, false, false),
+    //      preset                     origin differs          site   a->b   b->a
+    let table: &[PresetRow] = &[
+        (P::SameHostOtherPath, true, &[], true, true, true),
+        (P::HttpVsHttps, false, &[Scheme, Port], false, true, true),
+        (P::OtherPort, false, &[Port], true, true, true),
+        (P::SiblingSubdomains, false, &[Host], true, false, false),
+        (P::DomainVsSubdomain, false, &[Host], true, true, false),
+        (P::DefaultPortWritten, true, &[], true, true, true),
+        (P::UpperCase, true, &[], true, true, true),
+        (P::Idn, true, &[], true, true, true),
+        (P::Ipv6, true, &[], true, true, true),
+        (P::TrailingDot, false, &[Host], false, false, false),
+        (P::LocalhostVs127, false, &[Host], false, false, false),
+        (P::LabPorts, false, &[Port], true, true, true),
+        (P::DataUrl, false, &[], false, false, false),
+        (P::Blob, true, &[], true, false, false),
+        (P::File, false, &[], false, false, false),
+        (P::PublicSuffix, false, &[Host], false, false, false),
     ];
     assert_eq!(table.len(), PRESETS.len(), "every preset has expectations");
-    for &(label, origin, differs, site, a_to_b, b_to_a) in table {
-        let p = preset(label);
+    for &(id, origin, differs, site, a_to_b, b_to_a) in table {
+        let p = preset(id);
         check(p.a, p.b, origin, differs, site, a_to_b, b_to_a);
     }
 }
 
 #[test]
 fn preset_reasons() {
-    let r = |label: &str| {
-        let p = preset(label);
+    let r = |id: P| {
+        let p = preset(id);
         cmp(p.a, p.b)
     };
     // The origin reasons in words: the app's tests (src/words/origin.rs).
     assert_eq!(
-        r("Other port").origin.reason,
+        r(P::OtherPort).origin.reason,
         OriginReason::Different {
             differ: vec![(
                 Port,
@@ -132,15 +135,15 @@ fn preset_reasons() {
         }
     );
     assert!(matches!(
-        r("data: URL").origin.reason,
+        r(P::DataUrl).origin.reason,
         OriginReason::Opaque(OpaqueCase::IdenticalUrl(OpaqueReason::Data))
     ));
     assert_eq!(
-        r("Domain vs subdomain").cookie_a_to_b.set_cookie,
+        r(P::DomainVsSubdomain).cookie_a_to_b.set_cookie,
         "id=1; Domain=example.com; Path=/"
     );
-    assert_eq!(r("Lab ports").cookie_a_to_b.set_cookie, "id=1; Path=/");
-    assert_eq!(r("IPv6").cookie_a_to_b.set_cookie, "id=1; Path=/");
+    assert_eq!(r(P::LabPorts).cookie_a_to_b.set_cookie, "id=1; Path=/");
+    assert_eq!(r(P::Ipv6).cookie_a_to_b.set_cookie, "id=1; Path=/");
 }
 
 

@@ -2,7 +2,7 @@ use super::*;
 use crate::url_parts::parse_url;
 
 fn parts(input: &str) -> UrlParts {
-    parse_url(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message))
+    parse_url(input).unwrap_or_else(|e| panic!("{input:?}: {:?}", e.kind))
 }
 
 /// A cookie set by `from` with `Domain=<from host>`: is it sent to `to`,

@@ -394,8 +394,8 @@ fn origin_answers_agree_with_the_comparator() {
         let Evidence::Origins { a, b } = q.evidence else {
             continue;
         };
-        let pa = parse_url(a).unwrap_or_else(|e| panic!("{}: {a:?}: {}", q.slug, e.message));
-        let pb = parse_url(b).unwrap_or_else(|e| panic!("{}: {b:?}: {}", q.slug, e.message));
+        let pa = parse_url(a).unwrap_or_else(|e| panic!("{}: {a:?}: {:?}", q.slug, e.kind));
+        let pb = parse_url(b).unwrap_or_else(|e| panic!("{}: {b:?}: {:?}", q.slug, e.kind));
         let verdict = origin_verdict(&pa, &pb);
         for lang in &LANGS {
             let w = words(lang, q);

@@ -11,7 +11,7 @@ fn same_site_(a: &Origin, b: &Origin) -> SiteVerdict {
 }
 
 fn origin(input: &str) -> Origin {
-    parse_url(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message)).origin
+    parse_url(input).unwrap_or_else(|e| panic!("{input:?}: {:?}", e.kind)).origin
 }
 
 /// The serialised site of `input`.

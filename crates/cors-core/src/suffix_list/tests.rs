@@ -130,14 +130,23 @@ fn registrable_domains() {
 
 #[test]
 fn parse_rejects_what_is_not_the_list() {
-    assert!(SuffixList::parse("").is_err());
-    assert!(SuffixList::parse("<!doctype html><html><body>CORS Lab</body></html>").is_err());
-    assert!(
-        SuffixList::parse("com\nnet\n").is_err(),
+    assert_eq!(SuffixList::parse(""), Err(NotTheList::NoRules));
+    assert_eq!(
+        SuffixList::parse("<!doctype html><html><body>CORS Lab</body></html>"),
+        Err(NotTheList::RuleBeforeIcannSection {
+            rule: "<!doctype".to_owned()
+        })
+    );
+    assert_eq!(
+        SuffixList::parse("com\nnet\n"),
+        Err(NotTheList::RuleBeforeIcannSection {
+            rule: "com".to_owned()
+        }),
         "no section marker"
     );
-    assert!(
-        SuffixList::parse("// ===BEGIN ICANN DOMAINS===\n").is_err(),
+    assert_eq!(
+        SuffixList::parse("// ===BEGIN ICANN DOMAINS===\n"),
+        Err(NotTheList::NoRules),
         "no rules"
     );
 }
