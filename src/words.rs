@@ -4,6 +4,7 @@
 
 pub mod explain;
 pub mod lab;
+pub mod lab_errors;
 pub mod origin;
 pub mod quiz;
 
