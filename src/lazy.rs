@@ -85,10 +85,12 @@ impl Chunk {
     }
 
     /// Files of other pages whose texts this one shows too (the quiz shows
-    /// the origin comparator's verdicts and the lab's run panel).
+    /// the origin comparator's verdicts and the lab's run panel; the lab and
+    /// the explainer the comments of their fix code).
     fn extra_texts(self) -> &'static [Page] {
         match self {
             Chunk::Quiz => &[Page::Origin, Page::Lab],
+            Chunk::Lab | Chunk::Explain => &[Page::Advice],
             _ => &[],
         }
     }
