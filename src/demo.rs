@@ -351,8 +351,7 @@ pub fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
 
 /// The rules engine's view of where the demo origins are, for this page.
 /// The other site is the one the server named for this page's host; empty
-/// when there is none (see [`other_site_missing`]: the lab does not run
-/// such an experiment).
+/// when there is none (the lab does not run such an experiment).
 pub fn engine_env(config: &DemoConfig) -> cors_core::engine::Env {
     cors_core::engine::Env {
         host: page_host(),
@@ -364,34 +363,40 @@ pub fn engine_env(config: &DemoConfig) -> cors_core::engine::Env {
     }
 }
 
+/// Why the learner's posts could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PostsError {
+    /// No answer at all: the network's or the browser's words.
+    NoAnswer(String),
+    /// An answer that was not the posts: the parser's words.
+    Garbled(String),
+}
+
+impl PostsError {
+    /// The error in the learner's language.
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::i18n::t;
+        match self {
+            PostsError::NoAnswer(error) => {
+                t!(common.present.posts_no_answer, error = error.clone())
+            }
+            PostsError::Garbled(error) => t!(common.present.posts_garbled, error = error.clone()),
+        }
+    }
+}
+
 /// The learner's posts on the API origin, read through the app origin's
 /// same-origin route (which is allowed to read them).
-pub async fn load_posts() -> Result<cors_core::wire::PostList, String> {
+pub async fn load_posts() -> Result<cors_core::wire::PostList, PostsError> {
     let url = format!("/api/posts?{LEARNER_PARAM}={}", learner_tag());
     let response = get(&url)
         .send()
         .await
-        .map_err(|e| format!("could not load the posts ({e})"))?;
+        .map_err(|e| PostsError::NoAnswer(e.to_string()))?;
     response
         .json()
         .await
-        .map_err(|e| format!("the posts were not understood ({e})"))
-}
-
-/// Why this page has no "other site" for the API origin, if it has none: a
-/// page opened at a LAN address has no second name the server can be sure
-/// of (and fetching `localhost` from it would reach the learner's own
-/// machine, if Chrome's Local Network Access let it through at all).
-pub fn other_site_missing(config: &DemoConfig) -> Option<String> {
-    config.alt_host.is_none().then(|| {
-        format!(
-            "This page was opened at {}, an address with no second name the lab can be sure of, \
-             so there is no other site to send this request to. Open the lab by a host name that \
-             reaches the same machine (its address then plays the other site), or run the lab on \
-             your own machine, where localhost and 127.0.0.1 are two sites.",
-            page_host()
-        )
-    })
+        .map_err(|e| PostsError::Garbled(e.to_string()))
 }
 
 /// Restore this learner's posts and clear their log; in classroom mode with

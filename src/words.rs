@@ -2,8 +2,10 @@
 //! core enum exhaustively and picks its text from `locales/` (so a new
 //! variant does not compile until it has words in every locale).
 
+pub mod advice;
 pub mod explain;
 pub mod lab;
+pub mod lab_errors;
 pub mod origin;
 pub mod quiz;
 pub mod url;

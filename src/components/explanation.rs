@@ -74,11 +74,11 @@ pub fn ExplanationView(
                     <div class="two-col advice">
                         <div>
                             <h3>{t!(explain.section.raw)}</h3>
-                            <pre class="code" data-testid="explain-fix-raw">{fix.raw.clone()}</pre>
+                            <pre class="code" data-testid="explain-fix-raw">{let raw = fix.raw.clone(); move || crate::words::advice::snippet(&raw)}</pre>
                         </div>
                         <div>
                             <h3>{t!(explain.section.axum)}</h3>
-                            <pre class="code" data-testid="explain-fix-axum">{fix.axum.clone()}</pre>
+                            <pre class="code" data-testid="explain-fix-axum">{let axum = fix.axum.clone(); move || crate::words::advice::snippet(&axum)}</pre>
                         </div>
                     </div>
                 })}

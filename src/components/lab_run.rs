@@ -657,15 +657,15 @@ fn Afterword(run: Run) -> impl IntoView {
         <section class="two-col advice">
             <div>
                 <h3>{t!(lab.afterword.curl_title)}</h3>
-                <pre class="code" data-testid="lab-curl">{curl}</pre>
+                <pre class="code" data-testid="lab-curl">{move || crate::words::advice::snippet(&curl)}</pre>
                 <p class="hint">{t!(lab.afterword.curl_note)}</p>
             </div>
             <div>
                 <h3>{t!(lab.afterword.fix_title)}</h3>
                 <p class="hint">{t!(lab.afterword.fix_hint)}</p>
-                <pre class="code" data-testid="lab-fix-raw">{raw}</pre>
+                <pre class="code" data-testid="lab-fix-raw">{move || crate::words::advice::snippet(&raw)}</pre>
                 <h4>{t!(lab.afterword.axum)}</h4>
-                <pre class="code" data-testid="lab-fix-axum">{axum}</pre>
+                <pre class="code" data-testid="lab-fix-axum">{move || crate::words::advice::snippet(&axum)}</pre>
             </div>
         </section>
     }

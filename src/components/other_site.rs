@@ -82,7 +82,7 @@ mod tests {
                 .filter(|p| !p.is_empty())
                 .filter_map(|p| p.split_once('='))
                 .collect();
-            let state = LabState::from_query(&pairs).unwrap_or_else(|e| panic!("{query}: {e}"));
+            let state = LabState::from_query(&pairs).unwrap_or_else(|e| panic!("{query}: {e:?}"));
             assert_eq!(needs_other_site(&state), expected, "{query}");
         }
     }

@@ -89,7 +89,7 @@ fn Lab(config: DemoConfig) -> impl IntoView {
     view! {
         {link_error.map(|e| view! {
             <p class="card warning" role="alert" data-testid="lab-link-error">
-                {t!(lab.link_error, error = e)}
+                {t!(lab.link_error, error = crate::words::lab_errors::link_error(&e))}
             </p>
         })}
         <section class="card" aria-labelledby="named-title" data-step="request">

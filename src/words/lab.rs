@@ -279,7 +279,12 @@ pub fn fact(fact: &Fact) -> Text {
             }
             SetCookieFate::NoCredentials => t!(lab.fact.set_cookie_ignored),
         },
-        Fact::ServerRefused { why } => t!(lab.fact.server_refused, why = why.as_str()),
+        Fact::ServerRefused { why } => {
+            t!(
+                lab.fact.server_refused,
+                why = super::lab_errors::spec_error(why)
+            )
+        }
         Fact::CorsCheckPassed {
             on,
             origin,

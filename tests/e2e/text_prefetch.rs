@@ -91,7 +91,7 @@ async fn the_opened_pages_texts_come_with_the_wasm_in_the_language_the_app_picks
     .await;
     // Remembered from the switch.
     lab.click("lang-zh-TW").await;
-    expect_prefetched(&lab, "/lab", "zh-TW", &["common", "lab"]).await;
+    expect_prefetched(&lab, "/lab", "zh-TW", &["common", "lab", "advice"]).await;
     // The address wins over the remembered choice (and does not change it).
     expect_prefetched(&lab, "/origin?lang=en", "en", &["common", "origin"]).await;
     // A language the lab does not speak falls back to the remembered one.
@@ -110,6 +110,6 @@ async fn a_browser_set_to_traditional_chinese_gets_its_texts_with_the_wasm() {
             ..LabOptions::default()
         })
         .await;
-        expect_prefetched(&lab, "/explain", locale, &["common", "explain"]).await;
+        expect_prefetched(&lab, "/explain", locale, &["common", "explain", "advice"]).await;
     }
 }

@@ -3,12 +3,17 @@
 //! headers that make the request work — as raw HTTP lines and as an axum
 //! `CorsLayer`.
 //!
-//! Everything here is text for the learner to read or copy; nothing is sent.
+//! Everything here is code for the learner to read or copy, nothing is
+//! sent; its comments are [`Note`]s the app words in the learner's language
+//! ([`Snippet::render`]).
 //! The headers describe a cross-origin request in `cors` mode: a same-origin
 //! request needs none, and no header makes a `no-cors` (opaque) response
 //! readable — the page has to switch to `mode: 'cors'` first.
 
 use crate::scenario::{Credentials, Mode, RequestSpec};
+
+mod snippet;
+pub use snippet::{Line, Note, Snippet};
 
 /// The response headers a server should send so that one request succeeds and
 /// the page's script can read the answer.
@@ -41,28 +46,23 @@ pub fn curl_command(
     request: &RequestSpec,
     page_origin: &str,
     cross_origin: bool,
-) -> String {
+) -> Snippet {
     let method = normalize_method(&request.method);
-    let mut notes: Vec<String> = Vec::new();
+    let mut notes: Vec<Note> = Vec::new();
     let mut args: Vec<String> = Vec::new();
 
     if is_forbidden_method(&method) {
-        notes.push(format!(
-            "fetch() refuses the method {} (TypeError): the browser sends nothing.",
-            method.escape_debug()
-        ));
+        notes.push(Note::ForbiddenMethod {
+            method: method.escape_debug().to_string(),
+        });
     }
     if request.mode == Mode::SameOrigin && cross_origin {
-        notes.push(
-            "mode: 'same-origin' to another origin: fetch() fails (TypeError) before sending anything."
-                .to_owned(),
-        );
+        notes.push(Note::SameOriginMode);
     }
     if request.mode == Mode::NoCors && !is_safelisted_method(&method) {
-        notes.push(format!(
-            "mode: 'no-cors' allows only GET, HEAD and POST: fetch() refuses {} (TypeError) and sends nothing.",
-            method.escape_debug()
-        ));
+        notes.push(Note::NoCorsMethod {
+            method: method.escape_debug().to_string(),
+        });
     }
 
     match method.as_str() {
@@ -86,17 +86,15 @@ pub fn curl_command(
     for (name, value) in &request.headers {
         let value = trim_http_whitespace(value);
         if is_forbidden_header(name, value) {
-            notes.push(format!(
-                "{}: left out, the browser drops this header when a script sets it.",
-                name.escape_debug()
-            ));
+            notes.push(Note::ForbiddenHeader {
+                name: name.escape_debug().to_string(),
+            });
             continue;
         }
         if request.mode == Mode::NoCors && !is_safelisted_header(name, value) {
-            notes.push(format!(
-                "{}: left out, mode: 'no-cors' drops headers that are not CORS-safelisted.",
-                name.escape_debug()
-            ));
+            notes.push(Note::NoCorsHeader {
+                name: name.escape_debug().to_string(),
+            });
             continue;
         }
         has_content_type |= name.eq_ignore_ascii_case("content-type");
@@ -111,9 +109,9 @@ pub fn curl_command(
 
     if let Some(body) = &request.body {
         if bodyless_method {
-            notes.push(format!(
-                "fetch() refuses a body with {method} (TypeError); the command leaves it out."
-            ));
+            notes.push(Note::BodyWithGetOrHead {
+                method: method.clone(),
+            });
         } else {
             if !has_content_type {
                 args.push(format!(
@@ -122,10 +120,7 @@ pub fn curl_command(
                 ));
             }
             if body.contains('\0') {
-                notes.push(
-                    "the body's NUL characters are left out: no shell argument can hold them."
-                        .to_owned(),
-                );
+                notes.push(Note::NulInBody);
             }
             args.push(format!(
                 "--data-raw {}",
@@ -139,30 +134,30 @@ pub fn curl_command(
         Credentials::SameOrigin => !cross_origin,
         Credentials::Omit => false,
     };
-    if sends_cookies {
-        args.push(
-            "-b cookies.txt -c cookies.txt  # the browser sends its cookies here; \
-             curl keeps none unless told: -c saves what the server sets, -b sends it back"
-                .to_owned(),
-        );
-    }
-
-    let mut out = String::new();
-    // Notes quote what the request says with `escape_debug`, so a newline in
-    // a header name cannot end the comment and slip a command in.
+    let mut snippet = Snippet::new("#");
     for note in notes {
-        out.push_str("# ");
-        out.push_str(&note);
-        out.push('\n');
+        snippet.comment(0, note);
     }
-    out.push_str("curl -i ");
-    out.push_str(&shell_quote(url));
-    for arg in args {
-        out.push_str(" \\\n  ");
-        out.push_str(&arg);
+    // One argument a line, each line but the last continued with `\`; the
+    // cookies' note ends the last.
+    let mut lines = vec![format!("curl -i {}", shell_quote(url))];
+    lines.extend(args.iter().map(|arg| format!("  {arg}")));
+    let cookies = sends_cookies.then(|| "  -b cookies.txt -c cookies.txt".to_owned());
+    let last = lines.len() - 1;
+    for (i, line) in lines.into_iter().enumerate() {
+        if i < last || cookies.is_some() {
+            snippet.code(format!("{line} \\"));
+        } else {
+            snippet.code(line);
+        }
     }
-    out.push('\n');
-    out
+    if let Some(code) = cookies {
+        snippet.lines.push(Line::Trailing {
+            code,
+            note: Note::Cookies,
+        });
+    }
+    snippet
 }
 
 /// The fewest response headers that make this request succeed and its answer
@@ -219,7 +214,7 @@ pub fn fix_headers(
 /// Rust code (as text) for an axum 0.8 + tower-http 0.6 `CorsLayer` that makes
 /// this request work, with only the builder calls it needs. `CorsLayer` answers
 /// preflights itself and adds `Vary` on its own.
-pub fn axum_fix(request: &RequestSpec, page_origin: &str, expose: &[String]) -> String {
+pub fn axum_fix(request: &RequestSpec, page_origin: &str, expose: &[String]) -> Snippet {
     let method = normalize_method(&request.method);
     let allow_method = !is_safelisted_method(&method);
     let allow_headers = unsafe_header_names(&request.headers);
@@ -265,63 +260,51 @@ pub fn axum_fix(request: &RequestSpec, page_origin: &str, expose: &[String]) -> 
         http_imports.push("Method");
     }
 
-    let mut out = String::new();
+    let mut out = Snippet::new("//");
     if http_imports.len() == 1 {
-        out.push_str("use axum::http::HeaderValue;\n");
+        out.code("use axum::http::HeaderValue;");
     } else {
-        out.push_str(&format!(
-            "use axum::http::{{{}}};\n",
-            http_imports.join(", ")
-        ));
+        out.code(format!("use axum::http::{{{}}};", http_imports.join(", ")));
     }
-    out.push_str("use axum::Router;\nuse tower_http::cors::CorsLayer;\n\n");
-    if credentials {
-        out.push_str(
-            "// The exact origin, not `Any`: with credentials browsers reject `*`, and\n\
-             // CorsLayer panics at startup on `Any` together with `allow_credentials(true)`.\n",
-        );
-    } else {
-        out.push_str(
-            "// The exact origin rather than `Any` (`*`): `*` would do here, but stops working\n\
-             // once credentials are added (browsers reject it, and CorsLayer panics at startup\n\
-             // on `Any` together with `allow_credentials(true)`).\n",
-        );
-    }
+    out.code("use axum::Router;");
+    out.code("use tower_http::cors::CorsLayer;");
+    out.code("");
+    out.comment(0, Note::ExactOrigin { credentials });
     if allow_method && method != method.to_ascii_uppercase() {
-        out.push_str(&format!(
-            "// `{}` stays as written: fetch upper-cases only DELETE, GET, HEAD, OPTIONS,\n\
-             // POST and PUT, and the browser compares methods case-sensitively.\n",
-            method.escape_debug()
-        ));
+        out.comment(
+            0,
+            Note::MethodKeepsCase {
+                method: method.escape_debug().to_string(),
+            },
+        );
     }
-    out.push_str("let cors = CorsLayer::new()");
-    for call in calls {
-        out.push_str("\n    ");
-        out.push_str(&call);
+    out.code("let cors = CorsLayer::new()");
+    let last = calls.len() - 1;
+    for (i, call) in calls.into_iter().enumerate() {
+        let end = if i == last { ";" } else { "" };
+        out.code(format!("    {call}{end}"));
     }
-    out.push_str(";\n");
-    out.push_str(
-        "let app: Router = Router::new()\n    \
-         // .route(\"/cors\", get(handler)) and your other routes\n    \
-         .layer(cors);\n",
-    );
+    out.code("let app: Router = Router::new()");
+    out.comment(4, Note::OtherRoutes);
+    out.code("    .layer(cors);");
     out
 }
 
 /// A [`HeaderFix`] as plain HTTP header lines, preflight answer first.
-pub fn raw_headers_text(fix: &HeaderFix) -> String {
-    let mut out = String::new();
-    let lines = |out: &mut String, headers: &[(String, String)]| {
+pub fn raw_headers_text(fix: &HeaderFix) -> Snippet {
+    let mut out = Snippet::new("#");
+    let lines = |out: &mut Snippet, headers: &[(String, String)]| {
         for (name, value) in headers {
-            out.push_str(&format!("{name}: {value}\n"));
+            out.code(format!("{name}: {value}"));
         }
     };
     if !fix.preflight.is_empty() {
-        out.push_str("# answer to the preflight (OPTIONS)\nHTTP/1.1 204 No Content\n");
+        out.comment(0, Note::PreflightAnswer);
+        out.code("HTTP/1.1 204 No Content");
         lines(&mut out, &fix.preflight);
-        out.push('\n');
+        out.code("");
     }
-    out.push_str("# answer to the actual request\n");
+    out.comment(0, Note::ActualAnswer);
     lines(&mut out, &fix.actual);
     out
 }

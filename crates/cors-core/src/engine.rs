@@ -267,9 +267,9 @@ pub enum Fact {
     },
     /// What became of the response's `Set-Cookie`.
     SetCookie(SetCookieFate),
-    /// The demo server refused the spec (`why`: the key and its problem, as
-    /// the server's JSON error says it).
-    ServerRefused { why: String },
+    /// The demo server refused the spec (`why`: the key and its problem;
+    /// the server's JSON error says the same).
+    ServerRefused { why: crate::scenario::SpecError },
     /// A CORS check passed.
     CorsCheckPassed {
         on: Stage,

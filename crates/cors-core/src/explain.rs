@@ -81,9 +81,9 @@ pub struct Fix {
     /// What to change, step by step.
     pub steps: Vec<Point>,
     /// The response headers, as HTTP lines (empty when no header fixes it).
-    pub raw: String,
+    pub raw: advice::Snippet,
     /// The same as an axum + tower-http `CorsLayer` (empty when no header fixes it).
-    pub axum: String,
+    pub axum: advice::Snippet,
 }
 
 /// Another message in the same paste.
@@ -287,7 +287,7 @@ fn fix_code(
     request: &crate::scenario::RequestSpec,
     origin: &str,
     needs_preflight: bool,
-) -> (String, String) {
+) -> (advice::Snippet, advice::Snippet) {
     let headers = advice::fix_headers(request, origin, needs_preflight, &[]);
     (
         advice::raw_headers_text(&headers),

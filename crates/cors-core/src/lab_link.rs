@@ -5,8 +5,51 @@
 
 use crate::named::Endpoint;
 use crate::scenario::{
-    parse_target, target_word, Credentials, Mode, RedirectMode, RequestSpec, ServerSpec,
+    parse_target, target_word, Credentials, Mode, RedirectMode, RequestSpec, ServerSpec, SpecError,
 };
+
+/// Why a lab address cannot be read: the key and its value, as data (the
+/// app words it, `src/words/lab_errors.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// `s=`: no named experiment has this slug.
+    UnknownExperiment { slug: String },
+    /// `ep=`: no route of that name.
+    UnknownEndpoint { word: String },
+    /// `target=`, `mode=`, `cred=` or `redirect=`: not one of its words.
+    UnknownWord { key: RequestKey, value: String },
+    /// `h=`: no `:` between the header's name and its value.
+    NotNameValue { value: String },
+    /// The server's half (`p.…`, `a.…`), as the demo server would refuse it.
+    Server(SpecError),
+}
+
+/// A key of the request's half that takes one of a few words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestKey {
+    Target,
+    Mode,
+    Credentials,
+    Redirect,
+}
+
+impl RequestKey {
+    /// The key as the address spells it.
+    pub fn word(self) -> &'static str {
+        match self {
+            RequestKey::Target => "target",
+            RequestKey::Mode => "mode",
+            RequestKey::Credentials => "cred",
+            RequestKey::Redirect => "redirect",
+        }
+    }
+}
+
+impl From<SpecError> for LinkError {
+    fn from(error: SpecError) -> LinkError {
+        LinkError::Server(error)
+    }
+}
 
 /// Query pairs for the request part (defaults left out).
 pub fn request_to_query(request: &RequestSpec) -> Vec<(String, String)> {
@@ -40,19 +83,25 @@ pub fn request_to_query(request: &RequestSpec) -> Vec<(String, String)> {
 /// Read the request part back; unknown keys are ignored, bad values are errors naming the key.
 pub fn request_from_query<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Result<RequestSpec, String> {
+) -> Result<RequestSpec, LinkError> {
+    let unknown = |key: RequestKey, value: &str| LinkError::UnknownWord {
+        key,
+        value: value.to_owned(),
+    };
     let mut request = RequestSpec::default();
     for (key, value) in pairs {
         match key {
             "target" => {
                 request.target =
-                    parse_target(value).ok_or_else(|| format!("target: unknown `{value}`"))?
+                    parse_target(value).ok_or_else(|| unknown(RequestKey::Target, value))?
             }
             "method" => request.method = value.to_owned(),
             "h" => {
                 let (name, v) = value
                     .split_once(':')
-                    .ok_or_else(|| format!("h: `{value}` is not `Name:value`"))?;
+                    .ok_or_else(|| LinkError::NotNameValue {
+                        value: value.to_owned(),
+                    })?;
                 request
                     .headers
                     .push((name.trim().to_owned(), v.trim().to_owned()));
@@ -63,7 +112,7 @@ pub fn request_from_query<'a>(
                     "cors" => Mode::Cors,
                     "no-cors" => Mode::NoCors,
                     "same-origin" => Mode::SameOrigin,
-                    _ => return Err(format!("mode: unknown `{value}`")),
+                    _ => return Err(unknown(RequestKey::Mode, value)),
                 }
             }
             "cred" => {
@@ -71,7 +120,7 @@ pub fn request_from_query<'a>(
                     "omit" => Credentials::Omit,
                     "same-origin" => Credentials::SameOrigin,
                     "include" => Credentials::Include,
-                    _ => return Err(format!("cred: unknown `{value}`")),
+                    _ => return Err(unknown(RequestKey::Credentials, value)),
                 }
             }
             "redirect" => {
@@ -79,7 +128,7 @@ pub fn request_from_query<'a>(
                     "follow" => RedirectMode::Follow,
                     "error" => RedirectMode::Error,
                     "manual" => RedirectMode::Manual,
-                    _ => return Err(format!("redirect: unknown `{value}`")),
+                    _ => return Err(unknown(RequestKey::Redirect, value)),
                 }
             }
             _ => {}
@@ -135,11 +184,13 @@ impl LabState {
 
     /// Read a lab address. `s=<slug>` starts from a named experiment; other
     /// pairs then override it. Bad values are errors naming the key.
-    pub fn from_query(pairs: &[(&str, &str)]) -> Result<LabState, String> {
+    pub fn from_query(pairs: &[(&str, &str)]) -> Result<LabState, LinkError> {
         let base = match pairs.iter().find(|(k, _)| *k == "s") {
             Some((_, slug)) => {
-                let named = crate::named::by_slug(slug)
-                    .ok_or_else(|| format!("s: there is no experiment called `{slug}`"))?;
+                let named =
+                    crate::named::by_slug(slug).ok_or_else(|| LinkError::UnknownExperiment {
+                        slug: (*slug).to_owned(),
+                    })?;
                 LabState {
                     endpoint: named.endpoint,
                     request: named.request,
@@ -153,9 +204,9 @@ impl LabState {
             return Ok(base);
         }
         let endpoint = match pairs.iter().find(|(k, _)| *k == "ep") {
-            Some((_, word)) => {
-                Endpoint::parse(word).ok_or_else(|| format!("ep: unknown endpoint `{word}`"))?
-            }
+            Some((_, word)) => Endpoint::parse(word).ok_or_else(|| LinkError::UnknownEndpoint {
+                word: (*word).to_owned(),
+            })?,
             None => Endpoint::default(),
         };
         Ok(LabState {
@@ -260,7 +311,22 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_key() {
-        let err = request_from_query([("mode", "sideways")]).unwrap_err();
-        assert!(err.starts_with("mode:"), "{err}");
+        assert_eq!(
+            request_from_query([("mode", "sideways")]),
+            Err(LinkError::UnknownWord {
+                key: RequestKey::Mode,
+                value: "sideways".to_owned()
+            })
+        );
+        let err = LabState::from_query(&[("a.r.status", "302"), ("a.r.then.p.status", "99")]);
+        assert_eq!(
+            err,
+            Err(LinkError::Server(SpecError {
+                key: "a.r.then.p.status".to_owned(),
+                problem: crate::scenario::SpecProblem::NotAStatus {
+                    value: "99".to_owned()
+                }
+            }))
+        );
     }
 }

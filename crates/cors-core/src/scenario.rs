@@ -6,6 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod spec_error;
+pub use spec_error::{SpecError, SpecProblem};
+
 /// Which demo origin a request goes to. Ports come from the running server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -202,7 +205,7 @@ impl ServerSpec {
     /// `case`) are ignored. A bad value is an error naming the key.
     pub fn from_query<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<ServerSpec, String> {
+    ) -> Result<ServerSpec, SpecError> {
         let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
         ServerSpec::parse_prefixed(&pairs, "", 0)
     }
@@ -211,7 +214,7 @@ impl ServerSpec {
         pairs: &[(&str, &str)],
         prefix: &str,
         depth: usize,
-    ) -> Result<ServerSpec, String> {
+    ) -> Result<ServerSpec, SpecError> {
         Ok(ServerSpec {
             preflight: Answer::parse_prefixed(pairs, &format!("{prefix}p."), depth)?,
             actual: Answer::parse_prefixed(pairs, &format!("{prefix}a."), depth)?,
@@ -260,7 +263,7 @@ impl Answer {
         pairs: &[(&str, &str)],
         prefix: &str,
         depth: usize,
-    ) -> Result<Answer, String> {
+    ) -> Result<Answer, SpecError> {
         let get = |key: &str| {
             let full = format!("{prefix}{key}");
             pairs
@@ -268,14 +271,20 @@ impl Answer {
                 .find(|(k, _)| *k == full)
                 .map(|(_, v)| (*v).to_owned())
         };
+        let key = |key: &str| format!("{prefix}{key}");
         let mut answer = Answer::default();
         if let Some(s) = get("status") {
-            answer.status = parse_status(&s)
-                .ok_or_else(|| format!("{prefix}status: `{s}` is not an HTTP status (200-599)"))?;
+            answer.status = parse_status(&s).ok_or_else(|| {
+                SpecError::new(key("status"), SpecProblem::NotAStatus { value: s.clone() })
+            })?;
         }
         if let Some(a) = get("acao") {
-            answer.acao =
-                parse_acao(&a).ok_or_else(|| format!("{prefix}acao: unknown value `{a}`"))?;
+            answer.acao = parse_acao(&a).ok_or_else(|| {
+                SpecError::new(
+                    key("acao"),
+                    SpecProblem::UnknownAllowOrigin { value: a.clone() },
+                )
+            })?;
         }
         answer.acac = get("acac");
         answer.acam = get("acam");
@@ -284,28 +293,47 @@ impl Answer {
         answer.max_age = get("max_age");
         answer.vary = get("vary");
         answer.set_cookie = get("set_cookie").is_some_and(|v| v == "1" || v == "true");
-        let header_key = format!("{prefix}h");
+        let header_key = key("h");
         for (_, v) in pairs.iter().filter(|(k, _)| *k == header_key) {
-            let (name, value) = v
-                .split_once(':')
-                .ok_or_else(|| format!("{header_key}: `{v}` is not `name:value`"))?;
+            let (name, value) = v.split_once(':').ok_or_else(|| {
+                SpecError::new(
+                    header_key.clone(),
+                    SpecProblem::NotNameValue {
+                        value: (*v).to_owned(),
+                    },
+                )
+            })?;
             answer
                 .extra_headers
                 .push((name.to_owned(), value.to_owned()));
         }
         if let Some(s) = get("r.status") {
             if depth >= MAX_REDIRECT_DEPTH {
-                return Err(format!(
-                    "{prefix}r: redirects nest at most {MAX_REDIRECT_DEPTH} deep"
+                return Err(SpecError::new(
+                    key("r"),
+                    SpecProblem::TooDeep {
+                        max: MAX_REDIRECT_DEPTH,
+                    },
                 ));
             }
             let status = parse_status(&s)
                 .filter(|s| matches!(s, 301 | 302 | 303 | 307 | 308))
-                .ok_or_else(|| format!("{prefix}r.status: `{s}` is not a redirect status (301, 302, 303, 307, 308)"))?;
+                .ok_or_else(|| {
+                    SpecError::new(
+                        key("r.status"),
+                        SpecProblem::NotARedirectStatus { value: s.clone() },
+                    )
+                })?;
             let to_word = get("r.to").unwrap_or_else(|| "api".to_owned());
-            let to = parse_target(&to_word)
-                .ok_or_else(|| format!("{prefix}r.to: unknown target `{to_word}`"))?;
-            let then = ServerSpec::parse_prefixed(pairs, &format!("{prefix}r.then."), depth + 1)?;
+            let to = parse_target(&to_word).ok_or_else(|| {
+                SpecError::new(
+                    key("r.to"),
+                    SpecProblem::UnknownTarget {
+                        value: to_word.clone(),
+                    },
+                )
+            })?;
+            let then = ServerSpec::parse_prefixed(pairs, &key("r.then."), depth + 1)?;
             answer.redirect = Some(Box::new(Redirect { status, to, then }));
         }
         Ok(answer)

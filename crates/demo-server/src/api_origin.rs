@@ -167,8 +167,8 @@ async fn whoami(uri: Uri, headers: HeaderMap) -> Result<Response, AppError> {
         .get(ORIGIN)
         .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
     let cors_headers = cors_core::engine::sendable_headers(&spec.actual, origin.as_deref(), "a.")
-        .and_then(header_lines)
         .map_err(AppError::BadSpec)?;
+    let cors_headers = header_lines(cors_headers).map_err(AppError::Unbuildable)?;
 
     let mut response = Json(json!({ "cookie": lab_cookie(&headers) })).into_response();
     for (name, value) in cors_headers {

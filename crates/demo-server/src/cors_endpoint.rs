@@ -55,7 +55,7 @@ pub(crate) async fn cors_endpoint(
     let arrival = arrival_ip(conn.as_ref().map(|c| &c.0 .0), state.listen_host());
     match answer(&state, arrival, &method, &uri, &headers) {
         Ok(response) => response,
-        Err(message) => AppError::BadSpec(message).into_response(),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -65,11 +65,12 @@ fn answer(
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
-) -> Result<Response, String> {
+) -> Result<Response, AppError> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
         .into_owned()
         .collect();
-    let spec = ServerSpec::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+    let spec = ServerSpec::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(AppError::BadSpec)?;
     let case = pairs
         .iter()
         .find(|(name, _)| name == CASE_PARAM)
@@ -80,12 +81,13 @@ fn answer(
 
     let is_preflight =
         method == Method::OPTIONS && headers.contains_key("access-control-request-method");
-    let plan = cors_core::engine::plan(&spec, is_preflight, origin.as_deref())?;
+    let plan = cors_core::engine::plan(&spec, is_preflight, origin.as_deref())
+        .map_err(AppError::BadSpec)?;
 
     let mut response = Response::new(Body::empty());
-    *response.status_mut() = status(plan.status)?;
+    *response.status_mut() = status(plan.status).map_err(AppError::Unbuildable)?;
     let response_headers = response.headers_mut();
-    for (name, value) in header_lines(plan.headers)? {
+    for (name, value) in header_lines(plan.headers).map_err(AppError::Unbuildable)? {
         response_headers.append(name, value);
     }
     if let Some(redirect) = &plan.redirect {
@@ -94,7 +96,7 @@ fn answer(
         response_headers.append(
             LOCATION,
             HeaderValue::try_from(location.as_str())
-                .map_err(|_| format!("cannot redirect to `{location}`"))?,
+                .map_err(|_| AppError::Unbuildable(format!("cannot redirect to `{location}`")))?,
         );
         response_headers.append(CACHE_CONTROL, HeaderValue::from_static("no-store"));
         add_cookie(response_headers, plan.set_cookie, case);

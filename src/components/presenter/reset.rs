@@ -94,7 +94,9 @@ async fn reset_and_check() -> Stage {
     demo::reset_demo().await;
     let posts = match demo::load_posts().await {
         Ok(list) => list.posts.len(),
-        Err(why) => return Stage::Failed(t!(common.present.reset_unchecked, error = why).string()),
+        Err(why) => {
+            return Stage::Failed(t!(common.present.reset_unchecked, error = why.text()).string())
+        }
     };
     let left = demo::load_log().await.len();
     let time = clock_now();

@@ -13,7 +13,7 @@ use crate::presenter::Presenter;
 pub fn ShareLink() -> impl IntoView {
     let presenter = Presenter::get()?;
     let url = Memo::new(move |_| presenter.share_url());
-    let copied = RwSignal::new(None::<Result<(), String>>);
+    let copied = RwSignal::new(None::<Result<(), CopyError>>);
     // A new link has not been copied yet.
     Effect::new(move |_| {
         url.track();
@@ -35,7 +35,8 @@ pub fn ShareLink() -> impl IntoView {
                     {move || match copied.get() {
                         None => String::new(),
                         Some(Ok(())) => t!(common.present.copied).string(),
-                        Some(Err(why)) => format!("✗ {why}"),
+                        Some(Err(CopyError::ByHand)) => format!("✗ {}", t!(common.present.copy_by_hand).string()),
+                        Some(Err(CopyError::Refused(error))) => format!("✗ {}", t!(common.present.copy_refused, error).string()),
                     }}
                 </span>
             </div>
@@ -44,24 +45,26 @@ pub fn ShareLink() -> impl IntoView {
     })
 }
 
-/// Put `text` on the clipboard. The Clipboard API exists only in secure
-/// contexts (https, localhost): elsewhere, say how to copy by hand.
-async fn copy_text(text: &str) -> Result<(), String> {
-    let by_hand = t!(common.present.copy_by_hand).string();
-    let navigator = web_sys::window().ok_or(by_hand.clone())?.navigator();
+/// Why the link is not on the clipboard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum CopyError {
+    /// No Clipboard API here (it exists only in secure contexts: https,
+    /// localhost): the learner copies by hand.
+    ByHand,
+    /// The browser refused: its error, as it said it.
+    Refused(String),
+}
+
+/// Put `text` on the clipboard.
+async fn copy_text(text: &str) -> Result<(), CopyError> {
+    let navigator = web_sys::window().ok_or(CopyError::ByHand)?.navigator();
     let clipboard =
-        js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| by_hand.clone())?;
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| CopyError::ByHand)?;
     if clipboard.is_undefined() || clipboard.is_null() {
-        return Err(by_hand);
+        return Err(CopyError::ByHand);
     }
     JsFuture::from(navigator.clipboard().write_text(text))
         .await
         .map(|_| ())
-        .map_err(|e| {
-            t!(
-                common.present.copy_refused,
-                error = crate::demo::js_error_text(&e)
-            )
-            .string()
-        })
+        .map_err(|e| CopyError::Refused(crate::demo::js_error_text(&e)))
 }

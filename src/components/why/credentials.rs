@@ -125,8 +125,8 @@ pub fn CredentialsDemo(config: DemoConfig) -> impl IntoView {
     };
     let same_site_url = attacker_url(&page_host);
     let other_site_url = alt_host.as_deref().map(attacker_url);
-    // The words are this page's own (`demo::other_site_missing` says the
-    // same in English for other pages).
+    // The words are this page's own (the lab's say the same:
+    // `lab.other_site.missing`).
     let missing = config
         .alt_host
         .is_none()

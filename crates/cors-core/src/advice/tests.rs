@@ -20,6 +20,48 @@ fn no_cors(mut r: RequestSpec) -> RequestSpec {
     r
 }
 
+/// A note in the app's English (`locales/en/advice.json`), its arguments
+/// filled in as the app fills them.
+fn english(note: &Note) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../locales/en/advice.json");
+    let text = std::fs::read_to_string(path).expect("locales/en/advice.json");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let (key, args): (&str, Vec<(&str, &str)>) = match note {
+        Note::ForbiddenMethod { method } => ("/curl/forbidden_method", vec![("method", method)]),
+        Note::SameOriginMode => ("/curl/same_origin_mode", vec![]),
+        Note::NoCorsMethod { method } => ("/curl/no_cors_method", vec![("method", method)]),
+        Note::ForbiddenHeader { name } => ("/curl/forbidden_header", vec![("name", name)]),
+        Note::NoCorsHeader { name } => ("/curl/no_cors_header", vec![("name", name)]),
+        Note::BodyWithGetOrHead { method } => ("/curl/body_with_get_or_head", vec![("method", method)]),
+        Note::NulInBody => ("/curl/nul_in_body", vec![]),
+        Note::Cookies => ("/curl/cookies", vec![]),
+        Note::PreflightAnswer => ("/raw/preflight_answer", vec![]),
+        Note::ActualAnswer => ("/raw/actual_answer", vec![]),
+        Note::PreflightAsksMore => ("/raw/preflight_asks_more", vec![]),
+        Note::ExactOrigin { credentials: false } => ("/axum/exact_origin", vec![]),
+        Note::ExactOrigin { credentials: true } => ("/axum/exact_origin_credentials", vec![]),
+        Note::MethodKeepsCase { method } => ("/axum/method_keeps_case", vec![("method", method)]),
+        Note::OtherRoutes => ("/axum/other_routes", vec![]),
+    };
+    let mut words = json.pointer(key).and_then(|v| v.as_str()).expect(key).to_owned();
+    for (name, value) in args {
+        words = words.replace(&format!("{{{{ {name} }}}}"), value);
+    }
+    words
+}
+
+fn curl_command(url: &str, request: &RequestSpec, page_origin: &str, cross_origin: bool) -> String {
+    super::curl_command(url, request, page_origin, cross_origin).render(english)
+}
+
+fn raw_headers_text(fix: &HeaderFix) -> String {
+    super::raw_headers_text(fix).render(english)
+}
+
+fn axum_fix(request: &RequestSpec, page_origin: &str, expose: &[String]) -> String {
+    super::axum_fix(request, page_origin, expose).render(english)
+}
+
 /// Splits shell text into commands and words the way a POSIX shell does for
 /// the little our commands use: blanks, `'…'`, `\` (a line continuation when
 /// a newline follows), `#` comments, newlines between commands. (Checked
@@ -395,4 +437,12 @@ fn request_text_cannot_escape() {
     let code = axum_fix(&req("x\nfn evil() {}", &[(evil, "1")], None, Credentials::Omit), "http://a\"b", &[evil.to_owned()]);
     assert!(!code.lines().any(|l| l.starts_with("fn evil") || l.starts_with("rm ")), "{code}");
     assert!(code.contains(r#""http://a\"b".parse"#), "{code}");
+    // Nor can the words of a comment, whatever the language: every line of
+    // them is a comment line.
+    let snippet = super::axum_fix(&req("purge", &[], None, Credentials::Omit), PAGE, &[]);
+    let code = snippet.render(|_| "one\nfn evil() {}\n".to_owned());
+    assert!(!code.lines().any(|l| l.starts_with("fn evil")), "{code}");
+    let snippet = super::curl_command(API, &req("GET", &[], None, Credentials::Include), PAGE, false);
+    let text = snippet.render(|_| "x\nrm -rf ~".to_owned());
+    assert!(!text.lines().any(|l| l.starts_with("rm ")), "{text}");
 }

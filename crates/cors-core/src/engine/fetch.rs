@@ -19,7 +19,7 @@ use super::{
 };
 use crate::scenario::{
     Arrival, Credentials, JsObservation, Mode, Observation, Redirect, RedirectMode, Scenario,
-    ServerSpec, Target,
+    ServerSpec, SpecError, Target,
 };
 
 /// Chromium: `CorsURLLoader` fails the 21st redirect (`redirect_count_++ == 20`).
@@ -56,7 +56,7 @@ struct Hop {
     port: u16,
     url: String,
     /// The spec as the server parses it from `url`.
-    spec: Result<ServerSpec, String>,
+    spec: Result<ServerSpec, SpecError>,
 }
 
 impl Hop {

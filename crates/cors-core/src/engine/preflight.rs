@@ -179,7 +179,7 @@ pub(super) fn max_age_seconds(value: Option<&str>, engine: Engine) -> i64 {
 /// element trimmed and skipped when empty, must be made of tokens
 /// (<https://fetch.spec.whatwg.org/#http-new-header-syntax>). Err: the first
 /// element that is not a token.
-fn parse_allow_list(value: Option<&str>, lower: bool) -> Result<Vec<String>, String> {
+fn parse_allow_list(value: Option<&str>, lower: bool) -> Result<Vec<String>, NotAToken> {
     let mut out = Vec::new();
     for item in value.unwrap_or_default().split(',') {
         let item = item.trim_matches([' ', '\t']);
@@ -187,7 +187,7 @@ fn parse_allow_list(value: Option<&str>, lower: bool) -> Result<Vec<String>, Str
             continue;
         }
         if !is_http_token(item) {
-            return Err(item.to_owned());
+            return Err(NotAToken(item.to_owned()));
         }
         out.push(if lower {
             item.to_ascii_lowercase()
@@ -197,6 +197,10 @@ fn parse_allow_list(value: Option<&str>, lower: bool) -> Result<Vec<String>, Str
     }
     Ok(out)
 }
+
+/// An element of an allow list that is not an HTTP token, as written.
+#[derive(Debug)]
+struct NotAToken(String);
 
 /// What the request needs from the preflight.
 pub(super) struct PreflightInput<'a> {
@@ -244,17 +248,19 @@ pub(super) fn check_preflight_response(
     }
     // Step 7.1-7.2: extract the method and header lists; failure is a network error.
     let acam = header_value(&answer.headers, "access-control-allow-methods");
-    let methods =
-        parse_allow_list(acam.as_deref(), false).map_err(|token| Failure::InvalidAcam {
+    let methods = parse_allow_list(acam.as_deref(), false).map_err(|NotAToken(token)| {
+        Failure::InvalidAcam {
             value: acam.clone().unwrap_or_default(),
             token,
-        })?;
+        }
+    })?;
     let acah = header_value(&answer.headers, "access-control-allow-headers");
-    let headers =
-        parse_allow_list(acah.as_deref(), true).map_err(|token| Failure::InvalidAcah {
+    let headers = parse_allow_list(acah.as_deref(), true).map_err(|NotAToken(token)| {
+        Failure::InvalidAcah {
             value: acah.clone().unwrap_or_default(),
             token,
-        })?;
+        }
+    })?;
     let result = PreflightResult {
         methods,
         headers,

@@ -5,7 +5,7 @@
 //! response, and the engine reasons about the same plan plus what hyper adds
 //! (`content-length`, `date`) and the JSON 400 for a refused spec.
 
-use crate::scenario::{Answer, Redirect, ServerSpec};
+use crate::scenario::{Answer, Redirect, ServerSpec, SpecError, SpecProblem};
 
 /// Response headers the server refuses to take from a spec (they would break
 /// the HTTP framing); a spec naming one is answered with a 400.
@@ -33,7 +33,7 @@ pub(super) struct ServerAnswer {
     /// The body the browser receives is not empty.
     pub body: bool,
     /// The server refused the spec (JSON 400); the reason.
-    pub refused: Option<String>,
+    pub refused: Option<SpecError>,
 }
 
 /// What `/cors` sends for one request, before the server fills in what
@@ -60,7 +60,11 @@ pub struct CorsPlan {
 /// `Access-Control-Request-Method`) gets the spec's `preflight` answer,
 /// anything else its `actual` one. Both halves are checked whichever request
 /// this is, so a broken spec is refused at once: `Err` says which key.
-pub fn plan(spec: &ServerSpec, preflight: bool, origin: Option<&str>) -> Result<CorsPlan, String> {
+pub fn plan(
+    spec: &ServerSpec,
+    preflight: bool,
+    origin: Option<&str>,
+) -> Result<CorsPlan, SpecError> {
     sendable(&spec.preflight, origin, "p.")?;
     sendable(&spec.actual, origin, "a.")?;
     let chosen = if preflight {
@@ -94,14 +98,14 @@ pub fn sendable_headers(
     answer: &Answer,
     origin: Option<&str>,
     prefix: &str,
-) -> Result<Vec<(String, String)>, String> {
+) -> Result<Vec<(String, String)>, SpecError> {
     sendable(answer, origin, prefix)?;
     Ok(answer.cors_headers(origin))
 }
 
 /// The spec as the server sees it: what `ServerSpec::from_query` makes of
 /// the query a URL carries (the round trip may refuse or reshape a spec).
-pub(super) fn spec_on_server(spec: &ServerSpec) -> Result<ServerSpec, String> {
+pub(super) fn spec_on_server(spec: &ServerSpec) -> Result<ServerSpec, SpecError> {
     let pairs = spec.to_query();
     ServerSpec::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
@@ -110,7 +114,7 @@ pub(super) fn spec_on_server(spec: &ServerSpec) -> Result<ServerSpec, String> {
 /// `origin`; `preflight` for an `OPTIONS` carrying
 /// `Access-Control-Request-Method`.
 pub(super) fn answer(
-    spec: &Result<ServerSpec, String>,
+    spec: &Result<ServerSpec, SpecError>,
     preflight: bool,
     method: &str,
     origin: Option<&str>,
@@ -167,7 +171,7 @@ pub(super) fn answer(
 }
 
 /// The JSON 400 for a spec the server will not send.
-fn refused(why: String, method: &str) -> ServerAnswer {
+fn refused(why: SpecError, method: &str) -> ServerAnswer {
     ServerAnswer {
         status: 400,
         headers: vec![
@@ -185,15 +189,20 @@ fn refused(why: String, method: &str) -> ServerAnswer {
 
 /// Can every header of `answer` go on the wire (the `http` crate's
 /// `HeaderName::from_bytes` / `HeaderValue::from_bytes` rules, and no
-/// framing header)? The error names the spec key, like the server's.
-fn sendable(answer: &Answer, origin: Option<&str>, prefix: &str) -> Result<(), String> {
+/// framing header)? The error names the spec key (`prefix` + the key the
+/// header comes from).
+fn sendable(answer: &Answer, origin: Option<&str>, prefix: &str) -> Result<(), SpecError> {
     for (name, value) in answer.cors_headers(origin) {
         if !super::safelist::is_http_token(&name) {
-            return Err(format!("{prefix}h: `{name}` is not a valid header name"));
+            return Err(SpecError::new(
+                format!("{prefix}h"),
+                SpecProblem::InvalidHeaderName { name },
+            ));
         }
         if FORBIDDEN_EXTRA.contains(&name.as_str()) {
-            return Err(format!(
-                "{prefix}h: `{name}` would break the HTTP framing; the server will not send it"
+            return Err(SpecError::new(
+                format!("{prefix}h"),
+                SpecProblem::FramingHeader { name },
             ));
         }
         if !value
@@ -210,8 +219,9 @@ fn sendable(answer: &Answer, origin: Option<&str>, prefix: &str) -> Result<(), S
                 "vary" => "vary",
                 _ => "h",
             };
-            return Err(format!(
-                "{prefix}{key}: {value:?} is not a valid value for `{name}`"
+            return Err(SpecError::new(
+                format!("{prefix}{key}"),
+                SpecProblem::InvalidHeaderValue { name, value },
             ));
         }
     }

@@ -2,6 +2,7 @@
 //! what not to do — each a [`Point`] carrying the URL, origin, header,
 //! method and status the pasted message names (the app puts them in words).
 
+use crate::advice;
 use crate::engine::safelist::{is_cors_safelisted_method, is_cors_safelisted_request_header};
 use crate::engine::{Failure, Rule, Stage};
 use crate::lab_link::LabState;
@@ -617,7 +618,10 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
                     Failure::MethodNotAllowed { .. } | Failure::HeaderNotAllowed { .. }
                 )
             {
-                raw.push_str("# plus, in the answer to OPTIONS, every method and header the preflight asks for\n# (its Access-Control-Request-Method and Access-Control-Request-Headers)\n");
+                raw.lines.push(advice::Line::Comment {
+                    indent: 0,
+                    note: advice::Note::PreflightAsksMore,
+                });
             }
             if origin == SOME_ORIGIN {
                 e.notes.push(Point::StandInOrigin {
@@ -626,7 +630,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
             }
             (raw, axum)
         }
-        None => (String::new(), String::new()),
+        None => Default::default(),
     };
     e.fix = Some(Fix { steps, raw, axum });
 
