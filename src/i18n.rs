@@ -383,40 +383,22 @@ fn tag_at(text: &str) -> Option<(Piece<'_>, usize)> {
     ))
 }
 
-/// A locale for a language tag as browsers and the address spell it:
-/// the exact tag (`zh-TW`, any case, `_` or `-`), else the same language —
+/// A locale for a language tag as browsers and the address spell it
+/// (`cors_core::lang::match_tag`, the rule the demo server uses too): the
+/// exact tag (`zh-TW`, any case, `_` or `-`), else the same language —
 /// except that Chinese in Simplified script (`zh-Hans`, `zh-CN`, `zh-SG`)
 /// or with no region or script does not pick Traditional Chinese.
 pub fn from_tag(tag: &str) -> Option<Locale> {
-    let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
-    if tag.is_empty() {
-        return None;
-    }
-    if let Some(exact) = Locale::ALL
-        .into_iter()
-        .find(|l| l.tag().to_ascii_lowercase() == tag)
-    {
-        return Some(exact);
-    }
-    let mut parts = tag.split('-');
-    let language = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
-    Locale::ALL.into_iter().find(|l| {
-        let ours = l.tag().to_ascii_lowercase();
-        let mut our_parts = ours.split('-');
-        if our_parts.next() != Some(language) {
-            return false;
-        }
-        if language == "zh" {
-            // Traditional script, or a region that writes it.
-            !rest.contains(&"hans")
-                && rest
-                    .iter()
-                    .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"))
-        } else {
-            true
-        }
-    })
+    let ours = Locale::ALL.map(Locale::tag);
+    cors_core::lang::match_tag(tag, &ours).and_then(|i| Locale::ALL.get(i).copied())
+}
+
+/// A link to a page the demo server sends a learner (the API's login, the
+/// attacker's page), carrying the active language so that page speaks it
+/// too (reactive: it follows the switch).
+pub fn in_language(url: &str) -> String {
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}{LANG_PARAM}={}", locale().tag())
 }
 
 /// The locale to start with (see the module doc).
