@@ -17,6 +17,10 @@
 //!    in key order (a JSON array): `target/i18n/i18n-<hash>/<page>/<locale>.json`,
 //!    which `index.html` copies into the built app. The hash is of every
 //!    locale file, so the server lets browsers keep them (`immutable`).
+//!
+//! `server.json` is the demo server's (the pages it sends a learner): it is
+//! checked like every file, but the app neither fetches nor names it — the
+//! server compiles it in (`crates/demo-server/src/words.rs`).
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -30,6 +34,8 @@ use locale_file::flatten;
 
 /// The reference locale.
 const DEFAULT: &str = "en";
+/// Files of texts that are not the app's: checked, not generated or served.
+const NOT_THE_APP_S: &[&str] = &["server"];
 /// The inline elements a text may use.
 const ELEMENTS: &[&str] = &["code", "strong", "em", "kbd"];
 
@@ -122,6 +128,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         .into());
     }
 
+    texts.retain(|page, _| !NOT_THE_APP_S.contains(&page.as_str()));
     let hash = content_hash(&texts);
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("texts.rs"), generate(&locales, &texts, &hash))?;
