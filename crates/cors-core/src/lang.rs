@@ -55,7 +55,7 @@ pub fn from_accept_language(header: &str, ours: &[&str]) -> Option<usize> {
         })
         .collect();
     // Stable: equal weights keep the header's order.
-    ranges.sort_by(|a, b| b.0.cmp(&a.0));
+    ranges.sort_by_key(|&(weight, _)| std::cmp::Reverse(weight));
     ranges.iter().find_map(|(_, tag)| match_tag(tag, ours))
 }
 

@@ -162,7 +162,7 @@ fn dollars(amount: u32) -> String {
     let digits = amount.to_string();
     let mut out = String::from("$");
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
