@@ -21,6 +21,10 @@
 //!    `Page::also`) and writes `target/i18n-boot.json` for the boot script
 //!    (`cargo xtask wasm`): where the texts are, the locales, and each page's
 //!    files, so it can fetch the opened page's texts with the wasm.
+//!
+//! `server.json` is the demo server's (the pages it sends a learner): it is
+//! checked like every file, but the app neither fetches nor names it — the
+//! server compiles it in (`crates/demo-server/src/words.rs`).
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -34,6 +38,8 @@ use locale_file::flatten;
 
 /// The reference locale.
 const DEFAULT: &str = "en";
+/// Files of texts that are not the app's: checked, not generated or served.
+const NOT_THE_APP_S: &[&str] = &["server"];
 /// The inline elements a text may use.
 const ELEMENTS: &[&str] = &["code", "strong", "em", "kbd"];
 
@@ -126,6 +132,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         .into());
     }
 
+    texts.retain(|page, _| !NOT_THE_APP_S.contains(&page.as_str()));
+    let pages: Vec<String> = texts.keys().cloned().collect();
     let also = read_also(&dir.join("also.json"), &pages)?;
 
     let hash = content_hash(&texts);

@@ -119,13 +119,14 @@ fn Frame() -> impl IntoView {
             </Show>
         </div>
         <footer class="site-footer" data-testid="site-footer">
+            // One text each, the second sentence an argument: how two
+            // sentences join is the language's (a space in English, none
+            // after Chinese's full stop).
             {move || if seat.get() == crate::classroom::Seat::Solo {
-                t!(common.footer.solo).into_any()
+                t!(common.footer.solo, enforce = t!(common.footer.enforce)).into_any()
             } else {
-                t!(common.footer.lan).into_any()
+                t!(common.footer.lan, enforce = t!(common.footer.enforce)).into_any()
             }}
-            " "
-            {t!(common.footer.enforce)}
         </footer>
     }
 }

@@ -234,15 +234,19 @@ impl Text {
         };
         let mut out = String::new();
         for piece in parse(&texts[self.index]) {
-            match piece {
-                Piece::Words(w) => out.push_str(w),
-                Piece::Open(_) | Piece::Close => {}
+            let words = match piece {
+                Piece::Words(w) => after_argument(out.chars().last(), w).to_owned(),
+                Piece::Open(_) | Piece::Close => continue,
                 Piece::Arg(name) => match self.arg(name) {
-                    Some(Arg::Words(w)) => out.push_str(w),
-                    Some(Arg::Text(t)) => out.push_str(&t.string_in(locale)),
-                    Some(Arg::View(_)) | None => {}
+                    Some(Arg::Words(w)) => w.to_string(),
+                    Some(Arg::Text(t)) => t.string_in(locale),
+                    Some(Arg::View(_)) | None => continue,
                 },
+            };
+            if spaced(out.chars().last(), words.chars().next()) {
+                out.push(' ');
             }
+            out.push_str(&words);
         }
         out
     }
@@ -259,22 +263,49 @@ impl Text {
         };
         let pieces = parse(&texts[self.index]);
         let mut pieces = pieces.into_iter();
-        self.render_until_close(&mut pieces).into_any()
+        self.render_until_close(&mut pieces, locale, &mut None)
+            .into_any()
     }
 
-    fn render_until_close<'a>(&self, pieces: &mut impl Iterator<Item = Piece<'a>>) -> Vec<AnyView> {
+    /// `last`: the last character rendered so far, if known (a view
+    /// argument's is not), for the spacing where words meet an argument.
+    fn render_until_close<'a>(
+        &self,
+        pieces: &mut impl Iterator<Item = Piece<'a>>,
+        locale: Locale,
+        last: &mut Option<char>,
+    ) -> Vec<AnyView> {
         let mut views = Vec::new();
+        let words = |views: &mut Vec<AnyView>, last: &mut Option<char>, w: String| {
+            if spaced(*last, w.chars().next()) {
+                views.push(" ".into_any());
+            }
+            if let Some(c) = w.chars().last() {
+                *last = Some(c);
+            }
+            views.push(w.into_any());
+        };
         while let Some(piece) = pieces.next() {
             match piece {
-                Piece::Words(w) => views.push(w.to_owned().into_any()),
-                Piece::Arg(name) => views.push(match self.arg(name) {
-                    Some(Arg::Words(w)) => w.to_string().into_any(),
-                    Some(Arg::View(f)) => f(),
-                    Some(Arg::Text(t)) => t.render(),
-                    None => ().into_any(),
-                }),
+                Piece::Words(w) => words(&mut views, last, after_argument(*last, w).to_owned()),
+                Piece::Arg(name) => match self.arg(name) {
+                    Some(Arg::Words(w)) => words(&mut views, last, w.to_string()),
+                    Some(Arg::View(f)) => {
+                        *last = None;
+                        views.push(f());
+                    }
+                    Some(Arg::Text(t)) => {
+                        let text = t.string_in(locale);
+                        if spaced(*last, text.chars().next()) {
+                            views.push(" ".into_any());
+                        }
+                        *last = text.chars().last().or(*last);
+                        views.push(t.render());
+                    }
+                    None => {}
+                },
                 Piece::Open(element) => {
-                    let inner = self.render_until_close(pieces);
+                    let inner = self.render_until_close(pieces, locale, last);
                     views.push(match element {
                         "strong" => view! { <strong>{inner}</strong> }.into_any(),
                         "em" => view! { <em>{inner}</em> }.into_any(),
@@ -307,6 +338,33 @@ impl Text {
 impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.string())
+    }
+}
+
+/// Whether a space goes between two characters where a text's words meet
+/// an argument: between a Han character and a Latin letter or digit, as
+/// Taiwan's texts write it ("因為 data: URL 會…", "和 Firefox 不同"). The
+/// texts have their own spaces written out; an argument's first and last
+/// words are only known once it is filled in.
+fn spaced(before: Option<char>, after: Option<char>) -> bool {
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    match (before, after) {
+        (Some(a), Some(b)) => {
+            (han(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && han(b))
+        }
+        _ => false,
+    }
+}
+
+/// A text's words after what came before: a space the text writes after
+/// an argument (`{{ a }} 對 {{ b }}`, meant for `http 對 https`) goes when
+/// the argument ended in full-width punctuation (`443（預設）對 8443`):
+/// Chinese puts no space next to it.
+fn after_argument(before: Option<char>, words: &str) -> &str {
+    let full_width = |c: char| "（）。，、：；！？「」『』…—".contains(c);
+    match (before, words.strip_prefix(' ')) {
+        (Some(c), Some(rest)) if full_width(c) => rest,
+        _ => words,
     }
 }
 
@@ -388,40 +446,22 @@ fn tag_at(text: &str) -> Option<(Piece<'_>, usize)> {
     ))
 }
 
-/// A locale for a language tag as browsers and the address spell it:
-/// the exact tag (`zh-TW`, any case, `_` or `-`), else the same language —
+/// A locale for a language tag as browsers and the address spell it
+/// (`cors_core::lang::match_tag`, the rule the demo server uses too): the
+/// exact tag (`zh-TW`, any case, `_` or `-`), else the same language —
 /// except that Chinese in Simplified script (`zh-Hans`, `zh-CN`, `zh-SG`)
 /// or with no region or script does not pick Traditional Chinese.
 pub fn from_tag(tag: &str) -> Option<Locale> {
-    let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
-    if tag.is_empty() {
-        return None;
-    }
-    if let Some(exact) = Locale::ALL
-        .into_iter()
-        .find(|l| l.tag().to_ascii_lowercase() == tag)
-    {
-        return Some(exact);
-    }
-    let mut parts = tag.split('-');
-    let language = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
-    Locale::ALL.into_iter().find(|l| {
-        let ours = l.tag().to_ascii_lowercase();
-        let mut our_parts = ours.split('-');
-        if our_parts.next() != Some(language) {
-            return false;
-        }
-        if language == "zh" {
-            // Traditional script, or a region that writes it.
-            !rest.contains(&"hans")
-                && rest
-                    .iter()
-                    .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"))
-        } else {
-            true
-        }
-    })
+    let ours = Locale::ALL.map(Locale::tag);
+    cors_core::lang::match_tag(tag, &ours).and_then(|i| Locale::ALL.get(i).copied())
+}
+
+/// A link to a page the demo server sends a learner (the API's login, the
+/// attacker's page), carrying the active language so that page speaks it
+/// too (reactive: it follows the switch).
+pub fn in_language(url: &str) -> String {
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}{LANG_PARAM}={}", locale().tag())
 }
 
 /// The locale to start with (see the module doc).
@@ -538,6 +578,46 @@ mod tests {
         ] {
             assert_eq!(from_tag(tag), want, "{tag}");
         }
+    }
+
+    #[test]
+    fn han_and_latin_get_a_space_where_words_meet_an_argument() {
+        install_json(
+            Locale::ZhTw,
+            Page::Common,
+            r#"{"a": "因為{{ why }}。", "b": "{{ x }}和{{ y }}不同", "c": "（{{ x }}）", "d": "{{ x }}：{{ y }}"}"#,
+        );
+        let text =
+            |index, args: Vec<(&'static str, Arg)>| Text::new(Page::Common, index, args).string();
+        assert_eq!(
+            text(0, vec![("why", "data: URL 會得到".into())]),
+            "因為 data: URL 會得到。"
+        );
+        assert_eq!(text(0, vec![("why", "瀏覽器會".into())]), "因為瀏覽器會。");
+        assert_eq!(
+            text(1, vec![("x", "Chrome".into()), ("y", "Firefox".into())]),
+            "Chrome 和 Firefox 不同"
+        );
+        assert_eq!(
+            text(1, vec![("x", "協定".into()), ("y", "主機".into())]),
+            "協定和主機不同"
+        );
+        // Next to full-width punctuation: no space.
+        assert_eq!(text(2, vec![("x", "GET".into())]), "（GET）");
+        assert_eq!(text(3, vec![("x", "a".into()), ("y", "b".into())]), "a：b");
+        assert!(spaced(Some('了'), Some('3')));
+        install_json(Locale::ZhTw, Page::Common, r#"{"a": "{{ a }} 對 {{ b }}"}"#);
+        assert_eq!(
+            Text::new(
+                Page::Common,
+                0,
+                vec![("a", "443（預設）".into()), ("b", "8443".into())]
+            )
+            .string(),
+            "443（預設）對 8443"
+        );
+        assert!(!spaced(Some(' '), Some('a')));
+        assert!(!spaced(Some('a'), Some('b')));
     }
 
     #[test]

@@ -165,7 +165,7 @@ fn CookieCard(config: DemoConfig) -> impl IntoView {
                 {move || if has.get() { t!(lab.cookie.has).into_any() } else { t!(lab.cookie.none).into_any() }}
             </p>
             <p class="run-actions">
-                <a class="button secondary" href=login target="_blank" rel="noopener" data-testid="lab-login">{t!(lab.cookie.login)}</a>
+                <a class="button secondary" href=move || crate::i18n::in_language(&login) target="_blank" rel="noopener" data-testid="lab-login">{t!(lab.cookie.login)}</a>
                 <button type="button" on:click=move |_| has.set(demo::page_has_lab_cookie())>{t!(lab.cookie.check)}</button>
             </p>
         </section>

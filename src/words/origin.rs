@@ -623,7 +623,7 @@ mod tests {
     fn origin_reasons_in_traditional_chinese() {
         assert_eq!(
             said(Locale::ZhTw, "http://a.com/", "https://b.com:1/"),
-            "協定、主機和連接埠不同：協定 http 對 https、主機 a.com 對 b.com、連接埠 80（預設） 對 1。"
+            "協定、主機和連接埠不同：協定 http 對 https、主機 a.com 對 b.com、連接埠 80（預設）對 1。"
         );
         assert_eq!(
             said(
@@ -631,12 +631,22 @@ mod tests {
                 "https://example.com/",
                 "https://example.com:8443/"
             ),
-            "連接埠不同：443（預設） 對 8443。協定和主機相同。"
+            "連接埠不同：443（預設）對 8443。協定和主機相同。"
         );
         assert_eq!(
             said(Locale::ZhTw, "https://example.com/a?x", "https://example.com/b?y#z"),
-            "同源：協定 https、主機 example.com 和連接埠 443（預設） 全都相同；只有路徑、查詢字串和片段不同，而它們都不屬於來源的一部分。"
+            "同源：協定 https、主機 example.com 和連接埠 443（預設）全都相同；只有路徑、查詢字串和片段不同，而它們都不屬於來源的一部分。"
         );
+    }
+
+    #[test]
+    fn an_opaque_origin_s_reason_is_spaced_as_taiwan_writes() {
+        let said = said(Locale::ZhTw, "data:text/html,hi", "data:text/html,hi");
+        assert!(
+            said.contains("因為每個 data: URL") || said.contains("因為 data: URL"),
+            "{said}"
+        );
+        assert!(!said.contains("因為data"), "{said}");
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod language_explain;
 mod language_lab;
 mod language_origin;
 mod language_quiz;
+mod language_server;
 mod language_why;
 mod lazy_routes;
 mod loopback_proxy;

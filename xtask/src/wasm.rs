@@ -416,7 +416,7 @@ const BOOT_TEMPLATE: &str = r#"<link rel="modulepreload" href="/@DIR@/@APP@.js">
   // The opened page's texts (build.rs's target/i18n-boot.json: each page's
   // files, common first), in the language the app will start in — decided
   // as i18n::initial_locale does (src/i18n.rs): ?lang=, the remembered
-  // choice, the browser's languages (each matched as i18n::from_tag
+  // choice, the browser's languages (each matched as cors_core::lang
   // matches it), else the default. The app takes them by address: a guess
   // that differs costs a request, never a wrong text.
   const texts = @TEXTS@;

@@ -12,6 +12,8 @@
 //! - [`engine`]: the Fetch standard's CORS rules applied to a scenario: what should happen and why.
 //! - [`explain`]: the error explainer: a pasted console message (Chrome, Firefox,
 //!   Safari) to the rule, the reason, the fix and a lab experiment reproducing it.
+//! - [`lang`]: which of the lab's languages a language tag or an
+//!   `Accept-Language` header asks for (the app and the demo server share it).
 //! - [`lab_link`]: a whole scenario as URL query pairs (deep links to lab runs).
 //! - [`matrix`]: the scenario-matrix file format, expanded into scenarios.
 //! - [`named`]: ready-made experiments (lab picker, quiz "Run it").
@@ -33,6 +35,7 @@ pub mod cookie;
 pub mod engine;
 pub mod explain;
 pub mod lab_link;
+pub mod lang;
 pub mod matrix;
 pub mod named;
 pub mod origin;

@@ -16,13 +16,14 @@ use cors_core::wire::{PostDeleted, PostList, Role};
 use serde_json::json;
 
 use crate::cors_endpoint::{cors_endpoint, header_lines, LAB_COOKIE};
-use crate::demo_data::{User, LOGIN_PAGE, USERS};
+use crate::demo_data::{login_page, User, USERS};
 use crate::embed::{self, FONT_PATH, PIXEL_PATH, THEME_PATH, WIDGET_PATH};
 use crate::error::{method_not_allowed, no_such_route, AppError};
 use crate::no_store;
 use crate::posts::Deletion;
 use crate::record::{learner_from_query, recorded};
 use crate::state::AppState;
+use crate::words::Lang;
 
 /// `GET`: the learner's posts (no CORS headers).
 pub const POSTS_PATH: &str = "/posts";
@@ -210,13 +211,15 @@ pub(crate) fn lab_cookie(headers: &HeaderMap) -> Option<String> {
 }
 
 /// `GET /login?learner=TAG`: sets `lab=<TAG, or 1>` for this origin's host
-/// and says so in a tiny page.
-async fn login(uri: Uri) -> Response {
+/// and says so in a tiny page, in the learner's language (`?lang=`, else
+/// `Accept-Language`).
+async fn login(uri: Uri, headers: HeaderMap) -> Response {
     let learner = learner_from_query(uri.query());
     // Percent-encoded, so any tag makes a valid cookie value.
     let value: String =
         form_urlencoded::byte_serialize(learner.as_deref().unwrap_or("1").as_bytes()).collect();
-    let mut response = Html(LOGIN_PAGE).into_response();
+    let lang = Lang::of_request(uri.query(), &headers);
+    let mut response = Html(login_page(lang)).into_response();
     if let Ok(cookie) = HeaderValue::try_from(format!("{LAB_COOKIE}={value}; Path=/; SameSite=Lax"))
     {
         response.headers_mut().append(SET_COOKIE, cookie);
@@ -225,6 +228,7 @@ async fn login(uri: Uri) -> Response {
         CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
+    lang.mark(response.headers_mut());
     response
 }
 

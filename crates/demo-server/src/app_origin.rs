@@ -20,7 +20,7 @@ use crate::classroom::{is_instructor, reset_of, viewer};
 use crate::cors_endpoint::cors_endpoint;
 use crate::cors_endpoint::request_host;
 use crate::delivery;
-use crate::demo_data::NOT_BUILT_PAGE;
+use crate::demo_data::not_built_page;
 use crate::error::no_such_route;
 use crate::hosts::{arrival_ip, other_site_host, ConnInfo};
 use crate::no_store;
@@ -29,6 +29,7 @@ use crate::record::recorded_paths;
 use crate::server_fetch::{server_fetch, SERVER_FETCH_PATH};
 use crate::sse::log_stream;
 use crate::state::AppState;
+use crate::words::Lang;
 
 /// Routes of the app origin:
 /// - `GET /api/config`, `GET /api/log`, `GET /api/log/stream`,
@@ -144,29 +145,35 @@ async fn reset(State(state): State<AppState>, uri: Uri) -> StatusCode {
 
 /// The app's `index.html` (any page path: the app routes in the browser),
 /// read on every request so a rebuilt app is served without a restart,
-/// precompressed like every file; a friendly page when the app is not built.
+/// precompressed like every file; a friendly page when the app is not built
+/// (in the learner's language: `?lang=`, else `Accept-Language`).
 async fn spa_index(State(state): State<AppState>, request: Request) -> Response {
     // A page path asks for the page, whatever its method said beyond GET/HEAD.
     let (mut parts, body) = request.into_parts();
+    let lang = Lang::of_request(parts.uri.query(), &parts.headers);
     parts.uri = Uri::from_static("/index.html");
     match delivery::index(state.dist_dir())
         .oneshot(Request::from_parts(parts, body))
         .await
     {
         Ok(page) if page.status() != StatusCode::NOT_FOUND => page.map(Body::new),
-        _ => (
-            [
-                (
-                    CONTENT_TYPE,
-                    HeaderValue::from_static("text/html; charset=utf-8"),
-                ),
-                (
-                    CACHE_CONTROL,
-                    HeaderValue::from_static(delivery::REVALIDATE),
-                ),
-            ],
-            NOT_BUILT_PAGE,
-        )
-            .into_response(),
+        _ => {
+            let mut response = (
+                [
+                    (
+                        CONTENT_TYPE,
+                        HeaderValue::from_static("text/html; charset=utf-8"),
+                    ),
+                    (
+                        CACHE_CONTROL,
+                        HeaderValue::from_static(delivery::REVALIDATE),
+                    ),
+                ],
+                not_built_page(lang),
+            )
+                .into_response();
+            lang.mark(response.headers_mut());
+            response
+        }
     }
 }

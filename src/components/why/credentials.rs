@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 
 use super::card::{log_of, new_case, DemoCard, DemoLog, Mark, OpenLog, Status};
 use crate::demo;
-use crate::i18n::{t, Arg, Text};
+use crate::i18n::{in_language, t, Arg, Text};
 
 /// The section id (`/why#credentials`).
 pub const ID: &str = "credentials";
@@ -231,7 +231,7 @@ pub fn CredentialsDemo(config: DemoConfig) -> impl IntoView {
                         }}
                     </p>
                     <p class="run-actions">
-                        <a class="button secondary" href=login target="_blank" rel="noopener" data-testid="why-cred-login">{t!(why.credentials.login)}</a>
+                        <a class="button secondary" href=move || in_language(&login) target="_blank" rel="noopener" data-testid="why-cred-login">{t!(why.credentials.login)}</a>
                     </p>
 
                     <h3>{t!(why.credentials.visit_title)}</h3>
@@ -244,7 +244,10 @@ pub fn CredentialsDemo(config: DemoConfig) -> impl IntoView {
                             {t!(why.credentials.same, link = {
                                 let page_host = page_host.clone();
                                 Arg::view(move || view! {
-                                    <a href=same_site_url.clone() target="_blank" rel="noopener" data-testid="why-cred-open-same-site" on:click=move |_| open_log.show(ID)>
+                                    <a href={
+                                        let url = same_site_url.clone();
+                                        move || in_language(&url)
+                                    } target="_blank" rel="noopener" data-testid="why-cred-open-same-site" on:click=move |_| open_log.show(ID)>
                                         {t!(why.credentials.open_same, host = page_host.clone())}
                                     </a>
                                 })
@@ -254,7 +257,10 @@ pub fn CredentialsDemo(config: DemoConfig) -> impl IntoView {
                             (Some(url), Some(alt)) => view! {
                                 <li>
                                     {t!(why.credentials.other, host = page_host.clone(), link = Arg::view(move || view! {
-                                        <a href=url.clone() target="_blank" rel="noopener" data-testid="why-cred-open-other-site" on:click=move |_| open_log.show(ID)>
+                                        <a href={
+                                            let url = url.clone();
+                                            move || in_language(&url)
+                                        } target="_blank" rel="noopener" data-testid="why-cred-open-other-site" on:click=move |_| open_log.show(ID)>
                                             {t!(why.credentials.open_other, host = alt.clone())}
                                         </a>
                                     }))}
