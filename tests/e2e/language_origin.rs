@@ -92,7 +92,7 @@ const NOTED: &[Case] = &[
     ("http://example.com/a/../b/./c", "區段已被解析掉"),
     ("data:text/html,hi", "來源是不透明的"),
     ("file:///home/me/a.html", "本機檔案"),
-    ("about:blank", "這個協定沒有自己的來源"),
+    ("about:blank", "協定 about: 沒有自己的來源"),
     ("blob:https://example.com/x", "就是它裡面那個 URL 的來源"),
     ("blob:ftp://host/path", "不是 http: 或 https:"),
     ("blob:d3958f5c-0777", "頁面建立的 blob URL"),
