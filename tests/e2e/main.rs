@@ -24,6 +24,7 @@ mod language_why;
 mod lazy_routes;
 mod loopback_proxy;
 mod origin_page;
+mod preflight_cache_cap;
 mod present_mode;
 mod quiz_page;
 mod why_page;
