@@ -601,17 +601,17 @@ pub mod safari {
     pub const NO_CORS_REDIRECT_MODE: Wording =
         Wording("No-Cors mode requires follow redirect mode");
     pub const NOT_ALLOWED_TO_REQUEST: Wording = Wording("Not allowed to request resource");
-    // Older and rarer forms, read by the explainer only (WebKit's source).
-    pub const OLD_ORIGIN_NOT_ALLOWED: Wording =
-        Wording("Origin {} is not allowed by Access-Control-Allow-Origin.");
-    pub const OLD_PREFLIGHT_NOT_OK: Wording = Wording("Preflight response is not successful");
     /// The preflight's `Access-Control-Allow-Methods` is not a list of tokens
-    /// (the whole value in the hole); the engine prints it too (scenario group
+    /// (the whole value in the hole); seen in our run (scenario group
     /// `preflight-invalid-lists`).
     pub const INVALID_ACAM: Wording =
         Wording("Header Access-Control-Allow-Methods has an invalid value: {}");
     pub const INVALID_ACAH: Wording =
         Wording("Header Access-Control-Allow-Headers has an invalid value: {}");
+    // Older and rarer forms, read by the explainer only (WebKit's source).
+    pub const OLD_ORIGIN_NOT_ALLOWED: Wording =
+        Wording("Origin {} is not allowed by Access-Control-Allow-Origin.");
+    pub const OLD_PREFLIGHT_NOT_OK: Wording = Wording("Preflight response is not successful");
     /// [`CANNOT_LOAD`] as any loader words it (`XMLHttpRequest cannot load`,
     /// `Cannot load`…), read lower-cased.
     pub const ANY_CANNOT_LOAD: Wording = Wording("cannot load {} due to access control checks.");
