@@ -250,7 +250,8 @@ pub fn fact(fact: &Fact) -> Text {
             CacheNote::Default => t!(lab.fact.max_age_default),
             CacheNote::Cached { seconds } => match engine {
                 Engine::Chromium => t!(lab.fact.max_age_chrome, seconds = *seconds),
-                Engine::Gecko | Engine::WebKit => t!(lab.fact.max_age, seconds = *seconds),
+                Engine::Gecko => t!(lab.fact.max_age_firefox, seconds = *seconds),
+                Engine::WebKit => t!(lab.fact.max_age_safari, seconds = *seconds),
             },
         },
         Fact::Credentials { mode, cookies } => {

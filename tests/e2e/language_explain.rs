@@ -78,6 +78,13 @@ const MESSAGES: &[&str] = &[
     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at file:///tmp/a.json. (Reason: CORS request not HTTP).",
     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/x. (Reason: CORS disabled).",
     "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at http://localhost:8081/cors soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`).",
+    // Firefox in Traditional Chinese: an invalid token (captured; these two
+    // keys spell their colons full-width), CORS switched off and the
+    // `Authorization` warning (from the language pack).
+    "已封鎖跨來源請求：同源政策不允許讀取 https://api.example.com/x 的遠端資源。（原因：CORS「Access-Control-Allow-Methods」檔頭中的 token「PUT DELETE」無效）。\n已封鎖跨來源請求: 同源政策不允許讀取 https://api.example.com/x 的遠端資源。（原因: CORS 請求未成功）。狀態代碼: (null)。",
+    "已封鎖跨來源請求：同源政策不允許讀取 https://api.example.com/x 的遠端資源。（原因：CORS「Access-Control-Allow-Headers」檔頭中的 token「x-custom x-other」無效）。",
+    "已封鎖跨來源請求: 同源政策不允許讀取 https://api.example.com/x 的遠端資源。（原因: 已停用 CORS）。",
+    "跨來源請求警告：同源政策即將不允許讀取位於 http://localhost:8081/cors 的遠端資源。（原因:「Access-Control-Allow-Headers」為「*」時，還不包含「Authorization」標頭。若要包含「Authorization」標頭，必須在「Access-Control-Allow-Headers」當中明確列出）。",
     // Safari.
     "[Error] Preflight response is not successful. Status code: 401\n[Error] Fetch API cannot load https://api.example.com/orders due to access control checks.",
     "[Error] Origin https://shop.example.com is not allowed by Access-Control-Allow-Origin. Status code: 200\n[Error] Fetch API cannot load https://api.example.com/orders due to access control checks.",

@@ -26,6 +26,7 @@ mod lazy_routes;
 mod loopback_proxy;
 mod origin_page;
 mod phone_layout;
+mod preflight_cache_cap;
 mod present_mode;
 mod quiz_page;
 mod text_prefetch;

@@ -27,7 +27,9 @@ pub struct HeaderFix {
 }
 
 /// How long the browser may reuse a preflight answer, in seconds. Long enough
-/// to see the cache at work, short enough to try a changed server soon.
+/// to see the cache at work, short enough to try a changed server soon; and
+/// the most every engine honours in full (WebKit's cap; Chromium's is 7200,
+/// Firefox's 86400: `engine::preflight::max_age_cap`).
 const MAX_AGE_SECS: u32 = 600;
 
 /// The request as a copy-pasteable POSIX-shell `curl` command, sending what

@@ -321,7 +321,8 @@ pub enum CacheNote {
     NotCached,
     /// No `Access-Control-Max-Age`: 5 seconds.
     Default,
-    /// Cached for `seconds` (capped by each browser).
+    /// Cached for `seconds`, already cut to the engine's cap (Chromium 7200,
+    /// Firefox 86400, WebKit 600).
     Cached { seconds: i64 },
 }
 

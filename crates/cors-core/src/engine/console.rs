@@ -263,11 +263,11 @@ fn safari_lines(failure: &Failure, at: &Where<'_>) -> Vec<String> {
                 .map_or(name.as_str(), |(n, _)| n.as_str());
             w::HEADER_NOT_ALLOWED.fill(&[as_written])
         }
+        // WebKit names the whole header value (`CrossOriginPreflightResultCacheItem::create`).
+        Failure::InvalidAcam { value, .. } => w::INVALID_ACAM.fill(&[value]),
+        Failure::InvalidAcah { value, .. } => w::INVALID_ACAH.fill(&[value]),
         // Not seen in our runs: WebKit's wording for these is not modelled.
-        Failure::InvalidAcam { .. }
-        | Failure::InvalidAcah { .. }
-        | Failure::SameOriginModeRedirect { .. }
-        | Failure::TooManyRedirects => return Vec::new(),
+        Failure::SameOriginModeRedirect { .. } | Failure::TooManyRedirects => return Vec::new(),
         Failure::NotByteString { .. }
         | Failure::InvalidMethod { .. }
         | Failure::ForbiddenMethod { .. }

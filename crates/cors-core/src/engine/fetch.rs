@@ -528,7 +528,7 @@ impl<'a> Run<'a> {
                     Fact::PreflightStored {
                         engine: self.engine,
                         cache: match header_value(&response.headers, "access-control-max-age") {
-                            Some(v) if v.trim().parse::<i64>().is_err() => CacheNote::NotANumber {
+                            Some(v) if !reads_as_number(self.engine, &v) => CacheNote::NotANumber {
                                 value: v.to_owned(),
                             },
                             _ if max_age <= 0 => CacheNote::NotCached,
@@ -970,5 +970,20 @@ fn cookies_sent(
         CookiesSent::Sent
     } else {
         CookiesSent::NoCookieYet
+    }
+}
+
+/// Does this engine read an `Access-Control-Max-Age` value as a number
+/// (`preflight::max_age_seconds`)? Firefox takes digits only (a leading `-`
+/// also stops it, which the lab words as a negative value), of any length;
+/// Chromium and WebKit a signed 64-bit integer.
+fn reads_as_number(engine: Engine, value: &str) -> bool {
+    let value = value.trim();
+    match engine {
+        Engine::Gecko => {
+            let digits = value.strip_prefix('-').unwrap_or(value);
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        }
+        Engine::Chromium | Engine::WebKit => value.parse::<i64>().is_ok(),
     }
 }

@@ -126,8 +126,8 @@ impl PreflightResult {
 
 /// The preflight cache, keyed by request URL (the page's origin is fixed).
 /// Entries never expire within a scenario: its runs follow each other within
-/// about a second, and Chromium caches a result for its Max-Age (default 5
-/// seconds, at most 2 hours), unless that is 0.
+/// about a second, and every engine caches a result for its Max-Age (default
+/// 5 seconds, at most [`max_age_cap`]), unless that is 0.
 #[derive(Clone, Debug, Default)]
 pub(super) struct PreflightCache {
     entries: HashMap<String, PreflightResult>,
@@ -159,19 +159,60 @@ impl PreflightCache {
     }
 }
 
-/// Chromium's `ParseAccessControlMaxAge`: absent or not an integer → the
-/// default 5 seconds; negative → 0 (not cached); at most 7200.
+/// How long an engine caches a preflight result at most, in seconds (a
+/// longer `Access-Control-Max-Age` is cut to it):
+/// - Chromium: 7200 (2 hours), `kMaxTimeout = base::Hours(2)` in
+///   `services/network/cors/preflight_result.cc`;
+/// - Firefox: 86400 (24 hours), `age = std::min(age, 86400U)` in
+///   `nsCORSPreflightListener::AddResultToCache`
+///   (`netwerk/protocol/http/nsCORSListenerProxy.cpp`);
+/// - WebKit: 600 (10 minutes), `maxPreflightCacheTimeout = 600_s` in
+///   `Source/WebCore/loader/CrossOriginPreflightResultCache.cpp` ("short
+///   enough to minimize the risk of using a poisoned cache after switching to
+///   a secure network").
+pub(super) fn max_age_cap(engine: Engine) -> i64 {
+    match engine {
+        Engine::Chromium => 7200,
+        Engine::Gecko => 86_400,
+        Engine::WebKit => 600,
+    }
+}
+
+/// The seconds a preflight result is cached for, from its
+/// `Access-Control-Max-Age` (absent: every engine's default, 5 seconds),
+/// capped at [`max_age_cap`].
+///
+/// Chromium (`ParseAccessControlMaxAge`) and WebKit (`parseInteger<int64_t>`):
+/// not an integer → the default; negative → 0 (not cached).
+///
+/// Firefox (`AddResultToCache`) reads the value digit by digit, capping as it
+/// goes: anything but ASCII digits (a sign, a letter) and it does not cache
+/// the result at all (our differential run, scenario `max-age-4`: `abc`),
+/// while an all-digit value too long for an integer is simply the cap; an
+/// empty value is an absent one.
 pub(super) fn max_age_seconds(value: Option<&str>, engine: Engine) -> i64 {
     const DEFAULT: i64 = 5;
-    match value.map(|v| parse_int64(v.as_bytes())) {
+    let cap = max_age_cap(engine);
+    let Some(value) = value else {
+        return DEFAULT;
+    };
+    if engine == Engine::Gecko {
+        let digits = value.trim_matches([' ', '\t']);
+        if digits.is_empty() {
+            return DEFAULT;
+        }
+        return digits
+            .bytes()
+            .try_fold(0i64, |age, b| {
+                b.is_ascii_digit()
+                    .then(|| (age * 10 + i64::from(b - b'0')).min(cap))
+            })
+            .unwrap_or(0);
+    }
+    match parse_int64(value.as_bytes()) {
         None => DEFAULT,
-        // Firefox does not cache a result whose Max-Age does not parse (our
-        // differential run, scenario `max-age-4`: `abc`); Chromium and
-        // WebKit use their default.
-        Some(None) if engine == Engine::Gecko => 0,
-        Some(None) => DEFAULT,
-        Some(Some(n)) if n < 0 => 0,
-        Some(Some(n)) => n.min(7200),
+        Some(n) if n < 0 => 0,
+        Some(n) => n.min(cap),
     }
 }
 

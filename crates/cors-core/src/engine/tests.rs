@@ -1,7 +1,7 @@
 //! The engine, rule by rule. Expected values were checked against Chromium
 //! 156 driving the demo server (arrivals, what JavaScript got, the console).
 
-use super::preflight::max_age_seconds;
+use super::preflight::{max_age_cap, max_age_seconds};
 use super::safelist::{
     cors_unsafe_request_header_names, is_cors_safelisted_request_header,
     is_forbidden_request_header, normalize_method,
@@ -252,6 +252,7 @@ fn method_normalization() {
 
 #[test]
 fn max_age_parsing() {
+    use crate::browser::Engine::{Chromium, Gecko, WebKit};
     let cases = [
         (None, 5),
         (Some("600"), 600),
@@ -266,11 +267,75 @@ fn max_age_parsing() {
         (Some("99999999999999999999"), 5),
     ];
     for (value, want) in cases {
-        assert_eq!(
-            max_age_seconds(value, crate::browser::Engine::Chromium),
-            want,
-            "{value:?}"
-        );
+        assert_eq!(max_age_seconds(value, Chromium), want, "{value:?}");
+    }
+    // Each engine's own cap.
+    assert_eq!(max_age_seconds(Some("7200"), Chromium), 7200);
+    assert_eq!(max_age_seconds(Some("7201"), Chromium), 7200);
+    assert_eq!(max_age_seconds(Some("86400"), Gecko), 86_400);
+    assert_eq!(max_age_seconds(Some("99999"), Gecko), 86_400);
+    assert_eq!(max_age_seconds(Some("600"), WebKit), 600);
+    assert_eq!(max_age_seconds(Some("700"), WebKit), 600);
+    assert_eq!(max_age_seconds(Some("99999"), WebKit), 600);
+    assert_eq!(
+        [Chromium, Gecko, WebKit].map(max_age_cap),
+        [7200, 86_400, 600]
+    );
+    // Firefox reads digits only, capping as it goes: a sign or a letter and
+    // nothing is cached; a number too long for an integer is the cap.
+    for (value, want) in [
+        (None, 5),
+        (Some(""), 5),
+        (Some("600"), 600),
+        (Some("0"), 0),
+        (Some("-1"), 0),
+        (Some("+5"), 0),
+        (Some("abc"), 0),
+        (Some("5.5"), 0),
+        (Some("99999999999999999999"), 86_400),
+    ] {
+        assert_eq!(max_age_seconds(value, Gecko), want, "Firefox {value:?}");
+    }
+    // WebKit: like Chromium below its own cap.
+    for (value, want) in [
+        (None, 5),
+        (Some("abc"), 5),
+        (Some("-1"), 0),
+        (Some("300"), 300),
+    ] {
+        assert_eq!(max_age_seconds(value, WebKit), want, "WebKit {value:?}");
+    }
+}
+
+/// The lab says each engine's cap: a Max-Age above WebKit's 600 seconds is
+/// cached for 600 in Safari, and in full (up to their caps) in the others.
+#[test]
+fn a_long_max_age_is_cut_to_each_engine_s_cap() {
+    use crate::browser::Engine::{Chromium, Gecko, WebKit};
+    let spec = server(
+        Answer {
+            acam: Some("PUT".to_owned()),
+            max_age: Some("100000".to_owned()),
+            ..echo()
+        },
+        echo(),
+    );
+    let scenario = Scenario {
+        id: "long-max-age".to_owned(),
+        request: method("PUT"),
+        server: spec,
+        repeat: 1,
+    };
+    for (engine, want) in [(Chromium, 7200), (Gecko, 86_400), (WebKit, 600)] {
+        let p = predict_in(engine, &scenario, &env()).remove(0);
+        let seconds = p.steps.iter().find_map(|s| match &s.fact {
+            Fact::PreflightStored {
+                cache: CacheNote::Cached { seconds },
+                ..
+            } => Some(*seconds),
+            _ => None,
+        });
+        assert_eq!(seconds, Some(want), "{engine:?}");
     }
 }
 

@@ -180,12 +180,15 @@ pub enum FirefoxReason {
 }
 
 /// One wording of a [`FirefoxReason`]; `old`: a form only older Firefox
-/// versions print.
+/// versions print; `captured`: a translation seen in our runs, or (false)
+/// taken from the language pack's `security.properties` because no scenario
+/// of ours makes Firefox print it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FirefoxReasonText {
     pub reason: FirefoxReason,
     pub text: Wording,
     pub old: bool,
+    pub captured: bool,
 }
 
 const fn reason(reason: FirefoxReason, text: Wording) -> FirefoxReasonText {
@@ -193,6 +196,7 @@ const fn reason(reason: FirefoxReason, text: Wording) -> FirefoxReasonText {
         reason,
         text,
         old: false,
+        captured: true,
     }
 }
 
@@ -201,21 +205,41 @@ const fn old_reason(reason: FirefoxReason, text: Wording) -> FirefoxReasonText {
         reason,
         text,
         old: true,
+        captured: true,
     }
 }
 
-/// Firefox's console wording in one UI language, in the shape every language
-/// shares: a block line is `<blocked><url><reason><a reason's text>`, where the
-/// reason's text is one of `reasons` (tried in order: a newer form before an
-/// older one that is its prefix).
+/// A translated reason no run of ours printed, copied from the language
+/// pack's `security.properties`.
+const fn pack_reason(reason: FirefoxReason, text: Wording) -> FirefoxReasonText {
+    FirefoxReasonText {
+        reason,
+        text,
+        old: false,
+        captured: false,
+    }
+}
+
+/// How a block line wraps its URL and reason: `<blocked><url><reason><reason's text>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FirefoxLanguage {
-    /// The UI language (BCP 47), as Firefox's language packs name it.
-    pub tag: &'static str,
+pub struct Envelope {
     /// The block line up to the URL.
     pub blocked: &'static str,
     /// Between the URL and the reason's text.
     pub reason: &'static str,
+}
+
+/// Firefox's console wording in one UI language, in the shape every language
+/// shares: a block line is `<blocked><url><reason><a reason's text>` in one of
+/// `envelopes` (a translation may punctuate some keys' envelopes otherwise),
+/// where the reason's text is one of `reasons` (tried in order: a newer form
+/// before an older one that is its prefix).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FirefoxLanguage {
+    /// The UI language (BCP 47), as Firefox's language packs name it.
+    pub tag: &'static str,
+    /// The block line's envelopes, the usual one first.
+    pub envelopes: &'static [Envelope],
     pub reasons: &'static [FirefoxReasonText],
     /// A `mode: "same-origin"` fetch of another origin (no block envelope):
     /// holes the page's URL, then the URL fetched.
@@ -321,7 +345,7 @@ pub mod chrome {
 
 /// Firefox (Gecko) wording: `<BLOCKED> <url>. (Reason: <reason>.`
 pub mod firefox {
-    use super::{old_reason, reason, FirefoxLanguage, FirefoxReason as R, Wording};
+    use super::{old_reason, reason, Envelope, FirefoxLanguage, FirefoxReason as R, Wording};
 
     pub const BLOCKED: &str =
         "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ";
@@ -389,8 +413,10 @@ pub mod firefox {
     /// Firefox's English as the explainer reads it.
     pub const ENGLISH: FirefoxLanguage = FirefoxLanguage {
         tag: "en-US",
-        blocked: BLOCKED,
-        reason: REASON,
+        envelopes: &[Envelope {
+            blocked: BLOCKED,
+            reason: REASON,
+        }],
         reasons: &[
             reason(R::MissingAcao, MISSING_ACAO),
             old_reason(R::MissingAcao, OLD_MISSING_ACAO),
@@ -427,17 +453,26 @@ pub mod firefox {
 /// with 「 」, ends a reason with `）`, and puts `。` after the reason and the
 /// status code. The `TypeError` text JavaScript catches stays English.
 ///
-/// Only the reasons our runs printed are here. The language pack translates
-/// others too (an invalid token in `Access-Control-Allow-Methods`/`-Headers`,
-/// which there also spells the colons full-width; CORS disabled; not http; the
-/// `Authorization` warning): a block line with such a reason still reads as a
-/// Firefox CORS block, its reason quoted as printed, until a run captures it.
+/// Reasons no scenario of ours can make Firefox print (CORS switched off by
+/// the `content.cors.disable` pref, the `Origin` header not added, a scheme
+/// without CORS, several `Access-Control-Allow-Origin` lines whose names are
+/// spelled exactly so — our server writes header names in lower case, and
+/// Firefox then compares the joined value —, and the `Authorization`
+/// warning, which WebDriver BiDi's `log.entryAdded` does not pass on: Firefox
+/// 153's `log.sys.mjs` listens to console errors only) are copied from the
+/// same language pack's `chrome/zh-TW/locale/zh-TW/global/security/security.properties`
+/// (in `/usr/lib/firefox-esr/browser/extensions/langpack-zh-TW@firefox-esr.mozilla.org.xpi`,
+/// 153.8.0esr), key by key, and marked as such ([`FirefoxReasonText::captured`]).
 pub mod firefox_zh_tw {
-    use super::{reason, FirefoxLanguage, FirefoxReason as R, Wording};
+    use super::{pack_reason, reason, Envelope, FirefoxLanguage, FirefoxReason as R, Wording};
 
     /// `已封鎖跨來源請求: 同源政策不允許讀取 <url> 的遠端資源。（原因: <reason>。`
     pub const BLOCKED: &str = "已封鎖跨來源請求: 同源政策不允許讀取 ";
     pub const REASON: &str = " 的遠端資源。（原因: ";
+    /// The two invalid-token keys (`CORSInvalidAllowMethod`,
+    /// `CORSInvalidAllowHeader`) spell both colons full-width, without the space.
+    pub const BLOCKED_FULL_WIDTH: &str = "已封鎖跨來源請求：同源政策不允許讀取 ";
+    pub const REASON_FULL_WIDTH: &str = " 的遠端資源。（原因：";
 
     pub const MISSING_ACAO: Wording =
         Wording("缺少 CORS 'Access-Control-Allow-Origin' 檔頭）。狀態代碼: {}");
@@ -451,6 +486,12 @@ pub mod firefox_zh_tw {
         Wording("CORS 'Access-Control-Allow-Credentials' 檔頭應為 'true'）");
     pub const PREFLIGHT_NOT_OK: Wording = Wording("CORS preflight 回應並未成功）。狀態代碼: {}");
     pub const PREFLIGHT_REDIRECT: Wording = Wording("不允許 CORS 請求被重導到外部）");
+    /// In the full-width envelope; the hole is the token, not the whole value.
+    pub const INVALID_ACAM: Wording =
+        Wording("CORS「Access-Control-Allow-Methods」檔頭中的 token「{}」無效）");
+    /// In the full-width envelope.
+    pub const INVALID_ACAH: Wording =
+        Wording("CORS「Access-Control-Allow-Headers」檔頭中的 token「{}」無效）");
     pub const METHOD_NOT_ALLOWED: Wording =
         Wording("CORS 'Access-Control-Allow-Methods' 檔頭中找不到方法）");
     pub const HEADER_NOT_ALLOWED: Wording = Wording(
@@ -461,23 +502,57 @@ pub mod firefox_zh_tw {
     /// `mode: "same-origin"` and another origin: `安全性錯誤: <page URL> 的內容無法由 <url> 載入資料。`
     pub const SAME_ORIGIN_MODE: Wording = Wording("安全性錯誤: {} 的內容無法由 {} 載入資料。");
 
+    // From the language pack (no run of ours prints them; see above).
+
+    /// `CORSMultipleAllowOriginNotAllowed`.
+    pub const MULTIPLE_ACAO: Wording =
+        Wording("不允許有多個「Access-Control-Allow-Origin」CORS 標頭）");
+    /// `CORSDisabled`: the `content.cors.disable` pref.
+    pub const DISABLED: Wording = Wording("已停用 CORS）");
+    /// `CORSOriginHeaderNotAdded`.
+    pub const ORIGIN_NOT_ADDED: Wording = Wording("無法新增 CORS 'Origin' 檔頭）");
+    /// `CORSRequestNotHttp`.
+    pub const NOT_HTTP: Wording = Wording("CORS 請求未使用 http 通訊協定）");
+    /// `CORSAllowHeaderFromPreflightDeprecation`, a warning:
+    /// `跨來源請求警告：同源政策即將不允許讀取位於 <url> 的遠端資源。（原因:<AUTHORIZATION_WILDCARD>。`
+    pub const WARNING: &str = "跨來源請求警告：同源政策即將不允許讀取位於 ";
+    /// What follows the warning's URL.
+    pub const WARNING_AFTER_URL: &str = " 的遠端資源。";
+    pub const AUTHORIZATION_WILDCARD: Wording = Wording(
+        "「Access-Control-Allow-Headers」為「*」時，還不包含「Authorization」標頭。若要包含「Authorization」標頭，必須在「Access-Control-Allow-Headers」當中明確列出）",
+    );
+
     pub const LANGUAGE: FirefoxLanguage = FirefoxLanguage {
         tag: "zh-TW",
-        blocked: BLOCKED,
-        reason: REASON,
+        envelopes: &[
+            Envelope {
+                blocked: BLOCKED,
+                reason: REASON,
+            },
+            Envelope {
+                blocked: BLOCKED_FULL_WIDTH,
+                reason: REASON_FULL_WIDTH,
+            },
+        ],
         reasons: &[
             reason(R::MissingAcao, MISSING_ACAO),
+            pack_reason(R::MultipleAcao, MULTIPLE_ACAO),
             reason(R::AcaoMismatch, ACAO_MISMATCH),
             reason(R::Wildcard, WILDCARD),
             reason(R::AcacNotTrue, ACAC_NOT_TRUE),
             reason(R::PreflightNotOk, PREFLIGHT_NOT_OK),
             reason(R::PreflightRedirect, PREFLIGHT_REDIRECT),
+            reason(R::InvalidAcam, INVALID_ACAM),
+            reason(R::InvalidAcah, INVALID_ACAH),
             reason(R::MethodNotAllowed, METHOD_NOT_ALLOWED),
             reason(R::HeaderNotAllowed, HEADER_NOT_ALLOWED),
             reason(R::DidNotSucceed, DID_NOT_SUCCEED),
+            pack_reason(R::NotHttp, NOT_HTTP),
+            pack_reason(R::BrowserSetting, DISABLED),
+            pack_reason(R::BrowserSetting, ORIGIN_NOT_ADDED),
         ],
         same_origin_mode: SAME_ORIGIN_MODE,
-        authorization_warning: None,
+        authorization_warning: Some((WARNING, WARNING_AFTER_URL)),
     };
 }
 
@@ -526,14 +601,17 @@ pub mod safari {
     pub const NO_CORS_REDIRECT_MODE: Wording =
         Wording("No-Cors mode requires follow redirect mode");
     pub const NOT_ALLOWED_TO_REQUEST: Wording = Wording("Not allowed to request resource");
-    // Older and rarer forms, read by the explainer only (WebKit's source).
-    pub const OLD_ORIGIN_NOT_ALLOWED: Wording =
-        Wording("Origin {} is not allowed by Access-Control-Allow-Origin.");
-    pub const OLD_PREFLIGHT_NOT_OK: Wording = Wording("Preflight response is not successful");
+    /// The preflight's `Access-Control-Allow-Methods` is not a list of tokens
+    /// (the whole value in the hole); seen in our run (scenario group
+    /// `preflight-invalid-lists`).
     pub const INVALID_ACAM: Wording =
         Wording("Header Access-Control-Allow-Methods has an invalid value: {}");
     pub const INVALID_ACAH: Wording =
         Wording("Header Access-Control-Allow-Headers has an invalid value: {}");
+    // Older and rarer forms, read by the explainer only (WebKit's source).
+    pub const OLD_ORIGIN_NOT_ALLOWED: Wording =
+        Wording("Origin {} is not allowed by Access-Control-Allow-Origin.");
+    pub const OLD_PREFLIGHT_NOT_OK: Wording = Wording("Preflight response is not successful");
     /// [`CANNOT_LOAD`] as any loader words it (`XMLHttpRequest cannot load`,
     /// `Cannot load`…), read lower-cased.
     pub const ANY_CANNOT_LOAD: Wording = Wording("cannot load {} due to access control checks.");

@@ -488,9 +488,12 @@ fn firefox_line(language: &FirefoxLanguage, line: &str) -> Option<Found> {
             return Some(found);
         }
     }
-    let (_, after) = find_after(line, language.blocked)?;
-    let (url, reason) = match after.find(language.reason) {
-        Some(r) => (&after[..r], &after[r + language.reason.len()..]),
+    let (envelope, after) = language
+        .envelopes
+        .iter()
+        .find_map(|e| find_after(line, e.blocked).map(|(_, after)| (e, after)))?;
+    let (url, reason) = match after.find(envelope.reason) {
+        Some(r) => (&after[..r], &after[r + envelope.reason.len()..]),
         // The reason cut off: the URL is the next word.
         None => (
             after
@@ -694,11 +697,12 @@ fn safari(line: &str) -> Option<Found> {
             name: name.to_ascii_lowercase(),
         })
     } else if let Some(h) = read(safari::INVALID_ACAM) {
+        // Safari gives the whole value, not the bad token.
         preflight = Some(true);
-        Problem::Cors(super::reproduce::invalid_acam(Some(hole(&h))))
+        Problem::Cors(super::reproduce::invalid_acam_value(hole(&h)))
     } else if let Some(h) = read(safari::INVALID_ACAH) {
         preflight = Some(true);
-        Problem::Cors(super::reproduce::invalid_acah(Some(hole(&h))))
+        Problem::Cors(super::reproduce::invalid_acah_value(hole(&h)))
     } else if let Some(h) = read(safari::REDIRECT_MODE_ERROR) {
         values.url = Some(hole(&h));
         Problem::Cors(Failure::RedirectModeError {

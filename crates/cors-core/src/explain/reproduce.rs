@@ -47,6 +47,41 @@ pub(crate) fn invalid_acam(token: Option<String>) -> Failure {
     }
 }
 
+/// The failure for an unparsable `Access-Control-Allow-Methods` whose whole
+/// value the message gives (Safari): its bad token is the first list element
+/// that is not a token (`GET, PUT DELETE` → `PUT DELETE`).
+pub(crate) fn invalid_acam_value(value: String) -> Failure {
+    match invalid_acam(Some(value)) {
+        Failure::InvalidAcam { value, .. } => Failure::InvalidAcam {
+            token: first_bad_token(&value),
+            value,
+        },
+        other => other,
+    }
+}
+
+/// The same for `Access-Control-Allow-Headers`.
+pub(crate) fn invalid_acah_value(value: String) -> Failure {
+    match invalid_acah(Some(value)) {
+        Failure::InvalidAcah { value, .. } => Failure::InvalidAcah {
+            token: first_bad_token(&value),
+            value,
+        },
+        other => other,
+    }
+}
+
+/// The first comma-separated element of `value` (trimmed, empty ones
+/// skipped) that is not a token; the whole value when all are.
+fn first_bad_token(value: &str) -> String {
+    value
+        .split(',')
+        .map(|item| item.trim_matches([' ', '\t']))
+        .find(|item| !item.is_empty() && !is_http_token(item))
+        .unwrap_or(value)
+        .to_owned()
+}
+
 /// The same for `Access-Control-Allow-Headers`.
 pub(crate) fn invalid_acah(token: Option<String>) -> Failure {
     let token = token

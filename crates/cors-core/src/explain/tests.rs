@@ -359,6 +359,9 @@ fn firefox_visible(f: &Failure) -> Failure {
         Failure::AcacNotTrue { .. } => Failure::AcacNotTrue { on: r, value: None },
         Failure::PreflightRedirect { .. } => Failure::PreflightRedirect { status: 0 },
         Failure::MethodNotAllowed { .. } => Failure::MethodNotAllowed { method: String::new() },
+        // Firefox names the bad token, not the whole list.
+        Failure::InvalidAcam { token, .. } => Failure::InvalidAcam { value: token.clone(), token },
+        Failure::InvalidAcah { token, .. } => Failure::InvalidAcah { value: token.clone(), token },
         other => other,
     }
 }
@@ -776,11 +779,12 @@ fn firefox_s_other_languages_read_as_its_english() {
         }
         eprintln!("Firefox {language}: {lines} lines, alone and {together} runs' lines together, read as in English");
         assert!(lines > 0, "{language}: no lines");
-        // Every wording of the language is one Firefox printed in our runs.
+        // Every wording of the language is one Firefox printed in our runs,
+        // but those copied from the language pack (tested below).
         let texts = FIREFOX_LANGUAGES
             .iter()
             .find(|l| l.tag == language)
-            .map(|l| l.reasons.iter().map(|r| r.text).chain([l.same_origin_mode]).collect::<Vec<_>>())
+            .map(|l| l.reasons.iter().filter(|r| r.captured).map(|r| r.text).chain([l.same_origin_mode]).collect::<Vec<_>>())
             .unwrap_or_default();
         for text in texts {
             if !runs.iter().flat_map(|r| &r.console).any(|l| text.find_in(l).is_some()) {
@@ -842,3 +846,56 @@ fn with_ports(text: &str, pairs: &[(String, String)]) -> String {
     }
     out
 }
+
+/// The zh-TW reasons no run of ours prints, copied from the language pack's
+/// `security.properties` (`wording::firefox_zh_tw`): each, in the line Firefox
+/// would print, reads as the English line of the same key — and the
+/// `Authorization` warning as the English warning.
+#[test]
+fn firefox_zh_tw_reasons_from_the_language_pack_read_as_english() {
+    use crate::engine::wording::{firefox, firefox_zh_tw as zh};
+    let url = "https://api.example.com/data?x=1";
+    let reading = |text: &str| {
+        let mut e = explain(text);
+        e.message = None;
+        e
+    };
+    let block = |blocked: &str, reason_at: &str, reason: Wording, end: &str| {
+        format!("{blocked}{url}{reason_at}{}{end}", reason.fill(&[]))
+    };
+    let pairs = [
+        (zh::MULTIPLE_ACAO, firefox::MULTIPLE_ACAO),
+        (zh::DISABLED, firefox::DISABLED),
+        (zh::ORIGIN_NOT_ADDED, firefox::ORIGIN_NOT_ADDED),
+        (zh::NOT_HTTP, firefox::NOT_HTTP),
+    ];
+    // Every reason marked as from the pack is in `pairs`.
+    for text in zh::LANGUAGE.reasons.iter().filter(|r| !r.captured) {
+        assert!(pairs.iter().any(|(z, _)| *z == text.text), "{:?} is not tested", text.text);
+    }
+    for (zh_reason, en_reason) in pairs {
+        let zh_line = block(zh::BLOCKED, zh::REASON, zh_reason, "。");
+        let en_line = block(firefox::BLOCKED, firefox::REASON, en_reason, ".");
+        let (got, want) = (reading(&zh_line), reading(&en_line));
+        assert_eq!(got.browser, Some(Engine::Gecko), "{zh_line}");
+        assert_eq!(got, want, "{zh_line}\nreads otherwise than\n{en_line}");
+        assert_ne!(got.kind, Kind::Unrecognised, "{zh_line}");
+    }
+    // The warning, as the language pack spells it (`CORSAllowHeaderFromPreflightDeprecation`).
+    let zh_warning = format!(
+        "{}{url}{}（原因:{}。",
+        zh::WARNING,
+        zh::WARNING_AFTER_URL,
+        zh::AUTHORIZATION_WILDCARD.fill(&[])
+    );
+    let en_warning = format!(
+        "{}{url}{} (Reason: {} To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`).",
+        firefox::WARNING,
+        firefox::WARNING_AFTER_URL,
+        firefox::AUTHORIZATION_WILDCARD.fill(&[])
+    );
+    let (got, want) = (reading(&zh_warning), reading(&en_warning));
+    assert_eq!(got.browser, Some(Engine::Gecko), "{zh_warning}");
+    assert_eq!(got, want, "{zh_warning}");
+}
+
