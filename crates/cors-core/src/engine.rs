@@ -557,6 +557,39 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// The step of the Fetch standard that refuses the request with this
+    /// failure (what the lab's timeline and the explainer name).
+    pub fn rule(&self) -> Rule {
+        match self {
+            Failure::PreflightNotOk { .. } => Rule::OkStatus,
+            Failure::MethodNotAllowed { .. } | Failure::InvalidAcam { .. } => {
+                Rule::PreflightMethods
+            }
+            Failure::HeaderNotAllowed { .. } | Failure::InvalidAcah { .. } => {
+                Rule::PreflightHeaders
+            }
+            Failure::PreflightRedirect { .. } => Rule::CorsPreflightFetch,
+            Failure::SameOriginModeCrossOrigin { .. }
+            | Failure::NoCorsRedirectMode { .. }
+            | Failure::SameOriginModeRedirect { .. } => Rule::RequestMode,
+            Failure::RedirectModeError { .. } => Rule::RedirectMode,
+            Failure::TooManyRedirects => Rule::HttpRedirectFetch,
+            Failure::NotByteString { .. }
+            | Failure::InvalidMethod { .. }
+            | Failure::ForbiddenMethod { .. }
+            | Failure::InvalidHeaderName { .. }
+            | Failure::InvalidHeaderValue { .. }
+            | Failure::NoCorsMethod { .. }
+            | Failure::BodyWithGetOrHead { .. } => Rule::RequestConstructor,
+            Failure::NoAcao { .. }
+            | Failure::MultipleAcao { .. }
+            | Failure::InvalidAcao { .. }
+            | Failure::AcaoMismatch { .. }
+            | Failure::WildcardWithCredentials { .. }
+            | Failure::AcacNotTrue { .. } => Rule::CorsCheck,
+        }
+    }
+
     /// The answer the CORS check failed on, for a failure of that check
     /// (`Access-Control-Allow-Origin`/`-Credentials`); `None` for the others.
     pub fn checked_on(&self) -> Option<Stage> {

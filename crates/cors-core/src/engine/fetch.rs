@@ -541,34 +541,7 @@ impl<'a> Run<'a> {
             }
             Err(failure) => {
                 let fact = failed(&failure, &unsafe_names);
-                let rule = match &failure {
-                    Failure::PreflightNotOk { .. } => Rule::OkStatus,
-                    Failure::MethodNotAllowed { .. } | Failure::InvalidAcam { .. } => {
-                        Rule::PreflightMethods
-                    }
-                    Failure::HeaderNotAllowed { .. } | Failure::InvalidAcah { .. } => {
-                        Rule::PreflightHeaders
-                    }
-                    Failure::PreflightRedirect { .. } => Rule::CorsPreflightFetch,
-                    Failure::NotByteString { .. }
-                    | Failure::InvalidMethod { .. }
-                    | Failure::ForbiddenMethod { .. }
-                    | Failure::InvalidHeaderName { .. }
-                    | Failure::InvalidHeaderValue { .. }
-                    | Failure::NoCorsMethod { .. }
-                    | Failure::BodyWithGetOrHead { .. }
-                    | Failure::SameOriginModeCrossOrigin { .. }
-                    | Failure::NoCorsRedirectMode { .. }
-                    | Failure::SameOriginModeRedirect { .. }
-                    | Failure::NoAcao { .. }
-                    | Failure::MultipleAcao { .. }
-                    | Failure::InvalidAcao { .. }
-                    | Failure::AcaoMismatch { .. }
-                    | Failure::WildcardWithCredentials { .. }
-                    | Failure::AcacNotTrue { .. }
-                    | Failure::RedirectModeError { .. }
-                    | Failure::TooManyRedirects => Rule::CorsCheck,
-                };
+                let rule = failure.rule();
                 self.step(rule, Outcome::Fail, fact);
                 Err(failure)
             }

@@ -182,33 +182,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn rule_of(failure: &Failure) -> Rule {
-    match failure {
-        Failure::PreflightNotOk { .. } => Rule::OkStatus,
-        Failure::MethodNotAllowed { .. } | Failure::InvalidAcam { .. } => Rule::PreflightMethods,
-        Failure::HeaderNotAllowed { .. } | Failure::InvalidAcah { .. } => Rule::PreflightHeaders,
-        Failure::PreflightRedirect { .. } => Rule::CorsPreflightFetch,
-        Failure::SameOriginModeCrossOrigin { .. }
-        | Failure::NoCorsRedirectMode { .. }
-        | Failure::SameOriginModeRedirect { .. } => Rule::RequestMode,
-        Failure::RedirectModeError { .. } => Rule::RedirectMode,
-        Failure::TooManyRedirects => Rule::HttpRedirectFetch,
-        Failure::NotByteString { .. }
-        | Failure::InvalidMethod { .. }
-        | Failure::ForbiddenMethod { .. }
-        | Failure::InvalidHeaderName { .. }
-        | Failure::InvalidHeaderValue { .. }
-        | Failure::NoCorsMethod { .. }
-        | Failure::BodyWithGetOrHead { .. } => Rule::RequestConstructor,
-        Failure::NoAcao { .. }
-        | Failure::MultipleAcao { .. }
-        | Failure::InvalidAcao { .. }
-        | Failure::AcaoMismatch { .. }
-        | Failure::WildcardWithCredentials { .. }
-        | Failure::AcacNotTrue { .. } => Rule::CorsCheck,
-    }
-}
-
 fn on_preflight(failure: &Failure, found: &Found) -> bool {
     failure.stage() == Stage::Preflight
         || (failure.checked_on().is_some() && found.preflight == Some(true))
@@ -236,7 +209,7 @@ fn cors(found: &Found, failure: &Failure, safari_acao: bool) -> Explanation {
     let mut e = blank(Kind::Cors, Some(found));
     let preflight = on_preflight(failure, found);
     e.failure = Some(failure.clone());
-    e.rule = Some(rule_of(failure));
+    e.rule = Some(failure.rule());
     let firefox = found.browser == Some(Engine::Gecko);
     let safari = found.browser == Some(Engine::WebKit);
     // Firefox's and Safari's header-check lines do not say whether the
