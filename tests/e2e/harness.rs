@@ -221,6 +221,16 @@ impl Lab {
             .unwrap_or_else(|e| panic!("no element [data-testid={testid}] appeared: {e}"))
     }
 
+    /// The `href` of the link with this test id (as the driver reads it).
+    pub async fn href(&self, testid: &str) -> String {
+        self.find(testid)
+            .await
+            .attr("href")
+            .await
+            .unwrap_or_else(|e| panic!("reading {testid}'s href: {e}"))
+            .unwrap_or_else(|| panic!("{testid} has no href"))
+    }
+
     pub async fn find_all(&self, testid: &str) -> Vec<Element> {
         let css = format!("[data-testid='{testid}']");
         self.client

@@ -321,13 +321,7 @@ async fn credentials_carry_the_cookie_and_the_answer_is_readable() {
 /// cookie went with the request and JavaScript could read the answer.
 /// Returns the login address the page offered.
 pub(crate) async fn log_in_and_read_with_cookie(lab: &Lab) -> String {
-    let login = lab
-        .find("lab-login")
-        .await
-        .attr("href")
-        .await
-        .expect("href")
-        .expect("link");
+    let login = lab.href("lab-login").await;
     lab.client.goto(&login).await.expect("open the login page");
     lab.open("/lab?s=credentials-echo").await;
     lab.text_until("lab-cookie-state", |t| t.starts_with("✓"))

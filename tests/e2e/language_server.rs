@@ -9,16 +9,6 @@ use crate::harness::{Lab, LabOptions};
 use crate::language::{assert_no_english, html_lang_until};
 use crate::why_page::{attacker_result, css_text_until};
 
-/// The `href` of the element with this test id.
-async fn href(lab: &Lab, testid: &str) -> String {
-    lab.find(testid)
-        .await
-        .attr("href")
-        .await
-        .expect("attr")
-        .unwrap_or_else(|| panic!("{testid} has no href"))
-}
-
 /// Opens `url` (a link of the app's) and checks the page is all zh-TW.
 async fn open_in_chinese(lab: &Lab, url: &str, what: &str) {
     assert!(
@@ -39,9 +29,9 @@ async fn the_login_and_attacker_pages_follow_the_app_s_language() {
     html_lang_until(&lab, "zh-TW").await;
     lab.text_until("why-cred-cookie", |t| t.contains("還沒有"))
         .await;
-    let login = href(&lab, "why-cred-login").await;
-    let same_site = href(&lab, "why-cred-open-same-site").await;
-    let other_site = href(&lab, "why-cred-open-other-site").await;
+    let login = lab.href("why-cred-login").await;
+    let same_site = lab.href("why-cred-open-same-site").await;
+    let other_site = lab.href("why-cred-open-other-site").await;
 
     open_in_chinese(&lab, &login, "the login page").await;
     css_text_until(&lab, "h1", |t| t.contains("已登入")).await;
@@ -62,7 +52,7 @@ async fn the_login_and_attacker_pages_follow_the_app_s_language() {
     // The lab's cookie card links to the same login page.
     lab.open("/lab?lang=zh-TW").await;
     html_lang_until(&lab, "zh-TW").await;
-    let login = href(&lab, "lab-login").await;
+    let login = lab.href("lab-login").await;
     open_in_chinese(&lab, &login, "the lab's login link").await;
     assert_no_english(&lab, "the login page (from the lab)", &[]).await;
 }
@@ -76,7 +66,7 @@ async fn the_app_s_english_wins_over_the_browser_s_chinese() {
     .await;
     lab.open("/why?lang=en").await;
     html_lang_until(&lab, "en").await;
-    let login = href(&lab, "why-cred-login").await;
+    let login = lab.href("why-cred-login").await;
     assert!(login.contains("lang=en"), "{login}");
     lab.client.goto(&login).await.expect("open the login page");
     html_lang_until(&lab, "en").await;

@@ -133,20 +133,9 @@ async fn every_why_demo_in_traditional_chinese() {
 
     // 3. The logged-in victim: log in, open both attackers' pages (the demo
     // server's own pages), come back and read the log.
-    let href = |testid: &'static str| {
-        let lab = &lab;
-        async move {
-            lab.find(testid)
-                .await
-                .attr("href")
-                .await
-                .expect("attr")
-                .unwrap_or_else(|| panic!("{testid} has no href"))
-        }
-    };
-    let login = href("why-cred-login").await;
-    let same_site = href("why-cred-open-same-site").await;
-    let other_site = href("why-cred-open-other-site").await;
+    let login = lab.href("why-cred-login").await;
+    let same_site = lab.href("why-cred-open-same-site").await;
+    let other_site = lab.href("why-cred-open-other-site").await;
     lab.client.goto(&login).await.expect("open the login page");
     lab.client
         .goto(&same_site)

@@ -672,20 +672,9 @@ async fn a_logged_in_victim_s_cookie_reaches_the_api_but_the_attacker_reads_noth
     lab.open("/why#credentials").await;
     lab.text_until("why-cred-cookie", |t| t.contains("No cookie"))
         .await;
-    let link = |testid: &'static str| {
-        let lab = &lab;
-        async move {
-            lab.find(testid)
-                .await
-                .attr("href")
-                .await
-                .expect("attr")
-                .unwrap_or_else(|| panic!("{testid} has no href"))
-        }
-    };
-    let login = link("why-cred-login").await;
-    let same_site = link("why-cred-open-same-site").await;
-    let other_site = link("why-cred-open-other-site").await;
+    let login = lab.href("why-cred-login").await;
+    let same_site = lab.href("why-cred-open-same-site").await;
+    let other_site = lab.href("why-cred-open-other-site").await;
     assert!(
         same_site.starts_with(&format!("http://localhost:{}/api/attacker?", lab.app_port)),
         "{same_site}"
