@@ -235,13 +235,7 @@ async fn a_deep_link_reproduces_the_run() {
         "{log}"
     );
     // The permalink of the run opens the same experiment again.
-    let link = lab
-        .find("lab-permalink")
-        .await
-        .attr("href")
-        .await
-        .expect("href")
-        .expect("a link");
+    let link = lab.href("lab-permalink").await;
     lab.client.goto(&link).await.expect("open the permalink");
     let method = lab
         .find("lab-method")
@@ -335,6 +329,32 @@ pub(crate) async fn log_in_and_read_with_cookie(lab: &Lab) -> String {
     login
 }
 
+/// Deep links to experiments whose outcome differs in a way worth checking
+/// in each browser (also walked in Chinese by `language_lab`).
+pub const DEEP_LINKS: &[&str] = &[
+    // A method listed in another case than sent: `patch` is not `PATCH`.
+    "method=patch&p.acao=echo&p.acam=PATCH&a.acao=echo",
+    "method=PATCH&p.acao=echo&p.acam=PATCH&a.acao=echo",
+    // `*` as a method list, without credentials.
+    "method=DELETE&p.acao=star&p.acam=*&a.acao=star",
+    // With credentials `*` in Allow-Headers is a plain name.
+    "cred=include&h=X-Trace%3A1&p.acao=echo&p.acac=true&p.acah=*&a.acao=echo&a.acac=true",
+    // text/csv is not a safelisted content type: preflighted.
+    "method=POST&h=Content-Type%3Atext%2Fcsv&body=a%2Cb&p.acao=echo",
+    // Two custom headers, one allowed: each browser names the other.
+    "h=X-Beta%3A1&h=X-Alpha%3A2&p.acao=echo&p.acah=x-beta&a.acao=echo",
+    // An origin that is not this page's.
+    "a.acao=value%3Ahttp%3A%2F%2Flocalhost%3A1",
+    // A preflight refused with 500.
+    "method=PUT&p.status=500&p.acao=echo&p.acam=PUT&a.acao=echo",
+    // A same-origin-free redirect inside the API, then allowed.
+    "a.acao=echo&a.r.status=307&a.r.to=api&a.r.then.a.acao=echo",
+    // A safelisted header value: no preflight.
+    "h=Accept-Language%3Afr-CH&a.acao=echo",
+    // no-cors POST: sent, opaque.
+    "mode=no-cors&method=POST&body=hi",
+];
+
 /// Experiments that are not in the differential matrix, opened as a learner
 /// would, from `/lab` deep links: in each engine the model's prediction for
 /// that browser agrees with what happened, and the console lines the lab
@@ -342,29 +362,7 @@ pub(crate) async fn log_in_and_read_with_cookie(lab: &Lab) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deep_linked_experiments_agree_with_this_browser() {
     let lab = Lab::start().await;
-    for query in [
-        // A method listed in another case than sent: `patch` is not `PATCH`.
-        "method=patch&p.acao=echo&p.acam=PATCH&a.acao=echo",
-        "method=PATCH&p.acao=echo&p.acam=PATCH&a.acao=echo",
-        // `*` as a method list, without credentials.
-        "method=DELETE&p.acao=star&p.acam=*&a.acao=star",
-        // With credentials `*` in Allow-Headers is a plain name.
-        "cred=include&h=X-Trace%3A1&p.acao=echo&p.acac=true&p.acah=*&a.acao=echo&a.acac=true",
-        // text/csv is not a safelisted content type: preflighted.
-        "method=POST&h=Content-Type%3Atext%2Fcsv&body=a%2Cb&p.acao=echo",
-        // Two custom headers, one allowed: each browser names the other.
-        "h=X-Beta%3A1&h=X-Alpha%3A2&p.acao=echo&p.acah=x-beta&a.acao=echo",
-        // An origin that is not this page's.
-        "a.acao=value%3Ahttp%3A%2F%2Flocalhost%3A1",
-        // A preflight refused with 500.
-        "method=PUT&p.status=500&p.acao=echo&p.acam=PUT&a.acao=echo",
-        // A same-origin-free redirect inside the API, then allowed.
-        "a.acao=echo&a.r.status=307&a.r.to=api&a.r.then.a.acao=echo",
-        // A safelisted header value: no preflight.
-        "h=Accept-Language%3Afr-CH&a.acao=echo",
-        // no-cors POST: sent, opaque.
-        "mode=no-cors&method=POST&body=hi",
-    ] {
+    for query in DEEP_LINKS {
         lab.open(&format!("/lab?{query}")).await;
         lab.console_messages().await; // what loading logged
         lab.click("lab-run").await;

@@ -16,20 +16,9 @@ use crate::language::{assert_no_english, html_lang_until};
 /// console shortcut's (`Ctrl+Shift+J`, `Cmd+Option+K`, `Cmd+Option+C`).
 const NAMES: &[&str] = &["Opera", "iPhone", "iPad", "Alt", "P", "J", "K", "C"];
 
-/// Deep links reaching rules the named experiments do not.
+/// Deep links reaching rules the named experiments do not (besides
+/// `lab_page::DEEP_LINKS`).
 const LINKS: &[&str] = &[
-    // From lab_page's deep_linked_experiments_agree_with_this_browser.
-    "method=patch&p.acao=echo&p.acam=PATCH&a.acao=echo",
-    "method=PATCH&p.acao=echo&p.acam=PATCH&a.acao=echo",
-    "method=DELETE&p.acao=star&p.acam=*&a.acao=star",
-    "cred=include&h=X-Trace%3A1&p.acao=echo&p.acac=true&p.acah=*&a.acao=echo&a.acac=true",
-    "method=POST&h=Content-Type%3Atext%2Fcsv&body=a%2Cb&p.acao=echo",
-    "h=X-Beta%3A1&h=X-Alpha%3A2&p.acao=echo&p.acah=x-beta&a.acao=echo",
-    "a.acao=value%3Ahttp%3A%2F%2Flocalhost%3A1",
-    "method=PUT&p.status=500&p.acao=echo&p.acam=PUT&a.acao=echo",
-    "a.acao=echo&a.r.status=307&a.r.to=api&a.r.then.a.acao=echo",
-    "h=Accept-Language%3Afr-CH&a.acao=echo",
-    "mode=no-cors&method=POST&body=hi",
     // lab_page's first deep link, and the exact value from a link.
     "method=PUT&h=X-Custom%3A1&p.status=204&p.acao=echo&p.acam=PUT&p.acah=x-custom&a.acao=echo",
     "a.acao=value%3Ahttps%3A%2F%2Fshop.example",
@@ -123,7 +112,7 @@ async fn every_named_experiment_in_traditional_chinese() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deep_linked_experiments_in_traditional_chinese() {
     let lab = Lab::start().await;
-    for query in LINKS {
+    for query in crate::lab_page::DEEP_LINKS.iter().chain(LINKS) {
         lab.open(&format!("/lab?{query}&lang=zh-TW")).await;
         html_lang_until(&lab, "zh-TW").await;
         lab.find("lab-run").await;
