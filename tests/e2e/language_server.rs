@@ -20,6 +20,11 @@ async fn open_in_chinese(lab: &Lab, url: &str, what: &str) {
         .await
         .unwrap_or_else(|e| panic!("cannot open {what}: {e}"));
     html_lang_until(lab, "zh-TW").await;
+    let name: String = what
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    lab.screenshot(&format!("server-zh-TW-{name}")).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
