@@ -31,11 +31,17 @@ pub enum Chunk {
     Explain,
     /// Presenter mode's side panel (class link, reset, the big live log).
     PresenterPanel,
+    /// The first experiment's live server log on `/`: the start page paints
+    /// without it (its code is the largest part of that page), and it follows
+    /// a moment later. Other pages that show a log have its code in their own
+    /// chunks.
+    HomeLog,
 }
 
 impl Chunk {
-    pub const ALL: [Chunk; 7] = [
+    pub const ALL: [Chunk; 8] = [
         Chunk::Home,
+        Chunk::HomeLog,
         Chunk::Origin,
         Chunk::Lab,
         Chunk::Quiz,
@@ -55,6 +61,7 @@ impl Chunk {
             Chunk::Why => t!(common.chunk.why),
             Chunk::Explain => t!(common.chunk.explain),
             Chunk::PresenterPanel => t!(common.chunk.presenter_panel),
+            Chunk::HomeLog => t!(common.chunk.home_log),
         }
     }
 
@@ -80,7 +87,7 @@ impl Chunk {
             Chunk::Quiz => Page::Quiz,
             Chunk::Why => Page::Why,
             Chunk::Explain => Page::Explain,
-            Chunk::PresenterPanel => Page::Common,
+            Chunk::PresenterPanel | Chunk::HomeLog => Page::Common,
         }
     }
 
@@ -104,6 +111,7 @@ impl Chunk {
             Chunk::Why => route_why().await,
             Chunk::Explain => route_explain().await,
             Chunk::PresenterPanel => presenter_panel().await,
+            Chunk::HomeLog => home_log().await,
         }
     }
 
@@ -117,6 +125,7 @@ impl Chunk {
             Chunk::Why => preload_why().await,
             Chunk::Explain => preload_explain().await,
             Chunk::PresenterPanel => preload_presenter_panel().await,
+            Chunk::HomeLog => preload_home_log().await,
         }
     }
 }
@@ -154,6 +163,14 @@ fn route_explain() -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(presenter_panel, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_presenter_panel))]
 fn presenter_panel() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::components::presenter::PresenterPanel /> }.into_any())
+}
+
+#[wasm_split(home_log, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_home_log))]
+fn home_log() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! {
+        <crate::components::server_log::ServerLog learner=crate::demo::learner_tag() everyone=true />
+    }
+    .into_any())
 }
 
 /// A chunk's view: the page (or panel) once its chunk is here; meanwhile a short

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::server_down::ServerDown;
-use crate::components::server_log::ServerLog;
 use crate::demo::{self, FetchOutcome};
 use crate::i18n::t;
+use crate::lazy::{Chunk, Lazy};
 use crate::presenter::Presenter;
 
 #[component]
@@ -100,7 +100,8 @@ fn FirstExperiment(config: DemoConfig) -> impl IntoView {
                         }.into_any(),
                     }}
                 </section>
-                <ServerLog learner=demo::learner_tag() everyone=true />
+                // Loaded after the page has painted (see `Chunk::HomeLog`).
+                <Lazy chunk=Chunk::HomeLog />
             </div>
         </section>
     }
