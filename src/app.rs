@@ -24,6 +24,8 @@ pub fn App() -> impl IntoView {
     crate::classroom::provide_seat();
     // Fetched only when a view needs same-site, then kept for the whole visit.
     crate::suffix_list::provide_suffix_list();
+    // Pages' pieces that load after the page (`crate::lazy::later`).
+    crate::lazy::provide_later();
     view! {
             <WithTexts>
         <Router>

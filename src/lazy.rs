@@ -208,6 +208,27 @@ pub fn Lazy(chunk: Chunk) -> impl IntoView {
     }
 }
 
+/// How a page shows a piece that loads as a chunk of its own
+/// ([`Chunk::HomeLog`]): through the frame, which [`provide_later`] lets
+/// render it. A page's code naming [`Lazy`] itself would carry every chunk's
+/// loader into the page's chunk, and so into any build that links the page
+/// without the splitter (the wasm-bindgen tests), where nothing resolves them.
+#[derive(Clone, Copy)]
+struct Later(fn(Chunk) -> AnyView);
+
+/// Called once by the frame (in the main wasm).
+pub fn provide_later() {
+    provide_context(Later(|chunk| view! { <Lazy chunk /> }.into_any()));
+}
+
+/// `chunk`'s view, loaded after the page around it (nothing outside the app).
+pub fn later(chunk: Chunk) -> AnyView {
+    match use_context::<Later>() {
+        Some(Later(render)) => render(chunk),
+        None => ().into_any(),
+    }
+}
+
 /// Shown when a page's chunk failed to load: no blank page, a way out.
 #[component]
 fn LoadFailedNote(chunk: Chunk, attempt: RwSignal<u32>) -> impl IntoView {

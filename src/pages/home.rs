@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use crate::components::server_down::ServerDown;
 use crate::demo::{self, FetchOutcome};
 use crate::i18n::t;
-use crate::lazy::{Chunk, Lazy};
+use crate::lazy::Chunk;
 use crate::presenter::Presenter;
 
 #[component]
@@ -101,7 +101,7 @@ fn FirstExperiment(config: DemoConfig) -> impl IntoView {
                     }}
                 </section>
                 // Loaded after the page has painted (see `Chunk::HomeLog`).
-                <Lazy chunk=Chunk::HomeLog />
+                {crate::lazy::later(Chunk::HomeLog)}
             </div>
         </section>
     }
