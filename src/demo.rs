@@ -76,25 +76,56 @@ pub async fn load_config() -> Result<DemoConfig, ConfigError> {
         None => "/api/config".to_owned(),
     };
     // The boot script (index.html) asked for the keyless config while the
-    // wasm was downloading; take that answer when it is the one we need.
-    let early = match crate::instructor_key::key_pair() {
-        None => crate::prefetch::take(&url).await,
-        Some(_) => None,
-    };
-    let response = match early {
-        Some(response) => response,
-        None => get(&url)
-            .send()
-            .await
-            .map_err(|e| ConfigError::NoAnswer(e.to_string()))?,
-    };
-    if !response.ok() {
-        return Err(ConfigError::Status(response.status()));
-    }
-    response
-        .json::<DemoConfig>()
+    // wasm was downloading; `prefetch::get` takes that answer when it is the
+    // one we need.
+    let body = crate::prefetch::get(&url)
+        .json()
         .await
-        .map_err(|e| ConfigError::Garbled(e.to_string()))
+        .map_err(|error| match error {
+            crate::prefetch::GetError::NoAnswer(words) => ConfigError::NoAnswer(words),
+            crate::prefetch::GetError::Status(status) => ConfigError::Status(status),
+            crate::prefetch::GetError::NotJson(words) => ConfigError::Garbled(words),
+        })?;
+    config_from_json(&body).map_err(|field| ConfigError::Garbled(field.to_owned()))
+}
+
+/// `/api/config`'s answer, as the browser parsed it, read into the wire type
+/// the server serialises (`cors_core::wire::DemoConfig`; a wasm test checks
+/// this reader against serde's output). Read by hand: serde_json would be in
+/// the main wasm for this alone. A wrong or missing field is named (code,
+/// the same in every language).
+pub fn config_from_json(body: &wasm_bindgen::JsValue) -> Result<DemoConfig, &'static str> {
+    let field = |name: &str| js_sys::Reflect::get(body, &name.into()).unwrap_or_default();
+    let port = |name: &'static str| {
+        field(name)
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && (1.0..=65535.0).contains(n))
+            .map(|n| n as u16)
+            .ok_or(name)
+    };
+    // `#[serde(default)]` in the wire type: absent is false.
+    let flag = |name: &'static str| {
+        let value = field(name);
+        match value.as_bool() {
+            Some(flag) => Ok(flag),
+            None if value.is_undefined() => Ok(false),
+            None => Err(name),
+        }
+    };
+    let alt_host = field("alt_host");
+    let alt_host = match alt_host.as_string() {
+        Some(host) => Some(host),
+        None if alt_host.is_null() || alt_host.is_undefined() => None,
+        None => return Err("alt_host"),
+    };
+    Ok(DemoConfig {
+        app_port: port("app_port")?,
+        api_port: port("api_port")?,
+        intranet_port: port("intranet_port")?,
+        alt_host,
+        classroom: flag("classroom")?,
+        instructor: flag("instructor")?,
+    })
 }
 
 /// `/api/config` as a resource. The demo origins do not change while the app

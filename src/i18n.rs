@@ -137,40 +137,50 @@ pub enum LoadError {
 
 /// Fetches a page's texts in `locale`, once per visit.
 pub async fn load(locale: Locale, page: Page) -> Result<(), LoadError> {
-    if LOADED.with(|l| l.borrow().contains_key(&(page, locale))) {
-        return Ok(());
+    load_all(locale, vec![page]).await
+}
+
+/// Fetches several pages' texts in `locale`, each once per visit. Every
+/// request is started before the first answer is awaited, so they travel
+/// together (on a slow network one after another would cost a round trip
+/// each).
+pub async fn load_all(locale: Locale, pages: Vec<Page>) -> Result<(), LoadError> {
+    let pending: Vec<_> = pages
+        .into_iter()
+        .filter(|page| !LOADED.with(|l| l.borrow().contains_key(&(*page, locale))))
+        .map(|page| {
+            let url = format!(
+                "{}/{}/{}.json",
+                crate::texts::BASE,
+                page.name(),
+                locale.tag()
+            );
+            // The boot script fetched the opened page's files with the wasm,
+            // in the language it expected the learner to get; anything else
+            // is fetched now.
+            (page, crate::prefetch::get(&url))
+        })
+        .collect();
+    for (page, request) in pending {
+        let body = request.json().await.map_err(|error| match error {
+            crate::prefetch::GetError::NotJson(_) => LoadError::Garbled,
+            _ => LoadError::Unreachable,
+        })?;
+        let texts = texts_of(&body, page.text_count()).ok_or(LoadError::Garbled)?;
+        LOADED.with(|l| l.borrow_mut().insert((page, locale), Rc::new(texts)));
     }
-    let url = format!(
-        "{}/{}/{}.json",
-        crate::texts::BASE,
-        page.name(),
-        locale.tag()
-    );
-    // The boot script fetched the opened page's files with the wasm, in the
-    // language it expected the learner to get; anything else is fetched now.
-    let response = match crate::prefetch::take(&url).await {
-        Some(early) => early,
-        None => gloo_net::http::Request::get(&url)
-            .send()
-            .await
-            .map_err(|_| LoadError::Unreachable)?,
-    };
-    if !response.ok() {
-        return Err(LoadError::Unreachable);
-    }
-    let texts: Vec<String> = response.json().await.map_err(|_| LoadError::Garbled)?;
-    if texts.len() != page.text_count() {
-        return Err(LoadError::Garbled);
-    }
-    LOADED.with(|l| l.borrow_mut().insert((page, locale), Rc::new(texts)));
     Ok(())
 }
 
-/// Fetches several pages' texts in `locale`, all at once (on a slow
-/// network each file one after another would cost a round trip each).
-pub async fn load_all(locale: Locale, pages: Vec<Page>) -> Result<(), LoadError> {
-    futures::future::try_join_all(pages.into_iter().map(|page| load(locale, page))).await?;
-    Ok(())
+/// A file of texts as served: a JSON array of exactly `count` strings.
+fn texts_of(body: &wasm_bindgen::JsValue, count: usize) -> Option<Vec<String>> {
+    use wasm_bindgen::JsCast;
+    let array = body.dyn_ref::<js_sys::Array>()?;
+    let texts = array
+        .iter()
+        .map(|text| text.as_string())
+        .collect::<Option<Vec<String>>>()?;
+    (texts.len() == count).then_some(texts)
 }
 
 /// Tests (native, and wasm tests that mount components without a server):

@@ -143,3 +143,58 @@ async fn the_other_site_is_named_or_said_to_be_missing() {
         }
     }
 }
+
+/// The app reads `/api/config` with the browser's JSON parser and a reader of
+/// its own (`demo::config_from_json`); the server writes it with serde. Both
+/// must agree on every field, absent defaults included.
+#[wasm_bindgen_test]
+fn the_config_reader_reads_what_the_server_writes() {
+    use cors_core::wire::DemoConfig;
+    use cors_lab::demo::config_from_json;
+    let parse = |json: &str| config_from_json(&js_sys::JSON::parse(json).expect("json"));
+    for config in [
+        DemoConfig {
+            app_port: 8080,
+            api_port: 8081,
+            intranet_port: 8082,
+            alt_host: Some("127.0.0.1".into()),
+            classroom: false,
+            instructor: false,
+        },
+        DemoConfig {
+            app_port: 1,
+            api_port: 65535,
+            intranet_port: 4000,
+            alt_host: None,
+            classroom: true,
+            instructor: true,
+        },
+    ] {
+        let json = serde_json::to_string(&config).expect("serialise");
+        assert_eq!(parse(&json), Ok(config), "{json}");
+    }
+    // `#[serde(default)]`: an older server sends no classroom fields.
+    assert_eq!(
+        parse(r#"{"app_port":1,"api_port":2,"intranet_port":3,"alt_host":null}"#)
+            .map(|c| (c.classroom, c.instructor)),
+        Ok((false, false))
+    );
+    // A bad answer names the field instead of panicking.
+    assert_eq!(
+        parse(r#"{"app_port":70000,"api_port":2,"intranet_port":3}"#),
+        Err("app_port")
+    );
+    assert_eq!(
+        parse(r#"{"app_port":1,"api_port":2.5,"intranet_port":3}"#),
+        Err("api_port")
+    );
+    assert_eq!(
+        parse(r#"{"app_port":1,"api_port":2,"intranet_port":3,"alt_host":7}"#),
+        Err("alt_host")
+    );
+    assert_eq!(
+        parse(r#"{"app_port":1,"api_port":2,"intranet_port":3,"classroom":"yes"}"#),
+        Err("classroom")
+    );
+    assert_eq!(parse("[]"), Err("app_port"));
+}
