@@ -438,6 +438,31 @@ fn app_weight(table: &mut Table, dist: &Path) -> Result<(), String> {
             format!("{} ({verdict})", kb(total)),
         );
     }
+    // What a page loads after it paints: the files its route's bundle did
+    // not already bring.
+    for line in manifest.lines() {
+        let mut words = line.split_whitespace();
+        if words.next() != Some("later") {
+            continue;
+        }
+        let (Some(route), Some(split)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let had: Vec<&str> = manifest
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("route {route} ")))
+            .map(|rest| rest.split_whitespace().skip(1).collect())
+            .unwrap_or_default();
+        let mut later = 0;
+        for file in words.filter(|f| !had.contains(f)) {
+            later += sent(file)?;
+        }
+        table.row(
+            WEIGHT_AREA,
+            &format!("{route}: `{split}`, loaded after the page paints (not in its first load)"),
+            kb(later),
+        );
+    }
     let mut everything = 0;
     for entry in std::fs::read_dir(&pkg)
         .map_err(|e| e.to_string())?

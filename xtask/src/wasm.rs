@@ -35,7 +35,8 @@ const APP: &str = "cors-lab";
 const ROUTE_PREFIX: &str = "route_";
 
 /// What the pipeline made, for the benchmark (`xtask/src/bench.rs`): one line
-/// `dir <pkg-hash>`, then per route `route <path> <bundle> <file>…`.
+/// `dir <pkg-hash>`, then per route `route <path> <bundle> <file>…`, then per
+/// piece a page loads after it paints ([`LATER`]) `later <path> <split> <file>…`.
 pub const MANIFEST: &str = "manifest.txt";
 
 /// Where [`MANIFEST`] is (relative to the workspace root).
@@ -47,6 +48,7 @@ fn manifest(
     dir: &str,
     early: &BTreeMap<String, Vec<String>>,
     bundles: &BTreeMap<String, String>,
+    prefetch: &BTreeMap<String, Vec<String>>,
 ) -> String {
     let mut text = format!("dir {dir}\n");
     for (key, files) in early {
@@ -54,8 +56,18 @@ fn manifest(
             text.push_str(&format!("route {key} {bundle} {}\n", files.join(" ")));
         }
     }
+    for (split, route) in LATER {
+        if let Some(stems) = prefetch.get(*split) {
+            let files: Vec<String> = stems.iter().map(|s| format!("{s}.wasm")).collect();
+            text.push_str(&format!("later {route} {split} {}\n", files.join(" ")));
+        }
+    }
     text
 }
+
+/// Pieces a page loads after it has painted (`lazy::later` in the app), and
+/// the route they follow: in no bundle, so the benchmark reports them apart.
+const LATER: &[(&str, &str)] = &[("home_log", "/")];
 
 /// Presenter mode's panel (`src/lazy.rs`): fetched early when the address
 /// says `present`.
@@ -152,7 +164,10 @@ pub fn build(args: &[String]) -> Result<(), String> {
         &out.join("boot.html"),
         &boot_html(&dir, &early, &bundles, &texts),
     )?;
-    write(&out.join(MANIFEST), &manifest(&dir, &early, &bundles))?;
+    write(
+        &out.join(MANIFEST),
+        &manifest(&dir, &early, &bundles, &prefetch),
+    )?;
     write(&stamp_file, &stamp)?;
     eprintln!("wasm: ready in {OUT}/web/{dir}");
     Ok(())
