@@ -120,6 +120,17 @@ pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
     })
 }
 
+/// terser, which minifies the JS every first load fetches (wasm-bindgen's
+/// glue and the chunk loader; npm's `terser`, pure JavaScript on Node.js).
+const TERSER: &str = "5.51.4";
+
+/// terser's command-line script, installed once into the cache.
+pub fn ensure_terser() -> Result<PathBuf, String> {
+    ensure_npm("terser", TERSER, "node_modules/.bin/terser", |bin| {
+        output(&bin.to_string_lossy(), &["--version"]).is_some_and(|v| v.contains(TERSER))
+    })
+}
+
 /// axe-core, the accessibility checker the e2e tests inject into each page
 /// (npm's `axe-core`, never a CDN).
 const AXE_CORE: &str = "4.14.1";

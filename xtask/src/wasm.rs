@@ -9,7 +9,7 @@
 //!    that several routes share, and the loader `__wasm_split.js`;
 //! 3. wasm-bindgen on the main module (`--keep-lld-exports`: without the
 //!    `__indirect_function_table` export no chunk can link);
-//! 4. `wasm-opt -Oz` on every `.wasm` (release builds);
+//! 4. `wasm-opt -Oz` on every `.wasm`, terser on the JS (release builds);
 //! 5. everything into `target/wasm-split/web/pkg-<hash>/`, named after a hash
 //!    of its contents, so the server may let browsers cache it for good;
 //! 6. per route, one bundle of the chunks it needs (`bundle-<n>.bin`), and
@@ -149,6 +149,11 @@ pub fn build(args: &[String]) -> Result<(), String> {
             .collect();
         // One Node.js process per file, as many at once as there are cores.
         crate::cmd::on_every_core(&files, |file| optimise(&wasm_opt, file))?;
+        // The JS every first load fetches, minified (about 2 KB brotli).
+        let terser = crate::tools::ensure_terser()?;
+        for js in [format!("{APP}.js"), "__wasm_split.js".to_owned()] {
+            minify(&terser, &pkg.join(js))?;
+        }
     }
 
     let early = route_files(&prefetch);
@@ -288,6 +293,20 @@ fn optimise(wasm_opt: &Path, file: &Path) -> Result<(), String> {
         .args(["-Oz"])
         .args(WASM_FEATURES)
         .args([file.as_ref(), "-o", file.as_ref()]))
+}
+
+/// An ES module minified in place; its exports keep their names (the boot
+/// script and the chunk loader import them).
+fn minify(terser: &Path, file: &Path) -> Result<(), String> {
+    let file = file.to_string_lossy();
+    run(Cmd::new(&terser.to_string_lossy()).args([
+        file.as_ref(),
+        "--module",
+        "--compress",
+        "--mangle",
+        "-o",
+        file.as_ref(),
+    ]))
 }
 
 /// The loader fetches a chunk with `fetch(new URL("./x.wasm", import.meta.url))`;
