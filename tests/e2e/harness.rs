@@ -213,12 +213,19 @@ impl Lab {
     /// The element with `data-testid`, waiting for it to appear.
     pub async fn find(&self, testid: &str) -> Element {
         let css = format!("[data-testid='{testid}']");
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css(&css))
-            .await
-            .unwrap_or_else(|e| panic!("no element [data-testid={testid}] appeared: {e}"))
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            match self.client.find(Locator::Css(&css)).await {
+                Ok(element) => return element,
+                // Not there yet — or WebKitWebDriver's "Could not parse
+                // element info", seen when the page replaces the node while
+                // the driver reads it: ask again until the patience is over.
+                Err(_) if std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("no element [data-testid={testid}] appeared: {e}"),
+            }
+        }
     }
 
     /// The `href` of the link with this test id (as the driver reads it).
