@@ -38,9 +38,7 @@ const BAD_HEADERS: &str = "content-type x-api-key";
 /// The failure for an unparsable `Access-Control-Allow-Methods` (Firefox and
 /// Safari name the bad token or value; Chrome does not).
 pub(crate) fn invalid_acam(token: Option<String>) -> Failure {
-    let token = token
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| BAD_METHODS.to_owned());
+    let token = or_bad(token.unwrap_or_default(), BAD_METHODS);
     Failure::InvalidAcam {
         value: token.clone(),
         token,
@@ -51,23 +49,28 @@ pub(crate) fn invalid_acam(token: Option<String>) -> Failure {
 /// value the message gives (Safari): its bad token is the first list element
 /// that is not a token (`GET, PUT DELETE` → `PUT DELETE`).
 pub(crate) fn invalid_acam_value(value: String) -> Failure {
-    match invalid_acam(Some(value)) {
-        Failure::InvalidAcam { value, .. } => Failure::InvalidAcam {
-            token: first_bad_token(&value),
-            value,
-        },
-        other => other,
+    let value = or_bad(value, BAD_METHODS);
+    Failure::InvalidAcam {
+        token: first_bad_token(&value),
+        value,
     }
 }
 
 /// The same for `Access-Control-Allow-Headers`.
 pub(crate) fn invalid_acah_value(value: String) -> Failure {
-    match invalid_acah(Some(value)) {
-        Failure::InvalidAcah { value, .. } => Failure::InvalidAcah {
-            token: first_bad_token(&value),
-            value,
-        },
-        other => other,
+    let value = or_bad(value, BAD_HEADERS);
+    Failure::InvalidAcah {
+        token: first_bad_token(&value),
+        value,
+    }
+}
+
+/// `value`, or `bad` (a value that does not parse) when the message left it blank.
+fn or_bad(value: String, bad: &str) -> String {
+    if value.trim().is_empty() {
+        bad.to_owned()
+    } else {
+        value
     }
 }
 
@@ -84,9 +87,7 @@ fn first_bad_token(value: &str) -> String {
 
 /// The same for `Access-Control-Allow-Headers`.
 pub(crate) fn invalid_acah(token: Option<String>) -> Failure {
-    let token = token
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| BAD_HEADERS.to_owned());
+    let token = or_bad(token.unwrap_or_default(), BAD_HEADERS);
     Failure::InvalidAcah {
         value: token.clone(),
         token,

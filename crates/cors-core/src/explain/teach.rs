@@ -190,15 +190,7 @@ fn on_preflight(failure: &Failure, found: &Found) -> bool {
 /// Does `failure` check `Access-Control-Allow-Origin`/`-Credentials` (a check
 /// Firefox's and Safari's lines do not place on the preflight or the response)?
 fn header_check(failure: &Failure) -> bool {
-    matches!(
-        failure,
-        Failure::NoAcao { .. }
-            | Failure::AcaoMismatch { .. }
-            | Failure::MultipleAcao { .. }
-            | Failure::InvalidAcao { .. }
-            | Failure::WildcardWithCredentials { .. }
-            | Failure::AcacNotTrue { .. }
-    )
+    failure.checked_on().is_some()
 }
 
 /// A CORS failure the engine models. `safari_acao`: Safari's one wording for
