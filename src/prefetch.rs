@@ -19,10 +19,9 @@ use wasm_bindgen_futures::JsFuture;
 /// travel together, whatever order they are awaited in.
 pub struct Pending {
     url: String,
-    /// The boot script's request for `url`, if it started one.
-    early: Option<js_sys::Promise>,
-    /// Ours, started when the script had none.
-    own: Option<js_sys::Promise>,
+    request: js_sys::Promise,
+    /// The request is the boot script's: if it failed, fetch once more.
+    early: bool,
 }
 
 /// Why a GET gave no JSON.
@@ -39,25 +38,24 @@ pub enum GetError {
 /// Starts a GET of `path` (absolute, or relative to the page), or takes the
 /// boot script's request for it.
 pub fn get(path: &str) -> Pending {
-    let early = started_by_boot_script(path);
-    let own = early.is_none().then(|| fetch(path));
+    let (request, early) = match started_by_boot_script(path) {
+        Some(request) => (request, true),
+        None => (fetch(path), false),
+    };
     Pending {
         url: path.to_owned(),
+        request,
         early,
-        own,
     }
 }
 
 impl Pending {
     /// The answer's body as the browser parsed it.
     pub async fn json(self) -> Result<JsValue, GetError> {
-        let response = match self.early {
-            Some(early) => match response(early).await {
-                Ok(response) => response,
-                // The early request failed: once more, on our own.
-                Err(_) => response(fetch(&self.url)).await?,
-            },
-            None => response(self.own.unwrap_or_else(|| fetch(&self.url))).await?,
+        let response = match response(self.request).await {
+            Ok(response) => response,
+            Err(_) if self.early => response(fetch(&self.url)).await?,
+            Err(error) => return Err(error),
         };
         if !response.ok() {
             return Err(GetError::Status(response.status()));
